@@ -1,0 +1,81 @@
+/**
+ * Database commands, offline, for either target (PGlite folder by default, PostgreSQL when
+ * DATABASE_URL is set):
+ *   npm run db:migrate -- <name>   create a migration from prisma/schema.prisma, then apply it
+ *   npm run db:deploy              apply pending migrations
+ *   npm run db:seed                load the demo data (into an empty database)
+ *   npm run db:setup               deploy, then seed when the database has no data yet
+ */
+import { createDb } from '../server/db/client';
+import { createMigration, deployMigrations, type MigrationTarget } from '../server/db/migrate';
+import { openPglite } from '../server/db/pglite';
+import { describeDbTarget, resolveDbTarget } from '../server/db/target';
+import { seedDemo } from '../prisma/seed/demo';
+
+async function withMigrationTarget<T>(fn: (t: MigrationTarget) => Promise<T>): Promise<T> {
+  const target = resolveDbTarget();
+  if (target.kind === 'postgres') return fn({ kind: 'postgres', url: target.url });
+  const { pg, release } = await openPglite(target.dir, { create: true });
+  try {
+    return await fn({ kind: 'pglite', pg });
+  } finally {
+    await pg.close();
+    release();
+  }
+}
+
+async function deploy() {
+  const target = resolveDbTarget();
+  const applied = await withMigrationTarget(deployMigrations);
+  console.log(
+    applied.length ? `Applied ${applied.length} migration(s) to ${describeDbTarget(target)}: ${applied.join(', ')}` : `${describeDbTarget(target)} is up to date.`,
+  );
+}
+
+async function seed({ onlyWhenEmpty }: { onlyWhenEmpty: boolean }) {
+  const h = await createDb(resolveDbTarget(), { create: false });
+  try {
+    if (onlyWhenEmpty && (await h.db.integrator.count()) > 0) {
+      console.log('Demo data already present: seed skipped.');
+      return;
+    }
+    const summary = await h.db.$transaction((tx) => seedDemo(tx), { timeout: 300_000, maxWait: 60_000 });
+    console.log(`Seeded demo data into ${describeDbTarget(h.target)}: ${summary}`);
+  } finally {
+    await h.close();
+  }
+}
+
+async function main() {
+  const [cmd, ...rest] = process.argv.slice(2);
+  switch (cmd) {
+    case 'migrate': {
+      const name = rest.join('_');
+      if (!name) throw new Error('Give the migration a name: npm run db:migrate -- add_machines');
+      const dir = await createMigration(name);
+      console.log(dir ? `Created ${dir}` : 'The schema matches the migration history: nothing to create.');
+      await deploy();
+      break;
+    }
+    case 'deploy':
+      await deploy();
+      break;
+    case 'seed':
+      await seed({ onlyWhenEmpty: false });
+      break;
+    case 'setup':
+      await deploy();
+      await seed({ onlyWhenEmpty: true });
+      break;
+    default:
+      throw new Error(`Unknown command "${cmd ?? ''}". Use migrate <name> | deploy | seed | setup.`);
+  }
+}
+
+main().then(
+  () => process.exit(0), // the WASM engine leaves a timer alive
+  (e: unknown) => {
+    console.error(`\n✖ ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

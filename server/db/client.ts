@@ -1,0 +1,41 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from './generated/client';
+import { openPglite } from './pglite';
+import { type DbTarget, resolveDbTarget } from './target';
+
+export type Db = PrismaClient;
+
+export type DbHandle = { db: PrismaClient; target: DbTarget; close: () => Promise<void> };
+
+/** Creates a Prisma client for a target. PGlite folders must already exist unless create is set. */
+export async function createDb(target: DbTarget, opts: { create?: boolean } = {}): Promise<DbHandle> {
+  if (target.kind === 'postgres') {
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
+    return { db, target, close: () => db.$disconnect() };
+  }
+  const { pg, release } = await openPglite(target.dir, { create: opts.create ?? false });
+  const db = new PrismaClient({ adapter: new PrismaPGlite(pg) });
+  return {
+    db,
+    target,
+    close: async () => {
+      await db.$disconnect();
+      await pg.close();
+      release();
+    },
+  };
+}
+
+const globalForDb = globalThis as unknown as { __rpDb?: Promise<DbHandle> };
+
+/** The process-wide database of the app server (one owner of the PGlite folder). */
+export function getDb(): Promise<PrismaClient> {
+  if (!globalForDb.__rpDb) {
+    globalForDb.__rpDb = createDb(resolveDbTarget()).catch((e) => {
+      globalForDb.__rpDb = undefined; // try again on the next request (e.g. after db:setup)
+      throw e;
+    });
+  }
+  return globalForDb.__rpDb.then((h) => h.db);
+}

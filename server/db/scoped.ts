@@ -1,0 +1,152 @@
+/**
+ * The tenant gate's data-access handle. `scopedDb(db, scope)` returns a Prisma client that can only
+ * reach rows of that scope: every read, update and delete is ANDed with the model's scope filter,
+ * and every create is stamped with (and checked against) the scope's tenant keys. A row outside the
+ * scope is simply not there, so it answers NOT_FOUND like a row that does not exist.
+ *
+ * This table is the one place that says who may see what. Every model must appear in it: the
+ * type below fails to compile when a model is added without a rule.
+ * PostgreSQL row-level security is the second wall behind it (docs/decisions/0003-tenancy-gate.md).
+ */
+import type { Scope } from '../domain/auth/scope';
+import { AppError } from '../domain/errors/app-error';
+import type { Prisma, PrismaClient } from './generated/client';
+
+type Where = Record<string, unknown>;
+type ModelRule = {
+  /** Filter for rows the scope may read; null = nothing. */
+  read: (s: Scope) => Where | null;
+  /** Tenant keys stamped on rows the scope creates; null = the scope may not create. */
+  create: (s: Scope) => Where | null;
+  /** A filter that matches no row of this model. */
+  none: Where;
+};
+
+const NONE_ID = { id: { in: [] as string[] } };
+const integratorOnly = (s: Scope) => (s.kind === 'integrator' ? { integratorId: s.integratorId } : null);
+
+/** Integrator staff see the whole integrator; an SME owner only rows of their SME; a county nothing. */
+const smeOwned: ModelRule = {
+  read: (s) => (s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'sme' ? { integratorId: s.integratorId, smeClientId: s.smeClientId } : null),
+  create: integratorOnly,
+  none: NONE_ID,
+};
+
+export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
+  Integrator: {
+    read: (s) => (s.kind === 'county' ? { participations: { some: { countyId: s.countyId } } } : { id: s.integratorId }),
+    create: () => null,
+    none: NONE_ID,
+  },
+  County: {
+    read: (s) => (s.kind === 'county' ? { id: s.countyId } : { participations: { some: { integratorId: s.integratorId } } }),
+    create: () => null,
+    none: NONE_ID,
+  },
+  Cluster: {
+    read: (s) =>
+      s.kind === 'integrator'
+        ? { integratorId: s.integratorId }
+        : s.kind === 'sme'
+          ? { integratorId: s.integratorId, members: { some: { smeClientId: s.smeClientId } } }
+          : null,
+    create: integratorOnly,
+    none: NONE_ID,
+  },
+  SmeClient: {
+    read: (s) => (s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'sme' ? { integratorId: s.integratorId, id: s.smeClientId } : null),
+    create: integratorOnly,
+    none: NONE_ID,
+  },
+  ClusterMembership: { ...smeOwned, none: { clusterId: { in: [] as string[] } } },
+  Site: smeOwned,
+  Workshop: smeOwned,
+  ProductionLine: smeOwned,
+  Machine: smeOwned,
+  Fund: {
+    read: (s) => (s.kind === 'county' ? { countyId: s.countyId } : { participations: { some: { integratorId: s.integratorId } } }),
+    create: (s) => (s.kind === 'county' ? { countyId: s.countyId } : null),
+    none: NONE_ID,
+  },
+  FundParticipation: {
+    read: (s) => (s.kind === 'county' ? { countyId: s.countyId } : { integratorId: s.integratorId }),
+    create: (s) => (s.kind === 'county' ? { countyId: s.countyId } : null),
+    none: NONE_ID,
+  },
+  User: {
+    read: (s) =>
+      s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'sme' ? { integratorId: s.integratorId, smeClientId: s.smeClientId } : { countyId: s.countyId },
+    create: (s) => (s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'county' ? { countyId: s.countyId } : null),
+    none: NONE_ID,
+  },
+  AuditEvent: {
+    read: (s) => (s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'county' ? { countyId: s.countyId } : null),
+    create: (s) => (s.kind === 'integrator' || s.kind === 'sme' ? { integratorId: s.integratorId } : { countyId: s.countyId }),
+    none: NONE_ID,
+  },
+};
+
+const whereOps = new Set([
+  'findUnique',
+  'findUniqueOrThrow',
+  'findFirst',
+  'findFirstOrThrow',
+  'findMany',
+  'count',
+  'aggregate',
+  'groupBy',
+  'update',
+  'updateMany',
+  'updateManyAndReturn',
+  'delete',
+  'deleteMany',
+  'upsert',
+]);
+const createOps = new Set(['create', 'createMany', 'createManyAndReturn']);
+
+function readFilter(model: Prisma.ModelName, scope: Scope): Where {
+  const rule = tenantRules[model];
+  return rule.read(scope) ?? rule.none;
+}
+
+function stamp(model: Prisma.ModelName, scope: Scope, data: Record<string, unknown>): Record<string, unknown> {
+  const keys = tenantRules[model].create(scope);
+  if (!keys) throw new AppError('FORBIDDEN');
+  for (const [k, v] of Object.entries(keys)) {
+    if (k in data && data[k] !== v) throw new AppError('NOT_FOUND'); // names another tenant
+  }
+  return { ...data, ...keys };
+}
+
+export function scopedDb(db: PrismaClient, scope: Scope) {
+  return db.$extends({
+    name: 'tenant-scope',
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          const m = model as Prisma.ModelName;
+          const a = (args ?? {}) as Record<string, unknown>;
+          if (whereOps.has(operation)) {
+            const filter = readFilter(m, scope);
+            const where = (a.where ?? {}) as Where;
+            const unique = operation.startsWith('findUnique') || operation === 'update' || operation === 'delete' || operation === 'upsert';
+            // unique operations keep their unique fields at the top level and add the filter beside them
+            a.where = unique ? { ...where, AND: [...toArray(where.AND), filter] } : { AND: [where, filter] };
+            if (operation === 'upsert') a.create = stamp(m, scope, a.create as Record<string, unknown>);
+          } else if (createOps.has(operation)) {
+            a.data = Array.isArray(a.data) ? a.data.map((d) => stamp(m, scope, d)) : stamp(m, scope, a.data as Record<string, unknown>);
+          } else {
+            throw new AppError('INTERNAL', 'internal', { detail: `unscoped operation ${operation}` });
+          }
+          return query(a as never);
+        },
+      },
+    },
+  });
+}
+
+function toArray(v: unknown): unknown[] {
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+export type ScopedDb = ReturnType<typeof scopedDb>;

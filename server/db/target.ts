@@ -1,0 +1,29 @@
+import path from 'node:path';
+
+/** Where the data lives: the embedded PGlite folder (default) or a PostgreSQL server. */
+export type DbTarget = { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
+
+export function resolveDbTarget(env: NodeJS.ProcessEnv = process.env): DbTarget {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new Error(
+        `DATABASE_URL must be a postgresql:// URL (got "${url.split(':')[0]}:…"). Unset it to use the embedded database in .data/pglite.`,
+      );
+    }
+    return { kind: 'postgres', url };
+  }
+  const dir = env.PGLITE_DIR?.trim() || path.join(process.cwd(), '.data', 'pglite');
+  return { kind: 'pglite', dir };
+}
+
+/** A URL without its password, for logs and messages. */
+export function describeDbTarget(target: DbTarget): string {
+  if (target.kind === 'pglite') return `PGlite (${target.dir})`;
+  try {
+    const u = new URL(target.url);
+    return `PostgreSQL (${u.hostname}:${u.port || 5432}${u.pathname})`;
+  } catch {
+    return 'PostgreSQL (unparsable URL)';
+  }
+}

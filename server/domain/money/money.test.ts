@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { divRound, formatMoney, formatWan, formatYuan, parseYuan } from './money';
+
+describe('formatYuan', () => {
+  it.each([
+    [23_000_000n, '¥230,000.00'],
+    [0n, '¥0.00'],
+    [1n, '¥0.01'],
+    [99n, '¥0.99'],
+    [100n, '¥1.00'],
+    [123_456_789n, '¥1,234,567.89'],
+    [-150n, '-¥1.50'],
+    [9_007_199_254_740_993n, '¥90,071,992,547,409.93'], // beyond float precision, still exact
+  ])('%s fen → %s', (fen, text) => expect(formatYuan(fen)).toBe(text));
+});
+
+describe('formatWan', () => {
+  it.each([
+    [23_000_000n, '23.00 万元'],
+    [500_000_000n, '500.00 万元'],
+    [1_234_567_890n, '1,234.57 万元'],
+    [5_000n, '0.01 万元'], // ¥50 rounds half up to 0.01 万元
+    [4_999n, '0.00 万元'],
+    [-23_000_000n, '-23.00 万元'],
+    [0n, '0.00 万元'],
+  ])('%s fen → %s', (fen, text) => expect(formatWan(fen)).toBe(text));
+});
+
+describe('formatMoney', () => {
+  it('uses 万元 in Chinese for large amounts and yuan otherwise', () => {
+    expect(formatMoney(23_000_000n, 'zh-CN')).toBe('23.00 万元');
+    expect(formatMoney(290_000n, 'zh-CN')).toBe('¥2,900.00');
+    expect(formatMoney(23_000_000n, 'en')).toBe('¥230,000.00');
+  });
+});
+
+describe('divRound', () => {
+  it.each([
+    [5n, 2n, 3n],
+    [-5n, 2n, -3n],
+    [4n, 3n, 1n],
+    [5n, 3n, 2n],
+    [0n, 7n, 0n],
+  ])('%s / %s → %s', (n, d, q) => expect(divRound(n, d)).toBe(q));
+  it('refuses division by zero', () => expect(() => divRound(1n, 0n)).toThrow(RangeError));
+});
+
+describe('parseYuan', () => {
+  it.each([
+    ['230000', 23_000_000n],
+    ['¥230,000.00', 23_000_000n],
+    ['0.5', 50n],
+    ['12.34', 1234n],
+    ['-1.5', -150n],
+    ['1.234', null],
+    ['abc', null],
+    ['', null],
+  ])('%s → %s', (text, fen) => expect(parseYuan(text)).toBe(fen));
+});
