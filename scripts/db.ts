@@ -10,7 +10,8 @@ import { createDb } from '../server/db/client';
 import { createMigration, deployMigrations, type MigrationTarget } from '../server/db/migrate';
 import { openPglite } from '../server/db/pglite';
 import { describeDbTarget, resolveDbTarget } from '../server/db/target';
-import { seedDemo } from '../prisma/seed/demo';
+import { DEMO_PASSWORD, demoUsers, seedDemo } from '../prisma/seed/demo';
+import { resolveAuthSecret } from '../server/auth/secret';
 
 async function withMigrationTarget<T>(fn: (t: MigrationTarget) => Promise<T>): Promise<T> {
   const target = resolveDbTarget();
@@ -46,6 +47,13 @@ async function seed({ onlyWhenEmpty }: { onlyWhenEmpty: boolean }) {
   }
 }
 
+function printDemoLogins() {
+  const port = process.env.PORT ?? '3000';
+  console.log(`\nRetrofit Pathway will be at http://localhost:${port}  (demo password for every account: ${DEMO_PASSWORD})`);
+  for (const u of demoUsers) console.log(`  ${u.email.padEnd(34)} ${u.role.padEnd(20)} ${u.who}`);
+  console.log('');
+}
+
 async function main() {
   const [cmd, ...rest] = process.argv.slice(2);
   switch (cmd) {
@@ -64,11 +72,17 @@ async function main() {
       await seed({ onlyWhenEmpty: false });
       break;
     case 'setup':
+      resolveAuthSecret(); // generated into .data/ on a local install; required in production
       await deploy();
       await seed({ onlyWhenEmpty: true });
+      printDemoLogins();
+      break;
+    case 'preflight':
+      resolveAuthSecret();
+      await deploy();
       break;
     default:
-      throw new Error(`Unknown command "${cmd ?? ''}". Use migrate <name> | deploy | seed | setup.`);
+      throw new Error(`Unknown command "${cmd ?? ''}". Use migrate <name> | deploy | seed | setup | preflight.`);
   }
 }
 

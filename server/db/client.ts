@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/client';
+import { databaseAppError } from './errors';
 import { openPglite } from './pglite';
 import { type DbTarget, resolveDbTarget } from './target';
 
@@ -34,7 +35,7 @@ export function getDb(): Promise<PrismaClient> {
   if (!globalForDb.__rpDb) {
     globalForDb.__rpDb = createDb(resolveDbTarget()).catch((e) => {
       globalForDb.__rpDb = undefined; // try again on the next request (e.g. after db:setup)
-      throw e;
+      throw databaseAppError(e) ?? e;
     });
   }
   return globalForDb.__rpDb.then((h) => h.db);

@@ -1,0 +1,26 @@
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { FundSummary } from '@/components/funds/fund-summary';
+import { localName } from '@/components/ui/names';
+import { PageHeader } from '@/components/ui/page-header';
+import { Empty } from '@/components/ui/table';
+import { getSessionUser } from '@/server/auth/session';
+import { getServerCaller } from '@/server/trpc/server';
+
+export default async function CountyHome() {
+  const user = await getSessionUser();
+  if (user?.scope.kind !== 'county') notFound();
+  const api = await getServerCaller();
+  const t = await getTranslations('home');
+  const locale = await getLocale();
+  const [me, funds] = await Promise.all([api.me.get(), api.funds.list()]);
+  const name = me.organisation ? localName(locale, me.organisation.name, me.organisation.nameEn) : '';
+  return (
+    <>
+      <PageHeader title={t('countyTitle', { name })} intro={t('countyIntro')} />
+      <div id="funds" className="grid gap-4">
+        {funds.length ? funds.map((f) => <FundSummary key={f.id} fund={f} />) : <Empty>{t('noFunds')}</Empty>}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientDetail } from '@/components/clients/client-detail';
+import { localName } from '@/components/ui/names';
+import { PageHeader } from '@/components/ui/page-header';
+import { getSessionUser } from '@/server/auth/session';
+import { getServerCaller } from '@/server/trpc/server';
+
+export default async function SmeHome() {
+  const user = await getSessionUser();
+  if (user?.scope.kind !== 'sme') notFound();
+  const api = await getServerCaller();
+  const t = await getTranslations('home');
+  const locale = await getLocale();
+  const client = await api.clients.get({ id: user.scope.smeClientId });
+  return (
+    <>
+      <PageHeader title={t('smeTitle', { name: localName(locale, client.legalName, client.legalNameEn) })} intro={t('smeIntro')} />
+      <ClientDetail client={client} />
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { signOutAction } from '@/app/actions/session';
+import type { Scope } from '@/server/domain/auth/scope';
+import { homePath } from '@/server/domain/auth/scope';
+import { LocaleSwitch } from './locale-switch';
+
+type NavItem = { href: string; label: string };
+
+export async function AppHeader({ scope, userName, organisation }: { scope: Scope; userName: string; organisation: string }) {
+  const t = await getTranslations();
+  const home = homePath(scope);
+  const nav: NavItem[] =
+    scope.kind === 'integrator'
+      ? [
+          { href: home, label: t('nav.home') },
+          { href: `${home}#clients`, label: t('nav.clients') },
+          { href: `${home}#clusters`, label: t('nav.clusters') },
+          { href: `${home}#funds`, label: t('nav.funds') },
+          ...(scope.role === 'INTEGRATOR_ADMIN' ? [{ href: `${home}#staff`, label: t('nav.staff') }] : []),
+        ]
+      : scope.kind === 'sme'
+        ? [
+            { href: home, label: t('nav.home') },
+            { href: `/clients/${scope.smeClientId}`, label: t('nav.myFirm') },
+          ]
+        : [
+            { href: home, label: t('nav.home') },
+            { href: `${home}#funds`, label: t('nav.funds') },
+          ];
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href={home} className="flex items-center gap-2 font-semibold text-slate-900">
+          <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-teal-700 text-sm text-white">
+            D1
+          </span>
+          <span>{t('app.name')}</span>
+        </Link>
+        <nav aria-label={t('nav.menu')} className="order-3 flex w-full gap-1 overflow-x-auto text-sm sm:order-none sm:w-auto">
+          {nav.map((n) => (
+            <Link key={n.href} href={n.href} className="whitespace-nowrap rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              {n.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-3">
+          <div className="hidden text-right text-xs leading-tight md:block" data-testid="whoami">
+            <div className="font-medium text-slate-800">{userName}</div>
+            <div className="text-slate-500">
+              {t(`roles.${scope.role}`)} · {organisation}
+            </div>
+          </div>
+          <LocaleSwitch signedIn />
+          <form action={signOutAction}>
+            <button type="submit" className="rounded-lg border border-slate-300 px-2.5 py-1.5 text-xs font-medium text-slate-700 hover:bg-slate-100">
+              {t('nav.signOut')}
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

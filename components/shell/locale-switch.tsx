@@ -1,0 +1,45 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { useTransition } from 'react';
+import { setLocaleCookieAction } from '@/app/actions/session';
+import { useTRPC } from '@/components/trpc/provider';
+import { locales } from '@/server/i18n/locales';
+
+/** Switches the language; when signed in the choice is saved on the user (through tRPC). */
+export function LocaleSwitch({ signedIn }: { signedIn: boolean }) {
+  const t = useTranslations('locale');
+  const current = useLocale();
+  const router = useRouter();
+  const trpc = useTRPC();
+  const [pending, startTransition] = useTransition();
+  const save = useMutation(trpc.me.setLocale.mutationOptions());
+
+  function choose(locale: (typeof locales)[number]) {
+    startTransition(async () => {
+      if (signedIn) await save.mutateAsync({ locale });
+      else await setLocaleCookieAction(locale);
+      router.refresh();
+    });
+  }
+
+  return (
+    <div role="group" aria-label={t('label')} className="inline-flex overflow-hidden rounded-lg border border-slate-300 text-xs">
+      {locales.map((l) => (
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          disabled={pending}
+          aria-pressed={current === l}
+          onClick={() => choose(l)}
+          className={`px-2.5 py-1.5 font-medium transition ${current === l ? 'bg-teal-700 text-white' : 'bg-white text-slate-700 hover:bg-slate-100'} disabled:opacity-60`}
+        >
+          {t(l)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { cookies } from 'next/headers';
+import { getRequestConfig } from 'next-intl/server';
+import { getSessionUser } from '../auth/session';
+import { type AppLocale, defaultLocale, isLocale, localeCookie, timeZone } from './locales';
+import { messagesFor } from './messages';
+
+/** The signed-in user's saved language, else the cookie set by the switch, else Chinese. */
+export async function resolveRequestLocale(): Promise<AppLocale> {
+  try {
+    const user = await getSessionUser();
+    if (user) return user.locale;
+  } catch {
+    // no database: fall back to the cookie so that the error page is still in the right language
+  }
+  const fromCookie = (await cookies()).get(localeCookie)?.value;
+  return isLocale(fromCookie) ? fromCookie : defaultLocale;
+}
+
+export default getRequestConfig(async () => {
+  const locale = await resolveRequestLocale();
+  return { locale, messages: messagesFor(locale), timeZone, now: new Date() };
+});

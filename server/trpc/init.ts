@@ -1,0 +1,119 @@
+/**
+ * Base procedures and the tenant gate. This file is the one place that turns a session into a
+ * scope and hands procedures a database handle (`ctx.db`) that can only reach that scope.
+ */
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { ZodError } from 'zod';
+import { can, type Permission, type Scope } from '../domain/auth/scope';
+import { AppError } from '../domain/errors/app-error';
+import { scopedDb } from '../db/scoped';
+import { errorMessage } from '../i18n/messages';
+import type { Context } from './context';
+import { toAppError, toTrpcError } from './errors';
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const app = error.cause instanceof AppError ? error.cause : null;
+    const zod = error.cause instanceof ZodError ? error.cause : null;
+    const locale = ctx?.locale ?? 'zh-CN';
+    const message = app
+      ? errorMessage(locale, app.messageKey, app.params)
+      : zod
+        ? errorMessage(locale, 'invalidInput')
+        : errorMessage(locale, defaultKeyFor(error.code));
+    const { stack: _stack, ...data } = shape.data;
+    return {
+      ...shape,
+      message,
+      data: {
+        ...data,
+        appCode: app?.code ?? null,
+        messageKey: app?.messageKey ?? (zod ? 'invalidInput' : defaultKeyFor(error.code)),
+        requestId: ctx?.requestId ?? null,
+        fieldErrors: zod ? zod.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : null,
+      },
+    };
+  },
+});
+
+function defaultKeyFor(code: TRPCError['code']): string {
+  switch (code) {
+    case 'BAD_REQUEST':
+    case 'PARSE_ERROR':
+      return 'badRequest';
+    case 'UNAUTHORIZED':
+      return 'unauthorized';
+    case 'FORBIDDEN':
+      return 'forbidden';
+    case 'NOT_FOUND':
+      return 'notFound';
+    case 'CONFLICT':
+      return 'conflict';
+    case 'TOO_MANY_REQUESTS':
+      return 'tooManyRequests';
+    default:
+      return 'internal';
+  }
+}
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps AppError (and database/Prisma failures) to tRPC codes, and logs what is unexpected. */
+const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
+  const started = performance.now();
+  const result = await next();
+  const ms = Math.round(performance.now() - started);
+  if (result.ok) {
+    ctx.log.debug({ path, type, ms }, 'procedure ok');
+    return result;
+  }
+  const app = toAppError(result.error);
+  if (app) {
+    const level = app.code === 'INTERNAL' || app.code === 'DB_UNAVAILABLE' ? 'error' : 'info';
+    ctx.log[level]({ path, type, ms, code: app.code, key: app.messageKey }, 'procedure failed');
+    throw toTrpcError(app);
+  }
+  if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ path, type, ms, err: result.error.cause ?? result.error }, 'procedure crashed');
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorMapping);
+
+/** Any signed-in user, with the plain database (use only for the user's own account). */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const user = await ctx.getUser();
+  if (!user) throw new AppError('UNAUTHORIZED');
+  return next({ ctx: { user } });
+});
+
+/** Any signed-in user, with `ctx.db` scoped to their tenant. */
+export const scopedProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const db = scopedDb(await ctx.getDb(), ctx.user.scope);
+  return next({ ctx: { db, scope: ctx.user.scope } });
+});
+
+function requireScope<K extends Scope['kind']>(kind: K) {
+  return scopedProcedure.use(async ({ ctx, next }) => {
+    const scope = ctx.scope;
+    if (scope.kind !== kind) throw new AppError('FORBIDDEN');
+    return next({ ctx: { scope: scope as Extract<Scope, { kind: K }> } });
+  });
+}
+
+export const integratorProcedure = requireScope('integrator');
+export const smeProcedure = requireScope('sme');
+export const countyProcedure = requireScope('county');
+
+/** Narrows any of the above to users whose role has a permission. */
+export function withPermission(permission: Permission) {
+  return t.middleware(async ({ ctx, next }) => {
+    const user = (ctx as { user?: { scope: Scope } }).user;
+    if (!user || !can(user.scope.role, permission)) throw new AppError('FORBIDDEN');
+    return next();
+  });
+}
+
+export { TRPCError };

@@ -1,0 +1,16 @@
+import { createCallerFactory, router } from './init';
+import { clientsRouter, clustersRouter } from './routers/clients';
+import { fundsRouter } from './routers/funds';
+import { meRouter } from './routers/me';
+import { staffRouter } from './routers/staff';
+
+export const appRouter = router({
+  me: meRouter,
+  clients: clientsRouter,
+  clusters: clustersRouter,
+  funds: fundsRouter,
+  staff: staffRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
