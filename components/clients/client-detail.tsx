@@ -15,7 +15,7 @@ function Bars({ rows }: { rows: { label: string; count: number }[] }) {
   return (
     <ul className="space-y-2">
       {rows.map((r) => (
-        <li key={r.label} className="grid grid-cols-[8rem_1fr_3rem] items-center gap-3 text-sm">
+        <li key={r.label} className="grid grid-cols-[9.5rem_1fr_3rem] items-center gap-3 text-sm">
           <span className="truncate text-slate-700">{r.label}</span>
           <span className="h-2.5 rounded-full bg-slate-100">
             <span className="block h-2.5 rounded-full bg-teal-600" style={{ width: `${(r.count / max) * 100}%` }} />
@@ -38,7 +38,7 @@ export async function ClientDetail({ client }: { client: Client }) {
         <Stat label={t('clients.machines')} value={format.number(client.machines)} />
         <Stat label={t('clients.inService')} value={format.number(client.inService)} />
         <Stat label={t('clients.headcount')} value={client.headcount ?? '—'} />
-        <Stat label={t('clients.sites')} value={client.sites.length} />
+        <Stat label={t('clients.factories')} value={client.sites.length} />
       </StatGrid>
       <Card title={t('clients.detailTitle')}>
         <DefinitionList

@@ -1,4 +1,4 @@
-import type { SessionUser } from '../auth/session';
+import type { SessionUser } from '../auth/session-user';
 import type { PrismaClient } from '../db/generated/client';
 import type { AppLocale } from '../i18n/locales';
 import type { Logger } from '../log';

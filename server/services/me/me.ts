@@ -1,4 +1,4 @@
-import type { SessionUser } from '../../auth/session';
+import type { SessionUser } from '../../auth/session-user';
 import type { ScopedDb } from '../../db/scoped';
 import type { PrismaClient } from '../../db/generated/client';
 import { type AppLocale, toDbLocale } from '../../i18n/locales';

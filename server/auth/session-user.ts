@@ -1,0 +1,24 @@
+import { type Scope, scopeForUser } from '../domain/auth/scope';
+import type { PrismaClient } from '../db/generated/client';
+import { type AppLocale, fromDbLocale } from '../i18n/locales';
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  locale: AppLocale;
+  scope: Scope;
+};
+
+/**
+ * Loads the signed-in user fresh from the database. A deactivated user, or a token issued before
+ * the user's session version changed, has no session: this is how deactivation ends sessions at once.
+ */
+export async function loadSessionUser(db: PrismaClient, userId: string, sessionVersion: number): Promise<SessionUser | null> {
+  const u = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, locale: true, active: true, sessionVersion: true, integratorId: true, smeClientId: true, countyId: true },
+  });
+  if (!u || !u.active || u.sessionVersion !== sessionVersion) return null;
+  return { id: u.id, email: u.email, name: u.name, locale: fromDbLocale(u.locale), scope: scopeForUser(u) };
+}

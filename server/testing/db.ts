@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { inject } from 'vitest';
+import { PrismaClient } from '../db/generated/client';
+
+export type TestDb = { db: PrismaClient; kind: 'pglite' | 'postgres'; close: () => Promise<void> };
+
+/** A database for one test file: a private PGlite cloned from the migrated template, or the run's PostgreSQL database. */
+export async function openTestDb(): Promise<TestDb> {
+  const cfg = inject('testDb');
+  if (cfg.kind === 'pglite') {
+    const pg = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(cfg.template)]) });
+    const db = new PrismaClient({ adapter: new PrismaPGlite(pg) });
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await db.$disconnect();
+        await pg.close();
+      },
+    };
+  }
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: cfg.url, max: 20 }) });
+  return { db, kind: 'postgres', close: () => db.$disconnect() };
+}
+
+/** A tag unique to this test run, so that tenants seeded by concurrent files never collide. */
+export function uniqueTag(prefix: string): string {
+  return `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+}
