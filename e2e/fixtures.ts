@@ -26,7 +26,7 @@ export async function signOut(page: Page) {
 
 /** Switches the language with the header control and waits for the page to follow. */
 export async function switchLanguage(page: Page, to: 'en' | 'zh-CN') {
-  await page.locator(`[role=group] button[lang=${to}]`).click();
+  await page.getByTestId('locale-switch').locator(`button[lang=${to}]`).click();
   await expect(page.locator('html')).toHaveAttribute('lang', to);
 }
 

@@ -6,12 +6,13 @@
  *   npm run db:seed                load the demo data (into an empty database)
  *   npm run db:setup               deploy, then seed when the database has no data yet
  */
+
+import { DEMO_PASSWORD, demoUsers, seedDemo } from '../prisma/seed/demo';
+import { resolveAuthSecret } from '../server/auth/secret';
 import { createDb } from '../server/db/client';
 import { createMigration, deployMigrations, type MigrationTarget } from '../server/db/migrate';
 import { openPglite } from '../server/db/pglite';
 import { describeDbTarget, resolveDbTarget } from '../server/db/target';
-import { DEMO_PASSWORD, demoUsers, seedDemo } from '../prisma/seed/demo';
-import { resolveAuthSecret } from '../server/auth/secret';
 
 async function withMigrationTarget<T>(fn: (t: MigrationTarget) => Promise<T>): Promise<T> {
   const target = resolveDbTarget();
@@ -29,7 +30,9 @@ async function deploy() {
   const target = resolveDbTarget();
   const applied = await withMigrationTarget(deployMigrations);
   console.log(
-    applied.length ? `Applied ${applied.length} migration(s) to ${describeDbTarget(target)}: ${applied.join(', ')}` : `${describeDbTarget(target)} is up to date.`,
+    applied.length
+      ? `Applied ${applied.length} migration(s) to ${describeDbTarget(target)}: ${applied.join(', ')}`
+      : `${describeDbTarget(target)} is up to date.`,
   );
 }
 

@@ -1,8 +1,8 @@
 'use server';
 
-import { AuthError } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { AuthError } from 'next-auth';
 import { signIn, signOut } from '@/server/auth/config';
 import { signInInput } from '@/server/auth/credentials';
 import { getSessionUser } from '@/server/auth/session';
@@ -30,7 +30,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     await signIn('credentials', { ...parsed.data, redirect: false });
   } catch (e) {
     if (e instanceof AuthError && e.type === 'CredentialsSignin') return { error: 'invalidCredentials', email: raw.email };
-    const cause = e instanceof AuthError ? (e.cause as { err?: unknown } | undefined)?.err ?? e.cause : e;
+    const cause = e instanceof AuthError ? ((e.cause as { err?: unknown } | undefined)?.err ?? e.cause) : e;
     const app = databaseAppError(cause);
     log.error({ err: e }, 'sign-in failed unexpectedly');
     const locale = await resolveRequestLocale();

@@ -1,3 +1,4 @@
+import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
@@ -6,7 +7,6 @@ import { DefinitionList } from '@/components/ui/definition-list';
 import { localName } from '@/components/ui/names';
 import { Stat, StatGrid } from '@/components/ui/stat';
 import type { AppRouter } from '@/server/trpc/root';
-import type { inferRouterOutputs } from '@trpc/server';
 
 type Client = inferRouterOutputs<AppRouter>['clients']['get'];
 
@@ -43,8 +43,19 @@ export async function ClientDetail({ client }: { client: Client }) {
       <Card title={t('clients.detailTitle')}>
         <DefinitionList
           items={[
-            [t('clients.legalName'), <span key="n">{client.legalName}{client.legalNameEn ? <span className="block text-xs text-slate-500">{client.legalNameEn}</span> : null}</span>],
-            [t('clients.creditCode'), <span key="c" className="font-mono">{client.creditCode ?? '—'}</span>],
+            [
+              t('clients.legalName'),
+              <span key="n">
+                {client.legalName}
+                {client.legalNameEn ? <span className="block text-xs text-slate-500">{client.legalNameEn}</span> : null}
+              </span>,
+            ],
+            [
+              t('clients.creditCode'),
+              <span key="c" className="font-mono">
+                {client.creditCode ?? '—'}
+              </span>,
+            ],
             [t('clients.county'), client.county],
             [t('clients.sector'), t(`enums.sector.${client.sector}` as 'enums.sector.OTHER')],
             [

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Empty, Table, Td } from '@/components/ui/table';
 import { localName } from '@/components/ui/names';
+import { Empty, Table, Td } from '@/components/ui/table';
 
 export type ClientRow = {
   id: string;

@@ -26,7 +26,8 @@ export function LocaleSwitch({ signedIn }: { signedIn: boolean }) {
   }
 
   return (
-    <div role="group" aria-label={t('label')} className="inline-flex overflow-hidden rounded-lg border border-slate-300 text-xs">
+    <fieldset data-testid="locale-switch" className="inline-flex overflow-hidden rounded-lg border border-slate-300 text-xs">
+      <legend className="sr-only">{t('label')}</legend>
       {locales.map((l) => (
         <button
           key={l}
@@ -40,6 +41,6 @@ export function LocaleSwitch({ signedIn }: { signedIn: boolean }) {
           {t(l)}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

@@ -76,7 +76,15 @@ export async function seedDemo(db: Db): Promise<string> {
       smeClientId: fixtureSme.id,
       machines: 42,
       seed: 200,
-      sites: [{ name: '本部', workshops: [{ name: '机加工车间', lines: ['夹具加工线'] }, { name: '装配车间', lines: ['夹具装配线'] }] }],
+      sites: [
+        {
+          name: '本部',
+          workshops: [
+            { name: '机加工车间', lines: ['夹具加工线'] },
+            { name: '装配车间', lines: ['夹具装配线'] },
+          ],
+        },
+      ],
     })
   ).machines;
 
@@ -123,7 +131,14 @@ export async function seedDemo(db: Db): Promise<string> {
   const p = DEMO_PASSWORD;
   await createUser(db, { email: 'admin@xinchang-retrofit.demo', name: '陈建国', password: p, role: 'INTEGRATOR_ADMIN', integratorId: toman.id });
   await createUser(db, { email: 'engineer@xinchang-retrofit.demo', name: '王磊', password: p, role: 'INTEGRATOR_ENGINEER', integratorId: toman.id });
-  await createUser(db, { email: 'owner@wanfeng-bearing.demo', name: '张伟', password: p, role: 'SME_OWNER', integratorId: toman.id, smeClientId: smeIds[0] as string });
+  await createUser(db, {
+    email: 'owner@wanfeng-bearing.demo',
+    name: '张伟',
+    password: p,
+    role: 'SME_OWNER',
+    integratorId: toman.id,
+    smeClientId: smeIds[0] as string,
+  });
   await createUser(db, { email: 'official@xinchang.gov.demo', name: '李敏', password: p, role: 'COUNTY_OFFICIAL', countyId: xinchang.id });
   await createUser(db, { email: 'admin@shengzhou-gear.demo', name: '赵强', password: p, role: 'INTEGRATOR_ADMIN', integratorId: gear.id });
   await createUser(db, { email: 'official@shengzhou.gov.demo', name: '周丽', password: p, role: 'COUNTY_OFFICIAL', countyId: shengzhou.id });

@@ -3,10 +3,10 @@
  * (seeding is not a tenant's action) and returns the ids it made.
  */
 import { hashPassword } from '../../server/auth/password';
+import type { ControlType, MachineStatus, Prisma, Role } from '../../server/db/generated/client';
 import { creditCodeCheckCharacter } from '../../server/domain/clients/credit-code';
 import type { FundRule } from '../../server/domain/funds/rules';
 import type { MachineKind, Sector } from '../../server/domain/inventory/catalogue';
-import type { ControlType, MachineStatus, Prisma, Role } from '../../server/db/generated/client';
 import { createRng, type Rng } from './random';
 
 /** A client or an open transaction: factories only use model delegates. */
@@ -54,15 +54,97 @@ type KindSpec = { kind: MachineKind; control: readonly (readonly [ControlType, n
 
 /** A ball-bearing plant's mix: grinders dominate, then turning, superfinishing, assembly, heat treatment. */
 const bearingMix: readonly (readonly [KindSpec, number])[] = [
-  [{ kind: 'GRINDER', control: [['MANUAL', 3], ['RELAY', 3], ['PLC', 2], ['CNC', 2]], makers: ['无锡机床', '上海机床厂', '贵阳险峰'] }, 30],
-  [{ kind: 'LATHE', control: [['MANUAL', 6], ['RELAY', 2]], makers: ['沈阳机床', '大连机床', '云南CY'] }, 14],
+  [
+    {
+      kind: 'GRINDER',
+      control: [
+        ['MANUAL', 3],
+        ['RELAY', 3],
+        ['PLC', 2],
+        ['CNC', 2],
+      ],
+      makers: ['无锡机床', '上海机床厂', '贵阳险峰'],
+    },
+    30,
+  ],
+  [
+    {
+      kind: 'LATHE',
+      control: [
+        ['MANUAL', 6],
+        ['RELAY', 2],
+      ],
+      makers: ['沈阳机床', '大连机床', '云南CY'],
+    },
+    14,
+  ],
   [{ kind: 'CNC_LATHE', control: [['CNC', 1]], makers: ['浙江海德曼', '沈阳机床', 'FANUC'] }, 14],
-  [{ kind: 'SUPERFINISHER', control: [['RELAY', 2], ['PLC', 3]], makers: ['新昌精机', '无锡开源'] }, 14],
-  [{ kind: 'ASSEMBLY', control: [['PLC', 3], ['RELAY', 1]], makers: ['新昌精机', '自制'] }, 8],
-  [{ kind: 'HEAT_TREATMENT_FURNACE', control: [['RELAY', 2], ['PLC', 2]], makers: ['丰东热技术', '苏州中门子'] }, 5],
-  [{ kind: 'WASHER', control: [['RELAY', 2], ['MANUAL', 1]], makers: ['自制', '新昌清洗设备'] }, 6],
-  [{ kind: 'INSPECTION', control: [['PLC', 1], ['MANUAL', 1]], makers: ['哈量', '洛阳轴研'] }, 5],
-  [{ kind: 'PRESS', control: [['MANUAL', 1], ['RELAY', 1]], makers: ['扬力', '徐锻'] }, 4],
+  [
+    {
+      kind: 'SUPERFINISHER',
+      control: [
+        ['RELAY', 2],
+        ['PLC', 3],
+      ],
+      makers: ['新昌精机', '无锡开源'],
+    },
+    14,
+  ],
+  [
+    {
+      kind: 'ASSEMBLY',
+      control: [
+        ['PLC', 3],
+        ['RELAY', 1],
+      ],
+      makers: ['新昌精机', '自制'],
+    },
+    8,
+  ],
+  [
+    {
+      kind: 'HEAT_TREATMENT_FURNACE',
+      control: [
+        ['RELAY', 2],
+        ['PLC', 2],
+      ],
+      makers: ['丰东热技术', '苏州中门子'],
+    },
+    5,
+  ],
+  [
+    {
+      kind: 'WASHER',
+      control: [
+        ['RELAY', 2],
+        ['MANUAL', 1],
+      ],
+      makers: ['自制', '新昌清洗设备'],
+    },
+    6,
+  ],
+  [
+    {
+      kind: 'INSPECTION',
+      control: [
+        ['PLC', 1],
+        ['MANUAL', 1],
+      ],
+      makers: ['哈量', '洛阳轴研'],
+    },
+    5,
+  ],
+  [
+    {
+      kind: 'PRESS',
+      control: [
+        ['MANUAL', 1],
+        ['RELAY', 1],
+      ],
+      makers: ['扬力', '徐锻'],
+    },
+    4,
+  ],
 ];
 
 const models: Record<string, string[]> = {
@@ -195,7 +277,13 @@ export async function createTenantWorld(db: Db, tag: string, opts: { machinesPer
       headcount: 60 + i * 20,
       clusterIds: [cluster.id],
     });
-    await createInventory(db, { integratorId: integrator.id, smeClientId: sme.id, machines: opts.machinesPerSme ?? 12, seed: i + 1, sites: [{ name: 'F1', workshops: [{ name: 'W1', lines: ['L1', 'L2'] }] }] });
+    await createInventory(db, {
+      integratorId: integrator.id,
+      smeClientId: sme.id,
+      machines: opts.machinesPerSme ?? 12,
+      seed: i + 1,
+      sites: [{ name: 'F1', workshops: [{ name: 'W1', lines: ['L1', 'L2'] }] }],
+    });
     smes.push(sme);
   }
   const fund = await createFund(db, county.id, {
@@ -212,8 +300,21 @@ export async function createTenantWorld(db: Db, tag: string, opts: { machinesPer
   const sme0 = smes[0] as { id: string };
   const users = {
     admin: await createUser(db, { email: `admin@${slug}.test`, name: `Admin ${tag}`, password, role: 'INTEGRATOR_ADMIN', integratorId: integrator.id }),
-    engineer: await createUser(db, { email: `engineer@${slug}.test`, name: `Engineer ${tag}`, password, role: 'INTEGRATOR_ENGINEER', integratorId: integrator.id }),
-    smeOwner: await createUser(db, { email: `owner@${slug}.test`, name: `Owner ${tag}`, password, role: 'SME_OWNER', integratorId: integrator.id, smeClientId: sme0.id }),
+    engineer: await createUser(db, {
+      email: `engineer@${slug}.test`,
+      name: `Engineer ${tag}`,
+      password,
+      role: 'INTEGRATOR_ENGINEER',
+      integratorId: integrator.id,
+    }),
+    smeOwner: await createUser(db, {
+      email: `owner@${slug}.test`,
+      name: `Owner ${tag}`,
+      password,
+      role: 'SME_OWNER',
+      integratorId: integrator.id,
+      smeClientId: sme0.id,
+    }),
     official: await createUser(db, { email: `official@${slug}.test`, name: `Official ${tag}`, password, role: 'COUNTY_OFFICIAL', countyId: county.id }),
   };
   return { integrator, county, cluster, smes, fund, users, password };

@@ -1,5 +1,5 @@
-import { type Scope, scopeForUser } from '../domain/auth/scope';
 import type { PrismaClient } from '../db/generated/client';
+import { type Scope, scopeForUser } from '../domain/auth/scope';
 import { type AppLocale, fromDbLocale } from '../i18n/locales';
 
 export type SessionUser = {
@@ -17,8 +17,19 @@ export type SessionUser = {
 export async function loadSessionUser(db: PrismaClient, userId: string, sessionVersion: number): Promise<SessionUser | null> {
   const u = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, locale: true, active: true, sessionVersion: true, integratorId: true, smeClientId: true, countyId: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      locale: true,
+      active: true,
+      sessionVersion: true,
+      integratorId: true,
+      smeClientId: true,
+      countyId: true,
+    },
   });
-  if (!u || !u.active || u.sessionVersion !== sessionVersion) return null;
+  if (!u?.active || u.sessionVersion !== sessionVersion) return null;
   return { id: u.id, email: u.email, name: u.name, locale: fromDbLocale(u.locale), scope: scopeForUser(u) };
 }

@@ -1,7 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaClient } from './generated/client';
 import { databaseAppError } from './errors';
+import { PrismaClient } from './generated/client';
 import { openPglite } from './pglite';
 import { type DbTarget, resolveDbTarget } from './target';
 

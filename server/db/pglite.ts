@@ -24,19 +24,14 @@ export class PgliteFolderBusyError extends Error {
     readonly dir: string,
     readonly pid: number,
   ) {
-    super(
-      `The embedded database ${dir} is in use by process ${pid} (probably the app server). ` +
-        'Only one process may own it: stop that process first.',
-    );
+    super(`The embedded database ${dir} is in use by process ${pid} (probably the app server). Only one process may own it: stop that process first.`);
     this.name = 'PgliteFolderBusyError';
   }
 }
 
 export class PgliteFolderMissingError extends Error {
   constructor(readonly dir: string) {
-    super(
-      `The embedded database folder ${dir} does not exist. Run "npm run db:setup" to create it with demo data.`,
-    );
+    super(`The embedded database folder ${dir} does not exist. Run "npm run db:setup" to create it with demo data.`);
     this.name = 'PgliteFolderMissingError';
   }
 }

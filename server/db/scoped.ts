@@ -27,7 +27,8 @@ const integratorOnly = (s: Scope) => (s.kind === 'integrator' ? { integratorId: 
 
 /** Integrator staff see the whole integrator; an SME owner only rows of their SME; a county nothing. */
 const smeOwned: ModelRule = {
-  read: (s) => (s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'sme' ? { integratorId: s.integratorId, smeClientId: s.smeClientId } : null),
+  read: (s) =>
+    s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'sme' ? { integratorId: s.integratorId, smeClientId: s.smeClientId } : null,
   create: integratorOnly,
   none: NONE_ID,
 };
@@ -75,7 +76,11 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
   },
   User: {
     read: (s) =>
-      s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'sme' ? { integratorId: s.integratorId, smeClientId: s.smeClientId } : { countyId: s.countyId },
+      s.kind === 'integrator'
+        ? { integratorId: s.integratorId }
+        : s.kind === 'sme'
+          ? { integratorId: s.integratorId, smeClientId: s.smeClientId }
+          : { countyId: s.countyId },
     create: (s) => (s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'county' ? { countyId: s.countyId } : null),
     none: NONE_ID,
   },

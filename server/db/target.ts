@@ -7,9 +7,7 @@ export function resolveDbTarget(env: NodeJS.ProcessEnv = process.env): DbTarget 
   const url = env.DATABASE_URL?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {
-      throw new Error(
-        `DATABASE_URL must be a postgresql:// URL (got "${url.split(':')[0]}:…"). Unset it to use the embedded database in .data/pglite.`,
-      );
+      throw new Error(`DATABASE_URL must be a postgresql:// URL (got "${url.split(':')[0]}:…"). Unset it to use the embedded database in .data/pglite.`);
     }
     return { kind: 'postgres', url };
   }

@@ -9,7 +9,7 @@ import { TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenantWorld, type TenantWorld } from '../../prisma/seed/factories';
-import { callerAs, type Caller } from '../testing/caller';
+import { type Caller, callerAs } from '../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../testing/db';
 import { appRouter } from './root';
 
@@ -21,7 +21,7 @@ type Case =
   /** Acts on the caller's own account only. */
   | { kind: 'self'; input: unknown };
 
-export const crossTenantCases: Record<string, Case> = {
+const crossTenantCases: Record<string, Case> = {
   'me.get': { kind: 'scopeList' },
   'me.setLocale': { kind: 'self', input: { locale: 'en' } },
   'clients.list': { kind: 'scopeList', input: { page: 1, pageSize: 100 } },
@@ -58,7 +58,18 @@ function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
 
 /** Every identifier and name of tenant B that must never appear in an answer to tenant A. */
 function otherTenantMarks(o: TenantWorld): string[] {
-  return [o.integrator.id, o.integrator.name, o.county.id, o.county.name, o.cluster.id, o.cluster.name, o.fund.id, o.fund.name, ...o.smes.flatMap((s) => [s.id, s.legalName]), ...Object.values(o.users).flatMap((u) => [u.id, u.email])];
+  return [
+    o.integrator.id,
+    o.integrator.name,
+    o.county.id,
+    o.county.name,
+    o.cluster.id,
+    o.cluster.name,
+    o.fund.id,
+    o.fund.name,
+    ...o.smes.flatMap((s) => [s.id, s.legalName]),
+    ...Object.values(o.users).flatMap((u) => [u.id, u.email]),
+  ];
 }
 
 describe('cross-tenant table', () => {
@@ -90,7 +101,8 @@ describe('cross-tenant table', () => {
           return;
         }
         const input = c.kind === 'self' ? c.input : c.input;
-        const before = c.kind === 'self' ? await t.db.user.findMany({ where: { id: { in: Object.values(b.users).map((u) => u.id) } }, orderBy: { id: 'asc' } }) : null;
+        const before =
+          c.kind === 'self' ? await t.db.user.findMany({ where: { id: { in: Object.values(b.users).map((u) => u.id) } }, orderBy: { id: 'asc' } }) : null;
         const out = await call(caller, path, input).then(
           (data) => ({ ok: true as const, data }),
           (e: unknown) => ({ ok: false as const, e }),

@@ -5,9 +5,9 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
+import { scopedDb } from '../db/scoped';
 import { can, type Permission, type Scope } from '../domain/auth/scope';
 import { AppError } from '../domain/errors/app-error';
-import { scopedDb } from '../db/scoped';
 import { errorMessage } from '../i18n/messages';
 import type { Context } from './context';
 import { toAppError, toTrpcError } from './errors';

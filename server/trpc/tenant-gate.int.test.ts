@@ -105,7 +105,9 @@ describe('scoped data-access handle', () => {
     const db = scopedDb(t.db, { kind: 'integrator', integratorId: a.integrator.id, role: 'INTEGRATOR_ENGINEER' });
     const c = await db.cluster.create({ data: { name: 'new', county: 'x', sector: 'GEARS' } as never, select: { id: true, integratorId: true } });
     expect(c.integratorId).toBe(a.integrator.id);
-    await expect(db.cluster.create({ data: { name: 'evil', county: 'x', sector: 'GEARS', integratorId: b.integrator.id } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(db.cluster.create({ data: { name: 'evil', county: 'x', sector: 'GEARS', integratorId: b.integrator.id } })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('updates and deletes only inside the scope', async () => {

@@ -36,7 +36,10 @@ export default async function IntegratorHome() {
         <Stat label={t('home.statClients')} value={format.number(summary.clients)} />
         <Stat label={t('home.statMachines')} value={format.number(summary.machines)} />
         <Stat label={t('home.statInService')} value={format.number(summary.inService)} />
-        <Stat label={t('home.statAvgMachines')} value={summary.clients ? format.number(summary.machines / summary.clients, { maximumFractionDigits: 0 }) : '—'} />
+        <Stat
+          label={t('home.statAvgMachines')}
+          value={summary.clients ? format.number(summary.machines / summary.clients, { maximumFractionDigits: 0 }) : '—'}
+        />
       </StatGrid>
       <div className="grid gap-6">
         <div id="clusters">
@@ -57,7 +60,8 @@ export default async function IntegratorHome() {
                         <span className="font-semibold tabular-nums">{c.clients}</span> <span className="text-slate-500">{t('clusters.clients')}</span>
                       </span>
                       <span>
-                        <span className="font-semibold tabular-nums">{format.number(c.machines)}</span> <span className="text-slate-500">{t('clusters.machines')}</span>
+                        <span className="font-semibold tabular-nums">{format.number(c.machines)}</span>{' '}
+                        <span className="text-slate-500">{t('clusters.machines')}</span>
                       </span>
                     </div>
                   </li>

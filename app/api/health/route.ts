@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import pkg from '@/package.json';
 import { getDb } from '@/server/db/client';
 import { databaseAppError } from '@/server/db/errors';
 import { describeDbTarget, resolveDbTarget } from '@/server/db/target';
 import { errorMessage } from '@/server/i18n/messages';
 import { requestLogger } from '@/server/log';
-import pkg from '@/package.json';
 
 export const dynamic = 'force-dynamic';
 

@@ -8,8 +8,16 @@ const C = 'cty_1';
 
 describe('scopeForUser', () => {
   it.each<[string, UserTenantFields, ReturnType<typeof scopeForUser>]>([
-    ['admin', { role: 'INTEGRATOR_ADMIN', integratorId: I, smeClientId: null, countyId: null }, { kind: 'integrator', integratorId: I, role: 'INTEGRATOR_ADMIN' }],
-    ['engineer', { role: 'INTEGRATOR_ENGINEER', integratorId: I, smeClientId: null, countyId: null }, { kind: 'integrator', integratorId: I, role: 'INTEGRATOR_ENGINEER' }],
+    [
+      'admin',
+      { role: 'INTEGRATOR_ADMIN', integratorId: I, smeClientId: null, countyId: null },
+      { kind: 'integrator', integratorId: I, role: 'INTEGRATOR_ADMIN' },
+    ],
+    [
+      'engineer',
+      { role: 'INTEGRATOR_ENGINEER', integratorId: I, smeClientId: null, countyId: null },
+      { kind: 'integrator', integratorId: I, role: 'INTEGRATOR_ENGINEER' },
+    ],
     ['sme owner', { role: 'SME_OWNER', integratorId: I, smeClientId: S, countyId: null }, { kind: 'sme', integratorId: I, smeClientId: S, role: 'SME_OWNER' }],
     ['official', { role: 'COUNTY_OFFICIAL', integratorId: null, smeClientId: null, countyId: C }, { kind: 'county', countyId: C, role: 'COUNTY_OFFICIAL' }],
   ])('%s gets its one scope', (_n, user, scope) => {

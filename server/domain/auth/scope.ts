@@ -29,8 +29,7 @@ export function scopeForUser(u: UserTenantFields): Scope {
       if (u.integratorId && !u.smeClientId && !u.countyId) return { kind: 'integrator', integratorId: u.integratorId, role: u.role };
       break;
     case 'SME_OWNER':
-      if (u.integratorId && u.smeClientId && !u.countyId)
-        return { kind: 'sme', integratorId: u.integratorId, smeClientId: u.smeClientId, role: u.role };
+      if (u.integratorId && u.smeClientId && !u.countyId) return { kind: 'sme', integratorId: u.integratorId, smeClientId: u.smeClientId, role: u.role };
       break;
     case 'COUNTY_OFFICIAL':
       if (u.countyId && !u.integratorId && !u.smeClientId) return { kind: 'county', countyId: u.countyId, role: u.role };

@@ -1,6 +1,6 @@
+import type { ScopedDb } from '../../db/scoped';
 import { AppError } from '../../domain/errors/app-error';
 import { freeMachineAllowance, fundRules } from '../../domain/funds/rules';
-import type { ScopedDb } from '../../db/scoped';
 
 export type ListClientsInput = { q?: string; clusterId?: string; page: number; pageSize: number };
 
@@ -110,7 +110,9 @@ export async function getClient(db: ScopedDb, id: string) {
     allowances: funds.flatMap((f) => {
       const rules = fundRules.safeParse(f.rules);
       const rule = rules.success ? rules.data.find((r) => r.kind === 'FREE_SHARE') : undefined;
-      return rule ? [{ fundId: f.id, fundName: f.name, fundNameEn: f.nameEn, percent: rule.freeSharePercent, allowance: freeMachineAllowance(inService, rule) }] : [];
+      return rule
+        ? [{ fundId: f.id, fundName: f.name, fundNameEn: f.nameEn, percent: rule.freeSharePercent, allowance: freeMachineAllowance(inService, rule) }]
+        : [];
     }),
   };
 }

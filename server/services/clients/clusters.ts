@@ -1,5 +1,5 @@
-import { AppError } from '../../domain/errors/app-error';
 import type { ScopedDb } from '../../db/scoped';
+import { AppError } from '../../domain/errors/app-error';
 
 export async function listClusters(db: ScopedDb) {
   const clusters = await db.cluster.findMany({

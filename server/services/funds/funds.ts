@@ -1,6 +1,6 @@
+import type { ScopedDb } from '../../db/scoped';
 import { AppError } from '../../domain/errors/app-error';
 import { fundRules } from '../../domain/funds/rules';
-import type { ScopedDb } from '../../db/scoped';
 
 const fundSelect = {
   id: true,
