@@ -20,11 +20,11 @@ export function isProductionDeployment(env: NodeJS.ProcessEnv = process.env): bo
  * database) generated once into .data/auth-secret (ignored by git) so no manual step is needed.
  * A production deployment without AUTH_SECRET refuses to start.
  */
-export function resolveAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
+export function resolveAuthSecret(env: NodeJS.ProcessEnv = process.env, dataDir = path.join(process.cwd(), '.data')): string {
   const given = env.AUTH_SECRET?.trim();
   if (given) return given;
   if (isProductionDeployment(env)) throw new MissingAuthSecretError();
-  const file = path.join(process.cwd(), '.data', 'auth-secret');
+  const file = path.join(dataDir, 'auth-secret');
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const secret = crypto.randomBytes(33).toString('base64url');
