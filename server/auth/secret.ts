@@ -1,3 +1,5 @@
+type Env = Record<string, string | undefined>;
+
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +13,7 @@ export class MissingAuthSecretError extends Error {
   }
 }
 
-export function isProductionDeployment(env: NodeJS.ProcessEnv = process.env): boolean {
+export function isProductionDeployment(env: Env = process.env): boolean {
   return env.NODE_ENV === 'production' && Boolean(env.DATABASE_URL);
 }
 
@@ -20,7 +22,7 @@ export function isProductionDeployment(env: NodeJS.ProcessEnv = process.env): bo
  * database) generated once into .data/auth-secret (ignored by git) so no manual step is needed.
  * A production deployment without AUTH_SECRET refuses to start.
  */
-export function resolveAuthSecret(env: NodeJS.ProcessEnv = process.env, dataDir = path.join(process.cwd(), '.data')): string {
+export function resolveAuthSecret(env: Env = process.env, dataDir = path.join(process.cwd(), '.data')): string {
   const given = env.AUTH_SECRET?.trim();
   if (given) return given;
   if (isProductionDeployment(env)) throw new MissingAuthSecretError();

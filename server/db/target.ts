@@ -1,9 +1,11 @@
 import path from 'node:path';
 
+type Env = Record<string, string | undefined>;
+
 /** Where the data lives: the embedded PGlite folder (default) or a PostgreSQL server. */
 export type DbTarget = { kind: 'pglite'; dir: string } | { kind: 'postgres'; url: string };
 
-export function resolveDbTarget(env: NodeJS.ProcessEnv = process.env): DbTarget {
+export function resolveDbTarget(env: Env = process.env): DbTarget {
   const url = env.DATABASE_URL?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {
