@@ -33,7 +33,7 @@ export async function ClientDetail({ client }: { client: Client }) {
   const locale = await getLocale();
   const format = await getFormatter();
   return (
-    <div className="grid gap-6" data-testid="client-detail">
+    <div className="grid grid-cols-1 gap-6" data-testid="client-detail">
       <StatGrid>
         <Stat label={t('clients.machines')} value={format.number(client.machines)} />
         <Stat label={t('clients.inService')} value={format.number(client.inService)} />
@@ -83,7 +83,7 @@ export async function ClientDetail({ client }: { client: Client }) {
           </ul>
         </Card>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card title={t('clients.byControlType')}>
           <Bars rows={client.byControlType.map((g) => ({ label: t(`enums.controlType.${g.controlType}`), count: g.count }))} />
         </Card>

@@ -1,8 +1,8 @@
-type Env = Record<string, string | undefined>;
-
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
+type Env = Record<string, string | undefined>;
 
 export class MissingAuthSecretError extends Error {
   constructor() {

@@ -18,7 +18,7 @@ export default async function CountyHome() {
   return (
     <>
       <PageHeader title={t('countyTitle', { name })} intro={t('countyIntro')} />
-      <div id="funds" className="grid gap-4">
+      <div id="funds" className="grid grid-cols-1 gap-4">
         {funds.length ? funds.map((f) => <FundSummary key={f.id} fund={f} />) : <Empty>{t('noFunds')}</Empty>}
       </div>
     </>

@@ -41,7 +41,7 @@ export default async function IntegratorHome() {
           value={summary.clients ? format.number(summary.machines / summary.clients, { maximumFractionDigits: 0 }) : '—'}
         />
       </StatGrid>
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <div id="clusters">
           <Card title={t('home.clusters')}>
             {clusters.length ? (
@@ -80,7 +80,7 @@ export default async function IntegratorHome() {
         <div id="funds">
           <Card title={t('home.funds')}>
             {funds.length ? (
-              <div className="grid gap-4">
+              <div className="grid grid-cols-1 gap-4">
                 {funds.map((f) => (
                   <FundSummary key={f.id} fund={f} />
                 ))}
