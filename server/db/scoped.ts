@@ -64,6 +64,9 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
   Workshop: smeOwned,
   ProductionLine: smeOwned,
   Machine: smeOwned,
+  MachineChange: smeOwned,
+  SmeContact: smeOwned,
+  InventoryImport: smeOwned,
   Fund: {
     read: (s) => (s.kind === 'county' ? { countyId: s.countyId } : { participations: { some: { integratorId: s.integratorId } } }),
     create: (s) => (s.kind === 'county' ? { countyId: s.countyId } : null),

@@ -1,7 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { databaseAppError } from '../db/errors';
-import { AppError, toTrpcCode } from '../domain/errors/app-error';
+import { AppError, toHttpStatus, toTrpcCode } from '../domain/errors/app-error';
+import type { AppLocale } from '../i18n/locales';
+import { errorMessage } from '../i18n/messages';
 
 /** Prisma's own error codes that mean something to a user. */
 function prismaAppError(e: unknown): AppError | null {
@@ -24,4 +26,54 @@ export function toAppError(e: unknown): AppError | null {
 
 export function toTrpcError(e: AppError): TRPCError {
   return new TRPCError({ code: toTrpcCode(e.code), message: e.messageKey, cause: e });
+}
+
+function defaultKeyFor(code: TRPCError['code']): string {
+  switch (code) {
+    case 'BAD_REQUEST':
+    case 'PARSE_ERROR':
+      return 'badRequest';
+    case 'UNAUTHORIZED':
+      return 'unauthorized';
+    case 'FORBIDDEN':
+      return 'forbidden';
+    case 'NOT_FOUND':
+      return 'notFound';
+    case 'CONFLICT':
+      return 'conflict';
+    case 'TOO_MANY_REQUESTS':
+      return 'tooManyRequests';
+    default:
+      return 'internal';
+  }
+}
+
+const httpByTrpc: Partial<Record<TRPCError['code'], number>> = { PARSE_ERROR: 400, SERVICE_UNAVAILABLE: 503, INTERNAL_SERVER_ERROR: 500 };
+
+/** The user-facing description of a failure, in the user's language (used for every transport). */
+export function describeError(error: TRPCError, locale: AppLocale) {
+  const app = error.cause instanceof AppError ? error.cause : null;
+  const zod = error.cause instanceof ZodError ? error.cause : null;
+  const messageKey = app?.messageKey ?? (zod ? 'invalidInput' : defaultKeyFor(error.code));
+  return {
+    message: errorMessage(locale, messageKey, app?.params),
+    messageKey,
+    params: app?.params ?? null,
+    appCode: app?.code ?? null,
+    httpStatus: app
+      ? toHttpStatus(app.code)
+      : (httpByTrpc[error.code] ??
+        (error.code === 'BAD_REQUEST'
+          ? 400
+          : error.code === 'NOT_FOUND'
+            ? 404
+            : error.code === 'FORBIDDEN'
+              ? 403
+              : error.code === 'UNAUTHORIZED'
+                ? 401
+                : error.code === 'CONFLICT'
+                  ? 409
+                  : 500)),
+    fieldErrors: zod ? zod.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : null,
+  };
 }

@@ -4,59 +4,24 @@
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { ZodError } from 'zod';
 import { scopedDb } from '../db/scoped';
 import { can, type Permission, type Scope } from '../domain/auth/scope';
 import { AppError } from '../domain/errors/app-error';
-import { errorMessage } from '../i18n/messages';
 import type { Context } from './context';
-import { toAppError, toTrpcError } from './errors';
+import { describeError, toAppError, toTrpcError } from './errors';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx }) {
-    const app = error.cause instanceof AppError ? error.cause : null;
-    const zod = error.cause instanceof ZodError ? error.cause : null;
-    const locale = ctx?.locale ?? 'zh-CN';
-    const message = app
-      ? errorMessage(locale, app.messageKey, app.params)
-      : zod
-        ? errorMessage(locale, 'invalidInput')
-        : errorMessage(locale, defaultKeyFor(error.code));
+    const d = describeError(error, ctx?.locale ?? 'zh-CN');
     const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
-      message,
-      data: {
-        ...data,
-        appCode: app?.code ?? null,
-        messageKey: app?.messageKey ?? (zod ? 'invalidInput' : defaultKeyFor(error.code)),
-        requestId: ctx?.requestId ?? null,
-        fieldErrors: zod ? zod.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : null,
-      },
+      message: d.message,
+      data: { ...data, appCode: d.appCode, messageKey: d.messageKey, params: d.params, requestId: ctx?.requestId ?? null, fieldErrors: d.fieldErrors },
     };
   },
 });
-
-function defaultKeyFor(code: TRPCError['code']): string {
-  switch (code) {
-    case 'BAD_REQUEST':
-    case 'PARSE_ERROR':
-      return 'badRequest';
-    case 'UNAUTHORIZED':
-      return 'unauthorized';
-    case 'FORBIDDEN':
-      return 'forbidden';
-    case 'NOT_FOUND':
-      return 'notFound';
-    case 'CONFLICT':
-      return 'conflict';
-    case 'TOO_MANY_REQUESTS':
-      return 'tooManyRequests';
-    default:
-      return 'internal';
-  }
-}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from './init';
 import { clientsRouter, clustersRouter } from './routers/clients';
 import { fundsRouter } from './routers/funds';
+import { inventoryRouter } from './routers/inventory';
 import { meRouter } from './routers/me';
 import { staffRouter } from './routers/staff';
 
@@ -10,6 +11,7 @@ export const appRouter = router({
   clusters: clustersRouter,
   funds: fundsRouter,
   staff: staffRouter,
+  inventory: inventoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,13 +2,25 @@ import type { ScopedDb } from '../../db/scoped';
 import { AppError } from '../../domain/errors/app-error';
 import { freeMachineAllowance, fundRules } from '../../domain/funds/rules';
 
-export type ListClientsInput = { q?: string; clusterId?: string; page: number; pageSize: number };
+export type ListClientsInput = {
+  q?: string;
+  clusterId?: string;
+  sector?: string;
+  county?: string;
+  includeArchived?: boolean;
+  sort?: 'legalName' | 'headcount' | 'county' | 'createdAt';
+  dir?: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+};
 
 /** Clients of the scope, with machine counts, one page at a time. */
 export async function listClients(db: ScopedDb, input: ListClientsInput) {
   const q = input.q?.trim();
   const where = {
-    archivedAt: null,
+    ...(input.includeArchived ? {} : { archivedAt: null }),
+    ...(input.sector ? { sector: input.sector } : {}),
+    ...(input.county ? { county: input.county } : {}),
     ...(q ? { OR: [{ legalName: { contains: q, mode: 'insensitive' as const } }, { legalNameEn: { contains: q, mode: 'insensitive' as const } }] } : {}),
     ...(input.clusterId ? { memberships: { some: { clusterId: input.clusterId } } } : {}),
   };
@@ -16,7 +28,7 @@ export async function listClients(db: ScopedDb, input: ListClientsInput) {
     db.smeClient.count({ where }),
     db.smeClient.findMany({
       where,
-      orderBy: [{ legalName: 'asc' }, { id: 'asc' }],
+      orderBy: [{ [input.sort ?? 'legalName']: input.dir ?? 'asc' }, { id: 'asc' }],
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
       select: {
@@ -26,6 +38,7 @@ export async function listClients(db: ScopedDb, input: ListClientsInput) {
         county: true,
         sector: true,
         headcount: true,
+        archivedAt: true,
         memberships: { select: { cluster: { select: { id: true, name: true, nameEn: true } } } },
       },
     }),
@@ -84,6 +97,7 @@ export async function getClient(db: ScopedDb, id: string) {
       headcount: true,
       archivedAt: true,
       memberships: { select: { cluster: { select: { id: true, name: true, nameEn: true } } } },
+      contacts: { orderBy: { sortOrder: 'asc' }, select: { id: true, name: true, phone: true, role: true } },
       sites: {
         orderBy: { name: 'asc' },
         select: { id: true, name: true, workshops: { orderBy: { name: 'asc' }, select: { id: true, name: true, _count: { select: { lines: true } } } } },
@@ -115,4 +129,13 @@ export async function getClient(db: ScopedDb, id: string) {
         : [];
     }),
   };
+}
+
+/** The values the client filters offer (counties and sectors in use). */
+export async function clientFacets(db: ScopedDb) {
+  const [counties, sectors] = await Promise.all([
+    db.smeClient.groupBy({ by: ['county'], orderBy: { county: 'asc' } }),
+    db.smeClient.groupBy({ by: ['sector'], orderBy: { sector: 'asc' } }),
+  ]);
+  return { counties: counties.map((c) => c.county), sectors: sectors.map((s) => s.sector) };
 }

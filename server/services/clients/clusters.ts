@@ -1,11 +1,11 @@
 import type { ScopedDb } from '../../db/scoped';
 import { AppError } from '../../domain/errors/app-error';
 
-export async function listClusters(db: ScopedDb) {
+export async function listClusters(db: ScopedDb, opts: { includeArchived?: boolean } = {}) {
   const clusters = await db.cluster.findMany({
-    where: { archivedAt: null },
+    where: opts.includeArchived ? {} : { archivedAt: null },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    select: { id: true, name: true, nameEn: true, county: true, sector: true, _count: { select: { members: true } } },
+    select: { id: true, name: true, nameEn: true, county: true, sector: true, archivedAt: true, _count: { select: { members: true } } },
   });
   const machines = await db.machine.groupBy({ by: ['smeClientId'], _count: { _all: true } });
   const memberships = await db.clusterMembership.findMany({ select: { clusterId: true, smeClientId: true } });

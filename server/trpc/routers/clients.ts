@@ -1,9 +1,20 @@
 import { z } from 'zod';
-import { getClient, listClients, summariseClients } from '../../services/clients/clients';
+import { clientInput, clusterInput } from '../../domain/clients/inputs';
+import { clientFacets, getClient, listClients, summariseClients } from '../../services/clients/clients';
 import { getCluster, listClusters } from '../../services/clients/clusters';
-import { integratorProcedure, router, scopedProcedure } from '../init';
+import {
+  createClient,
+  createCluster,
+  getClientForEdit,
+  setClientArchived,
+  setClusterArchived,
+  updateClient,
+  updateCluster,
+} from '../../services/clients/manage-clients';
+import { integratorProcedure, router, scopedProcedure, withPermission } from '../init';
 
 const id = z.object({ id: z.string().min(1).max(64) });
+const writer = integratorProcedure.use(withPermission('clients.write'));
 
 export const clientsRouter = router({
   list: integratorProcedure
@@ -11,17 +22,42 @@ export const clientsRouter = router({
       z.object({
         q: z.string().max(100).optional(),
         clusterId: z.string().max(64).optional(),
+        sector: z.string().max(40).optional(),
+        county: z.string().max(50).optional(),
+        includeArchived: z.boolean().optional(),
+        sort: z.enum(['legalName', 'headcount', 'county', 'createdAt']).optional(),
+        dir: z.enum(['asc', 'desc']).optional(),
         page: z.number().int().min(1).default(1),
         pageSize: z.number().int().min(1).max(100).default(25),
       }),
     )
     .query(({ ctx, input }) => listClients(ctx.db, input)),
+  facets: integratorProcedure.query(({ ctx }) => clientFacets(ctx.db)),
   summary: integratorProcedure.query(({ ctx }) => summariseClients(ctx.db)),
   /** Integrator staff: any client of theirs; an SME owner: their own firm only. */
   get: scopedProcedure.input(id).query(({ ctx, input }) => getClient(ctx.db, input.id)),
+  getForEdit: writer.input(id).query(({ ctx, input }) => getClientForEdit(ctx.db, input.id)),
+  create: writer.input(clientInput).mutation(({ ctx, input }) => createClient(ctx.db, ctx.scope.integratorId, ctx.user.id, input)),
+  update: writer.input(clientInput.extend({ id: z.string().min(1).max(64) })).mutation(({ ctx, input }) => {
+    const { id: clientId, ...rest } = input;
+    return updateClient(ctx.db, ctx.scope.integratorId, ctx.user.id, clientId, rest);
+  }),
+  setArchived: writer
+    .input(id.extend({ archived: z.boolean() }))
+    .mutation(({ ctx, input }) => setClientArchived(ctx.db, ctx.user.id, input.id, input.archived)),
 });
 
 export const clustersRouter = router({
-  list: integratorProcedure.query(({ ctx }) => listClusters(ctx.db)),
+  list: integratorProcedure
+    .input(z.object({ includeArchived: z.boolean().optional() }).optional())
+    .query(({ ctx, input }) => listClusters(ctx.db, input ?? {})),
   get: scopedProcedure.input(id).query(({ ctx, input }) => getCluster(ctx.db, input.id)),
+  create: writer.input(clusterInput).mutation(({ ctx, input }) => createCluster(ctx.db, ctx.user.id, input)),
+  update: writer.input(clusterInput.extend({ id: z.string().min(1).max(64) })).mutation(({ ctx, input }) => {
+    const { id: clusterId, ...rest } = input;
+    return updateCluster(ctx.db, ctx.user.id, clusterId, rest);
+  }),
+  setArchived: writer
+    .input(id.extend({ archived: z.boolean() }))
+    .mutation(({ ctx, input }) => setClusterArchived(ctx.db, ctx.user.id, input.id, input.archived)),
 });

@@ -1,0 +1,135 @@
+/**
+ * Cell values as spreadsheets really hold them: numbers stored as text, Excel serial dates, date
+ * cells, Chinese or English labels, stray spaces and the apostrophe our exports put before
+ * formula-like text.
+ */
+import { machineKinds, type machineStatuses } from './catalogue';
+
+export type RawCell = string | number | boolean | Date | null | undefined;
+
+export type ControlTypeCode = 'MANUAL' | 'RELAY' | 'PLC' | 'CNC' | 'OTHER';
+export type StatusCode = (typeof machineStatuses)[number];
+
+/** Text of a cell, trimmed; an export's protective apostrophe before = + - @ is removed. */
+export function cellText(v: RawCell): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  const s = String(v).trim();
+  return /^'[=+\-@]/.test(s) ? s.slice(1) : s;
+}
+
+export function isBlank(v: RawCell): boolean {
+  return cellText(v) === '';
+}
+
+/** Integers as Excel writes them: 3, 3.0, "3", " 3 ", "3.0". */
+export function parseInteger(v: RawCell): number | null {
+  if (typeof v === 'number') return Number.isInteger(v) ? v : null;
+  const s = cellText(v).replace(/,/g, '');
+  if (!/^-?\d+(\.0+)?$/.test(s)) return null;
+  return Number.parseInt(s, 10);
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** An Excel serial day number (1900 date system) as a UTC date. */
+export function excelSerialToDate(serial: number): Date {
+  return new Date(EXCEL_EPOCH_MS + Math.round(serial * 86_400_000));
+}
+
+/**
+ * A year of manufacture from: 2015, "2015", 2015.0, a date cell, an Excel serial date (e.g. 42005
+ * = 2015-01-01), or text like "2015-06-01", "2015/6", "2015年6月".
+ */
+export function parseYear(v: RawCell): number | null {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.getUTCFullYear();
+  if (typeof v === 'number') {
+    if (Number.isInteger(v) && v >= 1000 && v <= 9999) return v;
+    if (v >= 10_000 && v < 80_000) return excelSerialToDate(v).getUTCFullYear();
+    return null;
+  }
+  const s = cellText(v);
+  if (!s) return null;
+  const int = parseInteger(s);
+  if (int !== null) return parseYear(int);
+  const m = /^(\d{4})\s*(?:[-/.年]\s*\d{1,2}\s*(?:[-/.月]\s*\d{1,2}\s*日?)?\s*月?)?$/.exec(s);
+  return m ? Number(m[1]) : null;
+}
+
+const controlAliases: Record<string, ControlTypeCode> = {
+  manual: 'MANUAL',
+  手动: 'MANUAL',
+  人工: 'MANUAL',
+  普通: 'MANUAL',
+  relay: 'RELAY',
+  继电器: 'RELAY',
+  继电器控制: 'RELAY',
+  电气: 'RELAY',
+  plc: 'PLC',
+  plc控制: 'PLC',
+  cnc: 'CNC',
+  数控: 'CNC',
+  nc: 'CNC',
+  other: 'OTHER',
+  其他: 'OTHER',
+  其它: 'OTHER',
+};
+
+export function parseControlType(v: RawCell): ControlTypeCode | null {
+  return controlAliases[cellText(v).toLowerCase().replace(/\s+/g, '')] ?? null;
+}
+
+const statusAliases: Record<string, StatusCode> = {
+  in_service: 'IN_SERVICE',
+  inservice: 'IN_SERVICE',
+  'in service': 'IN_SERVICE',
+  active: 'IN_SERVICE',
+  在用: 'IN_SERVICE',
+  在役: 'IN_SERVICE',
+  正常: 'IN_SERVICE',
+  使用中: 'IN_SERVICE',
+  idle: 'IDLE',
+  闲置: 'IDLE',
+  停用: 'IDLE',
+  备用: 'IDLE',
+  retired: 'RETIRED',
+  报废: 'RETIRED',
+  已报废: 'RETIRED',
+  退役: 'RETIRED',
+};
+
+export function parseStatus(v: RawCell): StatusCode | null {
+  const s = cellText(v).toLowerCase();
+  return statusAliases[s] ?? statusAliases[s.replace(/\s+/g, '')] ?? null;
+}
+
+const yes = new Set(['是', '已联网', '联网', 'y', 'yes', 'true', '1', '√', '✓', 'on']);
+const no = new Set(['否', '未联网', '不联网', 'n', 'no', 'false', '0', '×', 'off']);
+
+export function parseBoolean(v: RawCell): boolean | null {
+  if (typeof v === 'boolean') return v;
+  const s = cellText(v).toLowerCase();
+  if (yes.has(s)) return true;
+  if (no.has(s)) return false;
+  return null;
+}
+
+/**
+ * The machine kind: a known kind (code, Chinese or English label) is stored as its code; anything
+ * else is kept as written, because real inventories name machines their own way.
+ */
+export function normaliseKind(v: RawCell, labels: Record<string, Record<string, string>>): string {
+  const s = cellText(v);
+  const upper = s.toUpperCase().replace(/[\s-]+/g, '_');
+  if ((machineKinds as readonly string[]).includes(upper)) return upper;
+  const lower = s.toLowerCase();
+  for (const byCode of Object.values(labels)) {
+    for (const [code, label] of Object.entries(byCode)) if (label.toLowerCase() === lower) return code;
+  }
+  return s;
+}
+
+/** Neutralises text that a spreadsheet would run as a formula (CSV/formula injection). */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}

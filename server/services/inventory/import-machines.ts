@@ -1,0 +1,290 @@
+/**
+ * Spreadsheet import of machines into one SME, in two steps:
+ * - preview: every row validated, every problem named, counts of creates/updates/unchanged;
+ * - commit: the same analysis again (the file is sent again: nothing is kept between the steps),
+ *   then everything in one transaction, or nothing: bad rows commit nothing.
+ * Rows are matched by asset tag, so re-importing the same file changes nothing.
+ */
+import type { Prisma } from '../../db/generated/client';
+import type { ScopedDb } from '../../db/scoped';
+import type { Scope } from '../../domain/auth/scope';
+import { AppError } from '../../domain/errors/app-error';
+import { type ColumnKey, mapHeaders } from '../../domain/inventory/columns';
+import { type ExistingMachine, type ImportPlan, lineKey, planImport } from '../../domain/inventory/plan';
+import { type Issue, RowValidator } from '../../domain/inventory/validate';
+import { catalogues } from '../../i18n/messages';
+import { type ScanResult, scanSpreadsheet } from './spreadsheet';
+
+export type ImportInput = { smeClientId: string; fileName: string; bytes: Uint8Array; sheet?: string | null };
+
+const kindLabels = { 'zh-CN': catalogues['zh-CN'].enums.machineKind, en: catalogues.en.enums.machineKind } as Record<string, Record<string, string>>;
+const MAX_ISSUES_RETURNED = 10_000;
+
+async function loadSme(db: ScopedDb, smeClientId: string) {
+  const sme = await db.smeClient.findUnique({
+    where: { id: smeClientId },
+    select: { id: true, legalName: true, legalNameEn: true, creditCode: true, archivedAt: true },
+  });
+  if (!sme) throw new AppError('NOT_FOUND');
+  return sme;
+}
+
+async function analyse(db: ScopedDb, input: ImportInput) {
+  const sme = await loadSme(db, input.smeClientId);
+  let validator: RowValidator | null = null;
+  const fileIssues: Issue[] = [];
+  let columns: { header: string; key: ColumnKey | null }[] = [];
+  const scan: ScanResult = await scanSpreadsheet(
+    input.bytes,
+    { sheet: input.sheet },
+    {
+      header(cells, rowNumber) {
+        const { map, problems } = mapHeaders(cells);
+        columns = map.headers.map((header, i) => ({ header, key: map.byIndex[i] ?? null })).filter((c) => c.header);
+        for (const p of problems) {
+          const params: Record<string, string> = p.code === 'duplicateColumn' ? { column: p.column } : { columns: p.columns.join(', ') };
+          fileIssues.push({ row: rowNumber, column: null, code: p.code, params });
+        }
+        validator = new RowValidator(map, {
+          kindLabels,
+          smeNames: [sme.legalName, sme.legalNameEn ?? '', sme.creditCode ?? ''],
+          currentYear: new Date().getUTCFullYear(),
+        });
+      },
+      row(rowNumber, cells) {
+        if (fileIssues.length === 0) validator?.add(rowNumber, cells);
+      },
+    },
+  );
+  const v = validator as RowValidator | null;
+  const issues = [...fileIssues, ...(v?.issues ?? [])];
+  const rows = v?.rows ?? [];
+
+  // the SME's current inventory and hierarchy, read once
+  const [existing, lines] = await Promise.all([
+    db.machine.findMany({
+      where: { smeClientId: sme.id },
+      select: {
+        id: true,
+        assetTag: true,
+        lineId: true,
+        kind: true,
+        maker: true,
+        model: true,
+        year: true,
+        controlType: true,
+        networked: true,
+        operatorsPerShift: true,
+        shiftsPerDay: true,
+        status: true,
+        notes: true,
+      },
+    }),
+    db.productionLine.findMany({
+      where: { smeClientId: sme.id },
+      select: { id: true, name: true, workshop: { select: { name: true, site: { select: { name: true } } } } },
+    }),
+  ]);
+  const sites = await db.site.findMany({ where: { smeClientId: sme.id }, select: { id: true, name: true, workshops: { select: { id: true, name: true } } } });
+  const existingLines = new Map(lines.map((l) => [lineKey(l.workshop.site.name, l.workshop.name, l.name), l.id]));
+  const existingSites = new Set(sites.map((s) => s.name));
+  const existingWorkshops = new Set(sites.flatMap((s) => s.workshops.map((w) => JSON.stringify([s.name, w.name]))));
+  const plan = planImport(rows, new Map(existing.map((m) => [m.assetTag, m as ExistingMachine])), existingLines, existingSites, existingWorkshops);
+  return { sme, scan, columns, issues, plan, sites };
+}
+
+function summary(scan: ScanResult, columns: { header: string; key: ColumnKey | null }[], issues: Issue[], plan: ImportPlan) {
+  const badRows = new Set(issues.filter((i) => i.row !== null).map((i) => i.row)).size;
+  return {
+    format: scan.format,
+    encoding: scan.encoding,
+    sheets: scan.sheets,
+    sheet: scan.sheet,
+    columns,
+    dataRows: scan.dataRows,
+    badRows,
+    issueCount: issues.length,
+    issues: issues.slice(0, MAX_ISSUES_RETURNED),
+    toCreate: plan.creates.length,
+    toUpdate: plan.updates.length,
+    unchanged: plan.unchanged,
+    newSites: plan.newSites.length,
+    newWorkshops: plan.newWorkshops.length,
+    newLines: plan.newLines.length,
+  };
+}
+
+export async function previewImport(db: ScopedDb, input: ImportInput) {
+  const { scan, columns, issues, plan } = await analyse(db, input);
+  return { ...summary(scan, columns, issues, plan), canCommit: issues.length === 0 && scan.dataRows > 0 };
+}
+
+const BATCH = 2_000;
+function chunks<T>(items: T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function commitImport(db: ScopedDb, scope: Extract<Scope, { kind: 'integrator' }>, actorId: string, input: ImportInput) {
+  const started = performance.now();
+  const { sme, scan, columns, issues, plan } = await analyse(db, input);
+  if (issues.length) {
+    const result = summary(scan, columns, issues, plan);
+    throw new AppError('BAD_REQUEST', 'import.hasErrors', { count: result.issueCount, rows: result.badRows });
+  }
+  if (scan.dataRows === 0) throw new AppError('BAD_REQUEST', 'import.noRows');
+  if (sme.archivedAt) throw new AppError('PRECONDITION_FAILED', 'clientArchived');
+  const integratorId = scope.integratorId;
+  const smeClientId = sme.id;
+
+  const importId = await db.$transaction(
+    async (tx) => {
+      // 1. the hierarchy: new factories, workshops, lines
+      if (plan.newSites.length) await tx.site.createMany({ data: plan.newSites.map((name) => ({ integratorId, smeClientId, name })) });
+      const siteIds = new Map((await tx.site.findMany({ where: { smeClientId }, select: { id: true, name: true } })).map((s) => [s.name, s.id]));
+      if (plan.newWorkshops.length)
+        await tx.workshop.createMany({
+          data: plan.newWorkshops.map(([site, name]) => ({ integratorId, smeClientId, siteId: siteIds.get(site) as string, name })),
+        });
+      const workshops = await tx.workshop.findMany({ where: { smeClientId }, select: { id: true, name: true, siteId: true } });
+      const siteName = new Map([...siteIds].map(([n, id]) => [id, n]));
+      const workshopIds = new Map(workshops.map((w) => [JSON.stringify([siteName.get(w.siteId), w.name]), w.id]));
+      if (plan.newLines.length)
+        await tx.productionLine.createMany({
+          data: plan.newLines.map(([site, workshop, name]) => ({
+            integratorId,
+            smeClientId,
+            workshopId: workshopIds.get(JSON.stringify([site, workshop])) as string,
+            name,
+          })),
+        });
+      const lineIds = new Map<string, string>();
+      if (plan.newLines.length || plan.creates.length || plan.updates.length) {
+        const all = await tx.productionLine.findMany({ where: { smeClientId }, select: { id: true, name: true, workshopId: true } });
+        const wsById = new Map(workshops.map((w) => [w.id, w]));
+        for (const l of all) {
+          const w = wsById.get(l.workshopId);
+          if (w) lineIds.set(lineKey(siteName.get(w.siteId) as string, w.name, l.name), l.id);
+        }
+      }
+      const resolveLine = (id: string | null) => (id?.startsWith('new:') ? (lineIds.get(id.slice(4)) ?? null) : id);
+
+      const record = await tx.inventoryImport.create({
+        data: {
+          integratorId,
+          smeClientId,
+          actorId,
+          fileName: input.fileName.slice(0, 200),
+          format: scan.format.toUpperCase(),
+          sheet: scan.sheet,
+          rows: scan.dataRows,
+          created: plan.creates.length,
+          updated: plan.updates.length,
+          unchanged: plan.unchanged,
+          durationMs: 0,
+        },
+        select: { id: true },
+      });
+
+      // 2. new machines, in batches
+      for (const batch of chunks(plan.creates)) {
+        const created = await tx.machine.createManyAndReturn({
+          data: batch.map((c) => ({
+            integratorId,
+            smeClientId,
+            assetTag: c.row.assetTag,
+            ...c.fields,
+            lineId: resolveLine(c.fields.lineId),
+            controlType: c.fields.controlType as never,
+            status: c.fields.status as never,
+          })),
+          select: { id: true, assetTag: true },
+        });
+        const byTag = new Map(batch.map((c) => [c.row.assetTag, c]));
+        await tx.machineChange.createMany({
+          data: created.map((m) => ({
+            integratorId,
+            smeClientId,
+            machineId: m.id,
+            actorId,
+            source: 'IMPORT',
+            importId: record.id,
+            kind: 'CREATE',
+            changes: fieldsAsChanges(byTag.get(m.assetTag)?.fields ?? {}, resolveLine),
+          })),
+        });
+      }
+
+      // 3. changed machines: one UPDATE … FROM unnest(…) per batch, fenced to this SME of this integrator
+      for (const batch of chunks(plan.updates)) {
+        const col = <T>(f: (u: (typeof batch)[number]) => T) => batch.map(f);
+        await tx.$executeRaw`
+          UPDATE "Machine" AS m SET
+            "lineId" = v.line_id, "kind" = v.kind, "maker" = v.maker, "model" = v.model, "year" = v.year,
+            "controlType" = v.control_type::"ControlType", "networked" = v.networked,
+            "operatorsPerShift" = v.operators, "shiftsPerDay" = v.shifts,
+            "status" = v.status::"MachineStatus", "notes" = v.notes, "updatedAt" = now()
+          FROM unnest(
+            ${col((u) => u.id)}::text[], ${col((u) => resolveLine(u.fields.lineId))}::text[], ${col((u) => u.fields.kind)}::text[],
+            ${col((u) => u.fields.maker)}::text[], ${col((u) => u.fields.model)}::text[], ${col((u) => u.fields.year)}::int[],
+            ${col((u) => u.fields.controlType)}::text[], ${col((u) => u.fields.networked)}::boolean[],
+            ${col((u) => u.fields.operatorsPerShift)}::int[], ${col((u) => u.fields.shiftsPerDay)}::int[],
+            ${col((u) => u.fields.status)}::text[], ${col((u) => u.fields.notes)}::text[]
+          ) AS v(id, line_id, kind, maker, model, year, control_type, networked, operators, shifts, status, notes)
+          WHERE m.id = v.id AND m."integratorId" = ${integratorId} AND m."smeClientId" = ${smeClientId}`;
+        await tx.machineChange.createMany({
+          data: batch.map((u) => ({
+            integratorId,
+            smeClientId,
+            machineId: u.id,
+            actorId,
+            source: 'IMPORT',
+            importId: record.id,
+            kind: 'UPDATE',
+            changes: Object.fromEntries(
+              u.changes.map((c) => [c.field, [c.from, c.field === 'lineId' ? resolveLine(c.to as string | null) : c.to]]),
+            ) as Prisma.InputJsonValue,
+          })),
+        });
+      }
+
+      await tx.auditEvent.create({
+        data: {
+          actorId,
+          action: 'inventory.import',
+          entity: 'SmeClient',
+          entityId: smeClientId,
+          data: {
+            importId: record.id,
+            fileName: input.fileName,
+            rows: scan.dataRows,
+            created: plan.creates.length,
+            updated: plan.updates.length,
+            unchanged: plan.unchanged,
+          },
+        },
+        select: { id: true },
+      });
+      await tx.inventoryImport.update({ where: { id: record.id }, data: { durationMs: Math.round(performance.now() - started) }, select: { id: true } });
+      return record.id;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  return {
+    importId,
+    ...summary(scan, columns, [], plan),
+    created: plan.creates.length,
+    updated: plan.updates.length,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/** A created machine's history entry: every field from nothing to its value. */
+function fieldsAsChanges(fields: object, resolveLine: (id: string | null) => string | null): Prisma.InputJsonValue {
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, [null, k === 'lineId' ? resolveLine(v as string) : v]]),
+  ) as Prisma.InputJsonValue;
+}

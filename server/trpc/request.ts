@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { getSessionUser } from '../auth/session';
+import { getDb } from '../db/client';
+import { resolveRequestLocale } from '../i18n/request';
+import { requestLogger } from '../log';
+import { type Context, memo } from './context';
+import { describeError, toAppError, toTrpcError } from './errors';
+import { createCaller } from './root';
+
+/** The context of an HTTP request: the tRPC route handler and the file route handlers share it. */
+export async function contextForRequest(req: Request, resHeaders?: Headers): Promise<Context> {
+  const requestId = req.headers.get('x-request-id') ?? randomUUID();
+  return {
+    getDb,
+    getUser: memo(getSessionUser),
+    locale: await resolveRequestLocale(),
+    requestId,
+    log: requestLogger(requestId, { via: 'http', path: new URL(req.url).pathname }),
+    resHeaders,
+  };
+}
+
+/** A caller for route handlers that move files (upload, download): same procedures, same gate. */
+export async function callerForRequest(req: Request) {
+  const ctx = await contextForRequest(req);
+  return { ctx, caller: createCaller(ctx) };
+}
+
+/** A failure as a JSON response in the user's language, with the request id. */
+export function errorResponse(e: unknown, ctx: Context): Response {
+  const app = toAppError(e);
+  const trpc = app ? toTrpcError(app) : e instanceof TRPCError ? e : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: e });
+  const d = describeError(trpc, ctx.locale);
+  if (d.httpStatus >= 500) ctx.log.error({ err: e }, 'request failed');
+  return Response.json(
+    { error: { message: d.message, messageKey: d.messageKey, params: d.params, code: trpc.code, requestId: ctx.requestId } },
+    { status: d.httpStatus, headers: { 'x-request-id': ctx.requestId } },
+  );
+}

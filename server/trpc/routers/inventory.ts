@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { machineInput } from '../../domain/clients/inputs';
+import { controlTypes, machineStatuses } from '../../domain/inventory/catalogue';
+import { locales } from '../../i18n/locales';
+import { exportMachines, machineTemplate } from '../../services/inventory/export-machines';
+import { getHierarchy } from '../../services/inventory/hierarchy';
+import { commitImport, previewImport } from '../../services/inventory/import-machines';
+import { createMachine, getMachine, listMachines, type MachineInput, updateMachine } from '../../services/inventory/machines';
+import { authedProcedure, integratorProcedure, router, scopedProcedure, withPermission } from '../init';
+
+const cuid = z.string().min(1).max(64);
+const writer = integratorProcedure.use(withPermission('inventory.write'));
+
+function toMachineInput(v: z.output<typeof machineInput>): MachineInput {
+  const { site, workshop, line, ...rest } = v;
+  return { ...rest, location: site && workshop && line ? { site, workshop, line } : null };
+}
+
+const importInput = z.object({
+  smeClientId: cuid,
+  fileName: z.string().max(255),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'file'),
+  sheet: z.string().max(100).nullish(),
+});
+
+export const inventoryRouter = router({
+  machines: router({
+    list: scopedProcedure
+      .input(
+        z.object({
+          smeClientId: cuid,
+          q: z.string().max(100).optional(),
+          siteId: cuid.optional(),
+          workshopId: cuid.optional(),
+          lineId: cuid.optional(),
+          kind: z.string().max(100).optional(),
+          controlType: z.enum(controlTypes).optional(),
+          status: z.enum(machineStatuses).optional(),
+          networked: z.boolean().optional(),
+          sort: z.enum(['assetTag', 'kind', 'year', 'controlType', 'status', 'updatedAt']).default('assetTag'),
+          dir: z.enum(['asc', 'desc']).default('asc'),
+          page: z.number().int().min(1).default(1),
+          pageSize: z.number().int().min(1).max(200).default(50),
+        }),
+      )
+      .query(({ ctx, input }) => listMachines(ctx.db, input)),
+    get: scopedProcedure.input(z.object({ id: cuid })).query(({ ctx, input }) => getMachine(ctx.db, input.id)),
+    create: writer.input(machineInput.and(z.object({ smeClientId: cuid }))).mutation(({ ctx, input }) => {
+      const { smeClientId, ...rest } = input;
+      return createMachine(ctx.db, ctx.scope, ctx.user.id, smeClientId, toMachineInput(rest));
+    }),
+    update: writer.input(machineInput.and(z.object({ id: cuid }))).mutation(({ ctx, input }) => {
+      const { id, ...rest } = input;
+      return updateMachine(ctx.db, ctx.scope, ctx.user.id, id, toMachineInput(rest));
+    }),
+  }),
+  hierarchy: scopedProcedure.input(z.object({ smeClientId: cuid })).query(({ ctx, input }) => getHierarchy(ctx.db, input.smeClientId)),
+  /** Server-side only (the upload route handler passes the file's bytes). */
+  previewImport: writer.input(importInput).mutation(({ ctx, input }) => previewImport(ctx.db, input)),
+  commitImport: writer.input(importInput).mutation(({ ctx, input }) => commitImport(ctx.db, ctx.scope, ctx.user.id, input)),
+  /** Server-side only (the download route handler streams the bytes). */
+  exportMachines: scopedProcedure
+    .input(
+      z.union([z.object({ smeClientId: cuid }), z.object({ clusterId: cuid })]).and(z.object({ format: z.enum(['csv', 'xlsx']), locale: z.enum(locales) })),
+    )
+    .query(({ ctx, input }) => exportMachines(ctx.db, input)),
+  template: authedProcedure.input(z.object({ format: z.enum(['csv', 'xlsx']), locale: z.enum(locales) })).query(({ input }) => machineTemplate(input)),
+});
