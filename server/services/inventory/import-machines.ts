@@ -5,6 +5,7 @@
  *   then everything in one transaction, or nothing: bad rows commit nothing.
  * Rows are matched by asset tag, so re-importing the same file changes nothing.
  */
+import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
 import type { Scope } from '../../domain/auth/scope';
@@ -187,32 +188,27 @@ export async function commitImport(db: ScopedDb, scope: Extract<Scope, { kind: '
         select: { id: true },
       });
 
-      // 2. new machines, in batches
+      // 2. new machines and their history: one INSERT … SELECT FROM unnest(…) per batch (Prisma's
+      //    createMany spends most of its time building per-row objects at this size)
+      const now = new Date();
+      const history: { machineId: string; kind: 'CREATE' | 'UPDATE'; changes: string }[] = [];
       for (const batch of chunks(plan.creates)) {
-        const created = await tx.machine.createManyAndReturn({
-          data: batch.map((c) => ({
-            integratorId,
-            smeClientId,
-            assetTag: c.row.assetTag,
-            ...c.fields,
-            lineId: resolveLine(c.fields.lineId),
-            controlType: c.fields.controlType as never,
-            status: c.fields.status as never,
-          })),
-          select: { id: true, assetTag: true },
-        });
-        const byTag = new Map(batch.map((c) => [c.row.assetTag, c]));
-        await tx.machineChange.createMany({
-          data: created.map((m) => ({
-            integratorId,
-            smeClientId,
-            machineId: m.id,
-            actorId,
-            source: 'IMPORT',
-            importId: record.id,
-            kind: 'CREATE',
-            changes: fieldsAsChanges(byTag.get(m.assetTag)?.fields ?? {}, resolveLine),
-          })),
+        const ids = batch.map(() => randomUUID());
+        const col = <T>(f: (c: (typeof batch)[number]) => T) => batch.map(f);
+        await tx.$executeRaw`
+          INSERT INTO "Machine" ("id", "integratorId", "smeClientId", "assetTag", "lineId", "kind", "maker", "model", "year", "controlType",
+            "networked", "operatorsPerShift", "shiftsPerDay", "status", "notes", "createdAt", "updatedAt")
+          SELECT v.id, ${integratorId}, ${smeClientId}, v.tag, v.line_id, v.kind, v.maker, v.model, v.year, v.control_type::"ControlType",
+            v.networked, v.operators, v.shifts, v.status::"MachineStatus", v.notes, ${now}, ${now}
+          FROM unnest(
+            ${ids}::text[], ${col((c) => c.row.assetTag)}::text[], ${col((c) => resolveLine(c.fields.lineId))}::text[], ${col((c) => c.fields.kind)}::text[],
+            ${col((c) => c.fields.maker)}::text[], ${col((c) => c.fields.model)}::text[], ${col((c) => c.fields.year)}::int[],
+            ${col((c) => c.fields.controlType)}::text[], ${col((c) => c.fields.networked)}::boolean[],
+            ${col((c) => c.fields.operatorsPerShift)}::int[], ${col((c) => c.fields.shiftsPerDay)}::int[],
+            ${col((c) => c.fields.status)}::text[], ${col((c) => c.fields.notes)}::text[]
+          ) AS v(id, tag, line_id, kind, maker, model, year, control_type, networked, operators, shifts, status, notes)`;
+        batch.forEach((c, i) => {
+          history.push({ machineId: ids[i] as string, kind: 'CREATE', changes: JSON.stringify(fieldsAsChanges(c.fields, resolveLine)) });
         });
       }
 
@@ -233,20 +229,23 @@ export async function commitImport(db: ScopedDb, scope: Extract<Scope, { kind: '
             ${col((u) => u.fields.status)}::text[], ${col((u) => u.fields.notes)}::text[]
           ) AS v(id, line_id, kind, maker, model, year, control_type, networked, operators, shifts, status, notes)
           WHERE m.id = v.id AND m."integratorId" = ${integratorId} AND m."smeClientId" = ${smeClientId}`;
-        await tx.machineChange.createMany({
-          data: batch.map((u) => ({
-            integratorId,
-            smeClientId,
+        for (const u of batch) {
+          history.push({
             machineId: u.id,
-            actorId,
-            source: 'IMPORT',
-            importId: record.id,
             kind: 'UPDATE',
-            changes: Object.fromEntries(
-              u.changes.map((c) => [c.field, [c.from, c.field === 'lineId' ? resolveLine(c.to as string | null) : c.to]]),
-            ) as Prisma.InputJsonValue,
-          })),
-        });
+            changes: JSON.stringify(
+              Object.fromEntries(u.changes.map((c) => [c.field, [c.from, c.field === 'lineId' ? resolveLine(c.to as string | null) : c.to]])),
+            ),
+          });
+        }
+      }
+
+      for (const batch of chunks(history, 5_000)) {
+        await tx.$executeRaw`
+          INSERT INTO "MachineChange" ("id", "integratorId", "smeClientId", "machineId", "at", "actorId", "source", "importId", "kind", "changes")
+          SELECT v.id, ${integratorId}, ${smeClientId}, v.machine_id, ${now}, ${actorId}, 'IMPORT', ${record.id}, v.kind, v.changes::jsonb
+          FROM unnest(${batch.map(() => randomUUID())}::text[], ${batch.map((h) => h.machineId)}::text[], ${batch.map((h) => h.kind)}::text[], ${batch.map((h) => h.changes)}::text[])
+            AS v(id, machine_id, kind, changes)`;
       }
 
       await tx.auditEvent.create({
@@ -281,10 +280,10 @@ export async function commitImport(db: ScopedDb, scope: Extract<Scope, { kind: '
 }
 
 /** A created machine's history entry: every field from nothing to its value. */
-function fieldsAsChanges(fields: object, resolveLine: (id: string | null) => string | null): Prisma.InputJsonValue {
+function fieldsAsChanges(fields: object, resolveLine: (id: string | null) => string | null): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(fields)
       .filter(([, v]) => v !== null)
       .map(([k, v]) => [k, [null, k === 'lineId' ? resolveLine(v as string) : v]]),
-  ) as Prisma.InputJsonValue;
+  );
 }
