@@ -69,6 +69,18 @@ export async function ClientDetail({ client }: { client: Client }) {
           ]}
         />
       </Card>
+      {client.contacts.length ? (
+        <Card title={t('clientForm.contacts')}>
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid="contacts">
+            {client.contacts.map((c) => (
+              <li key={c.id} className="rounded-lg border border-slate-200 p-3 text-sm">
+                <div className="font-medium text-slate-900">{c.name}</div>
+                <div className="text-slate-600">{[c.role, c.phone].filter(Boolean).join(' · ')}</div>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       {client.allowances.length ? (
         <Card title={t('clients.freeAllowance')}>
           <ul className="space-y-2 text-sm">

@@ -14,8 +14,8 @@ export async function AppHeader({ scope, userName, organisation }: { scope: Scop
     scope.kind === 'integrator'
       ? [
           { href: home, label: t('nav.home') },
-          { href: `${home}#clients`, label: t('nav.clients') },
-          { href: `${home}#clusters`, label: t('nav.clusters') },
+          { href: '/clients', label: t('nav.clients') },
+          { href: '/clusters', label: t('nav.clusters') },
           { href: `${home}#funds`, label: t('nav.funds') },
           ...(scope.role === 'INTEGRATOR_ADMIN' ? [{ href: `${home}#staff`, label: t('nav.staff') }] : []),
         ]
@@ -23,6 +23,7 @@ export async function AppHeader({ scope, userName, organisation }: { scope: Scop
         ? [
             { href: home, label: t('nav.home') },
             { href: `/clients/${scope.smeClientId}`, label: t('nav.myFirm') },
+            { href: `/clients/${scope.smeClientId}/machines`, label: t('nav.machines') },
           ]
         : [
             { href: home, label: t('nav.home') },

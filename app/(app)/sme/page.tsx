@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { ClientActions } from '@/components/clients/client-actions';
 import { ClientDetail } from '@/components/clients/client-detail';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
@@ -15,7 +16,9 @@ export default async function SmeHome() {
   const client = await api.clients.get({ id: user.scope.smeClientId });
   return (
     <>
-      <PageHeader title={t('smeTitle', { name: localName(locale, client.legalName, client.legalNameEn) })} intro={t('smeIntro')} />
+      <PageHeader title={t('smeTitle', { name: localName(locale, client.legalName, client.legalNameEn) })} intro={t('smeIntro')}>
+        <ClientActions id={client.id} canEdit={false} archived={Boolean(client.archivedAt)} />
+      </PageHeader>
       <ClientDetail client={client} />
     </>
   );

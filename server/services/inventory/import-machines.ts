@@ -6,7 +6,6 @@
  * Rows are matched by asset tag, so re-importing the same file changes nothing.
  */
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
 import type { Scope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';

@@ -101,7 +101,28 @@ export async function getMachine(db: ScopedDb, id: string) {
   const actorIds = [...new Set(changes.map((c) => c.actorId).filter((x): x is string => Boolean(x)))];
   const actors = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
   const names = new Map(actors.map((a) => [a.id, a.name]));
-  return { ...machine, history: changes.map((c) => ({ ...c, actorName: c.actorId ? (names.get(c.actorId) ?? null) : null })) };
+  // line ids in the history, as "factory / workshop / line"
+  const lineIds = new Set<string>();
+  for (const c of changes) {
+    const pair = (c.changes as Record<string, unknown[]>).lineId;
+    for (const v of pair ?? []) if (typeof v === 'string') lineIds.add(v);
+  }
+  const lines = lineIds.size
+    ? await db.productionLine.findMany({
+        where: { id: { in: [...lineIds] } },
+        select: { id: true, name: true, workshop: { select: { name: true, site: { select: { name: true } } } } },
+      })
+    : [];
+  const lineNames = Object.fromEntries(lines.map((l) => [l.id, `${l.workshop.site.name} / ${l.workshop.name} / ${l.name}`]));
+  return {
+    ...machine,
+    lineNames,
+    history: changes.map((c) => ({
+      ...c,
+      changes: c.changes as Record<string, [unknown, unknown]>,
+      actorName: c.actorId ? (names.get(c.actorId) ?? null) : null,
+    })),
+  };
 }
 
 export type MachineInput = {

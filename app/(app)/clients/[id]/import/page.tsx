@@ -1,0 +1,27 @@
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ImportWizard } from '@/components/inventory/import-wizard';
+import { LinkButton } from '@/components/ui/form';
+import { localName } from '@/components/ui/names';
+import { PageHeader } from '@/components/ui/page-header';
+import { getSessionUser } from '@/server/auth/session';
+import { importLimits } from '@/server/services/inventory/spreadsheet';
+import { getServerCaller, orNotFound } from '@/server/trpc/server';
+
+export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await getSessionUser();
+  if (user?.scope.kind !== 'integrator') notFound();
+  const { id } = await params;
+  const api = await getServerCaller();
+  const client = await orNotFound(() => api.clients.get({ id }));
+  const t = await getTranslations();
+  const locale = await getLocale();
+  return (
+    <>
+      <PageHeader title={`${t('inventoryImport.title')} · ${localName(locale, client.legalName, client.legalNameEn)}`} intro={t('inventoryImport.intro')}>
+        <LinkButton href={`/clients/${id}/machines`}>{t('nav.machines')}</LinkButton>
+      </PageHeader>
+      <ImportWizard smeClientId={id} maxMb={importLimits.maxBytes / 1024 / 1024} maxRows={importLimits.maxRows} />
+    </>
+  );
+}

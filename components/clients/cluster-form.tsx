@@ -1,0 +1,76 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { useTRPC } from '@/components/trpc/provider';
+import { Button, Field, FormError, inputClass } from '@/components/ui/form';
+import { clusterInput } from '@/server/domain/clients/inputs';
+import { sectors } from '@/server/domain/inventory/catalogue';
+
+type Values = z.input<typeof clusterInput>;
+
+export function ClusterForm({ id, initial }: { id?: string; initial?: Values }) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const create = useMutation(trpc.clusters.create.mutationOptions());
+  const update = useMutation(trpc.clusters.update.mutationOptions());
+  const form = useForm<Values>({
+    resolver: zodResolver(clusterInput),
+    defaultValues: initial ?? { name: '', nameEn: '', county: '', sector: 'BALL_BEARINGS' },
+  });
+  const err = (name: keyof Values) => {
+    const msg = form.formState.errors[name]?.message;
+    return msg ? t(`validation.${msg}` as 'validation.required') : null;
+  };
+  const onSubmit = form.handleSubmit(async (values) => {
+    setServerError(null);
+    try {
+      const parsed = clusterInput.parse(values);
+      const res = id ? await update.mutateAsync({ id, ...parsed }) : await create.mutateAsync(parsed);
+      router.push(`/clusters/${res.id}`);
+      router.refresh();
+    } catch (e) {
+      setServerError((e as Error).message);
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-4 sm:grid-cols-2" data-testid="cluster-form">
+      <div className="sm:col-span-2">
+        <FormError message={serverError} />
+      </div>
+      <Field label={t('clusterForm.name')} htmlFor="name" error={err('name')}>
+        <input id="name" {...form.register('name')} aria-invalid={Boolean(err('name'))} className={inputClass} />
+      </Field>
+      <Field label={t('clusterForm.nameEn')} htmlFor="nameEn" error={err('nameEn')}>
+        <input id="nameEn" {...form.register('nameEn')} className={inputClass} />
+      </Field>
+      <Field label={t('clusterForm.county')} htmlFor="county" error={err('county')}>
+        <input id="county" {...form.register('county')} aria-invalid={Boolean(err('county'))} className={inputClass} />
+      </Field>
+      <Field label={t('clusterForm.sector')} htmlFor="sector" error={err('sector')}>
+        <select id="sector" {...form.register('sector')} className={inputClass}>
+          {sectors.map((s) => (
+            <option key={s} value={s}>
+              {t(`enums.sector.${s}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="flex gap-2 sm:col-span-2">
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? t('actions.saving') : t('actions.save')}
+        </Button>
+        <Button tone="secondary" onClick={() => router.back()}>
+          {t('actions.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

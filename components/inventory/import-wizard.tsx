@@ -1,0 +1,270 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useRef, useState } from 'react';
+import { Button, FormError, inputClass } from '@/components/ui/form';
+
+type Issue = { row: number | null; column: string | null; code: string; params: Record<string, string | number> };
+type Preview = {
+  mode: 'preview' | 'commit';
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  sheets: string[];
+  sheet: string | null;
+  dataRows: number;
+  badRows: number;
+  issueCount: number;
+  issues: Issue[];
+  toCreate: number;
+  toUpdate: number;
+  unchanged: number;
+  newSites: number;
+  newWorkshops: number;
+  newLines: number;
+  canCommit?: boolean;
+  created?: number;
+  updated?: number;
+  durationMs?: number;
+};
+
+const SHOWN = 500;
+
+/** Upload with a real progress bar (XHR reports the bytes sent), then the server's verdict. */
+function upload(form: FormData, onProgress: (p: number) => void): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/v1/inventory/import');
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
+    xhr.onload = () => resolve({ status: xhr.status, body: xhr.response });
+    xhr.onerror = () => reject(new Error('network'));
+    xhr.send(form);
+  });
+}
+
+export function ImportWizard({ smeClientId, maxMb, maxRows }: { smeClientId: string; maxMb: number; maxRows: number }) {
+  const t = useTranslations('inventoryImport');
+  const tAll = useTranslations();
+  const router = useRouter();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [sheet, setSheet] = useState('');
+  const [phase, setPhase] = useState<'idle' | 'uploading' | 'checking' | 'committing'>('idle');
+  const [progress, setProgress] = useState(0);
+  const [result, setResult] = useState<Preview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function send(mode: 'preview' | 'commit') {
+    setError(null);
+    if (!file) {
+      setError(tAll('errors.import.noFile'));
+      return;
+    }
+    const form = new FormData();
+    form.set('file', file);
+    form.set('smeClientId', smeClientId);
+    form.set('mode', mode);
+    if (sheet) form.set('sheet', sheet);
+    setPhase('uploading');
+    setProgress(0);
+    try {
+      const res = await upload(form, (p) => {
+        setProgress(p);
+        if (p >= 100) setPhase(mode === 'commit' ? 'committing' : 'checking');
+      });
+      const body = res.body as (Preview & { error?: { message: string } }) | null;
+      if (res.status >= 400 || !body || body.error) {
+        setError(body?.error?.message ?? tAll('errors.internal'));
+        if (mode === 'preview') setResult(null);
+      } else {
+        setResult(body);
+        if (mode === 'commit') router.refresh();
+      }
+    } catch {
+      setError(tAll('errors.internal'));
+    } finally {
+      setPhase('idle');
+    }
+  }
+
+  const issueText = (i: Issue) => {
+    const params = { ...i.params };
+    if (i.code === 'missingColumns')
+      params.columns = String(params.columns)
+        .split(', ')
+        .map((k) => tAll(`machines.${k}` as 'machines.kind'))
+        .join('、');
+    const key = `issues.${i.code}`;
+    return t.has(key) ? t(key as 'issues.required', params) : i.code;
+  };
+  const busy = phase !== 'idle';
+  const done = result?.mode === 'commit';
+
+  return (
+    <div className="grid grid-cols-1 gap-6" data-testid="import-wizard">
+      <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="font-medium text-slate-700">{t('templates')}:</span>
+          {(['zh-CN', 'en'] as const).map((lang) =>
+            (['xlsx', 'csv'] as const).map((format) => (
+              <a
+                key={`${lang}-${format}`}
+                href={`/api/v1/inventory/template?lang=${lang}&format=${format}`}
+                className="rounded-lg border border-slate-300 px-2.5 py-1 text-slate-700 hover:bg-slate-50"
+                data-testid={`template-${lang}-${format}`}
+              >
+                {lang === 'zh-CN' ? t('templateZh') : t('templateEn')} · {format.toUpperCase()}
+              </a>
+            )),
+          )}
+        </div>
+        <p className="mt-2 text-xs text-slate-500">{t('limits', { maxMb, maxRows: maxRows.toLocaleString() })}</p>
+        <div className="mt-4 grid grid-cols-1 gap-3 sm:grid-cols-[1fr_14rem_auto] sm:items-end">
+          <label className="text-sm font-medium text-slate-700">
+            {t('file')}
+            <input
+              ref={fileRef}
+              type="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              data-testid="import-file"
+              className={`${inputClass} mt-1 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1`}
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setResult(null);
+                setSheet('');
+                setError(null);
+              }}
+            />
+          </label>
+          <label className="text-sm font-medium text-slate-700">
+            {t('sheet')}
+            <select
+              value={sheet}
+              onChange={(e) => setSheet(e.target.value)}
+              disabled={!result?.sheets.length}
+              className={`${inputClass} mt-1`}
+              data-testid="import-sheet"
+            >
+              <option value="">{t('firstSheet')}</option>
+              {result?.sheets.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button onClick={() => send('preview')} disabled={busy || !file} data-testid="import-preview">
+            {phase === 'checking' ? t('previewing') : t('preview')}
+          </Button>
+        </div>
+        {busy ? (
+          <div className="mt-4" aria-live="polite">
+            <div
+              className="h-2 overflow-hidden rounded-full bg-slate-100"
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={phase === 'uploading' ? progress : undefined}
+            >
+              <div
+                className={`h-2 rounded-full bg-teal-600 transition-all ${phase === 'uploading' ? '' : 'w-full animate-pulse'}`}
+                style={phase === 'uploading' ? { width: `${progress}%` } : undefined}
+              />
+            </div>
+            <p className="mt-1 text-xs text-slate-600">
+              {phase === 'uploading' ? t('uploading', { percent: progress }) : phase === 'committing' ? t('committing') : t('previewing')}
+            </p>
+          </div>
+        ) : null}
+        <div className="mt-4">
+          <FormError message={error} />
+        </div>
+      </div>
+
+      {result ? (
+        <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="import-result">
+          <div className="flex flex-wrap items-baseline gap-x-6 gap-y-2">
+            <span className="font-medium text-slate-900">{t('summary', { rows: result.dataRows })}</span>
+            {result.encoding ? <span className="text-xs text-slate-500">{t('encoding', { encoding: result.encoding.toUpperCase() })}</span> : null}
+            {result.sheet ? <span className="text-xs text-slate-500">{`${t('sheet')}: ${result.sheet}`}</span> : null}
+          </div>
+          <dl className="mt-3 grid grid-cols-3 gap-3 text-center sm:max-w-md">
+            {(
+              [
+                ['toCreate', done ? result.created : result.toCreate],
+                ['toUpdate', done ? result.updated : result.toUpdate],
+                ['unchanged', result.unchanged],
+              ] as const
+            ).map(([k, v]) => (
+              <div key={k} className="rounded-lg bg-slate-50 p-2">
+                <dt className="text-xs text-slate-500">{t(k)}</dt>
+                <dd className="text-xl font-semibold tabular-nums" data-testid={`count-${k}`}>
+                  {v}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          {result.newSites + result.newWorkshops + result.newLines > 0 ? (
+            <p className="mt-2 text-sm text-slate-600">
+              {t('newHierarchy', { sites: result.newSites, workshops: result.newWorkshops, lines: result.newLines })}
+            </p>
+          ) : null}
+
+          {result.issueCount > 0 ? (
+            <div className="mt-4">
+              <p className="rounded-lg bg-red-50 px-3 py-2 text-sm font-medium text-red-700" role="alert" data-testid="import-errors-title">
+                {t('errorsTitle', { count: result.issueCount, rows: result.badRows })}
+              </p>
+              <div className="mt-3 max-h-[28rem] overflow-auto rounded-lg border border-slate-200">
+                <table className="min-w-full divide-y divide-slate-200 text-sm">
+                  <thead className="sticky top-0 bg-slate-50">
+                    <tr>
+                      <th className="px-3 py-2 text-left text-xs font-semibold text-slate-500">{t('row')}</th>
+                      <th className="px-3 py-2 text-left text-xs font-semibold text-slate-500">{t('column')}</th>
+                      <th className="px-3 py-2 text-left text-xs font-semibold text-slate-500">{t('reason')}</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {result.issues.slice(0, SHOWN).map((i, n) => (
+                      <tr key={n} data-testid="import-issue">
+                        <td className="whitespace-nowrap px-3 py-1.5 tabular-nums">{i.row ?? t('fileLevel')}</td>
+                        <td className="whitespace-nowrap px-3 py-1.5">{i.column ?? '—'}</td>
+                        <td className="px-3 py-1.5 text-red-700">{issueText(i)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {result.issueCount > SHOWN ? <p className="mt-2 text-xs text-slate-500">{t('moreErrors', { count: result.issueCount - SHOWN })}</p> : null}
+            </div>
+          ) : done ? (
+            <div className="mt-4 flex flex-wrap items-center gap-3">
+              <p className="rounded-lg bg-teal-50 px-3 py-2 text-sm font-medium text-teal-800" role="status" data-testid="import-done">
+                {t('done', {
+                  created: result.created ?? 0,
+                  updated: result.updated ?? 0,
+                  unchanged: result.unchanged,
+                  seconds: ((result.durationMs ?? 0) / 1000).toFixed(1),
+                })}
+              </p>
+              <Link href={`/clients/${smeClientId}/machines`} className="text-sm font-medium text-teal-800 underline">
+                {t('viewMachines')}
+              </Link>
+            </div>
+          ) : (
+            <div className="mt-4 flex flex-wrap items-center gap-3">
+              <p className="rounded-lg bg-teal-50 px-3 py-2 text-sm text-teal-800" role="status">
+                {t('ready')}
+              </p>
+              <Button onClick={() => send('commit')} disabled={busy || !result.canCommit} data-testid="import-commit">
+                {phase === 'committing' ? t('committing') : t('commit')}
+              </Button>
+            </div>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}
