@@ -227,7 +227,14 @@ export async function createInventory(db: Db, spec: InventorySpec) {
   await db.machineChange.createMany({
     data: created.map((m) => {
       const { integratorId: _i, smeClientId: _s, assetTag, ...fields } = byTag.get(m.assetTag) as (typeof rows)[number];
-      return { integratorId, smeClientId, machineId: m.id, source: 'SEED', kind: 'CREATE', changes: Object.fromEntries(Object.entries({ assetTag, ...fields }).map(([k, v]) => [k, [null, v]])) };
+      return {
+        integratorId,
+        smeClientId,
+        machineId: m.id,
+        source: 'SEED',
+        kind: 'CREATE',
+        changes: Object.fromEntries(Object.entries({ assetTag, ...fields }).map(([k, v]) => [k, [null, v]])),
+      };
     }),
   });
   return { lines: lineIds.length, machines: rows.length };

@@ -186,6 +186,14 @@ export class RowValidator {
       else this.firstRowOfTag.set(assetTag, rowNumber);
     }
     if (this.issues.length === before) this.rows.push(row);
+    else this.sortByColumn(before);
     return true;
+  }
+
+  /** A row's problems in the order of the file's columns (row-level ones first). */
+  private sortByColumn(from: number) {
+    const position = (column: string | null) => (column === null ? -1 : this.headers.headers.indexOf(column));
+    const rowIssues = this.issues.splice(from).sort((a, b) => position(a.column) - position(b.column));
+    this.issues.push(...rowIssues);
   }
 }

@@ -32,6 +32,7 @@ beforeAll(async () => {
   owner = await callerAs(t.db, w.users.smeOwner.id);
   smeId = w.smes[0]?.id as string;
   emptySmeId = w.smes[1]?.id as string;
+  await t.db.machineChange.deleteMany({ where: { smeClientId: emptySmeId } });
   await t.db.machine.deleteMany({ where: { smeClientId: emptySmeId } });
 });
 afterAll(() => t.close());
@@ -123,8 +124,8 @@ describe(`machine import (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(p.issues).toEqual([
       { row: 3, column: '资产编号', code: 'required', params: {} },
       { row: 4, column: '控制方式', code: 'badControlType', params: { value: '液压' } },
-      { row: 4, column: '出厂年份', code: 'badYear', params: { value: 'June' } },
       { row: 4, column: '每天班次', code: 'outOfRange', params: { value: 9, min: 0, max: 4 } },
+      { row: 4, column: '出厂年份', code: 'badYear', params: { value: 'June' } },
       { row: 5, column: '资产编号', code: 'duplicateAssetTag', params: { value: 'B-1', firstRow: 2 } },
     ]);
     expect(await codeOf(engineer.inventory.commitImport({ smeClientId: smeId, fileName: 'bad.csv', bytes: bad }))).toBe('BAD_REQUEST:import.hasErrors');
