@@ -32,10 +32,10 @@ type Preview = {
 const SHOWN = 500;
 
 /** Upload with a real progress bar (XHR reports the bytes sent), then the server's verdict. */
-function upload(form: FormData, onProgress: (p: number) => void): Promise<{ status: number; body: unknown }> {
+function upload(endpoint: string, form: FormData, onProgress: (p: number) => void): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/v1/inventory/import');
+    xhr.open('POST', endpoint);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onload = () => resolve({ status: xhr.status, body: xhr.response });
@@ -44,7 +44,19 @@ function upload(form: FormData, onProgress: (p: number) => void): Promise<{ stat
   });
 }
 
-export function ImportWizard({ smeClientId, maxMb, maxRows }: { smeClientId: string; maxMb: number; maxRows: number }) {
+export type ImportWizardProps = {
+  /** The upload route (multipart: file, mode, sheet and the extra fields). */
+  endpoint: string;
+  fields: Record<string, string>;
+  /** The template download route, given lang and format. */
+  templateBase: string;
+  doneHref: string;
+  doneLabel: string;
+  maxMb: number;
+  maxRows: number;
+};
+
+export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLabel, maxMb, maxRows }: ImportWizardProps) {
   const t = useTranslations('inventoryImport');
   const tAll = useTranslations();
   const router = useRouter();
@@ -64,13 +76,13 @@ export function ImportWizard({ smeClientId, maxMb, maxRows }: { smeClientId: str
     }
     const form = new FormData();
     form.set('file', file);
-    form.set('smeClientId', smeClientId);
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
     form.set('mode', mode);
     if (sheet) form.set('sheet', sheet);
     setPhase('uploading');
     setProgress(0);
     try {
-      const res = await upload(form, (p) => {
+      const res = await upload(endpoint, form, (p) => {
         setProgress(p);
         if (p >= 100) setPhase(mode === 'commit' ? 'committing' : 'checking');
       });
@@ -111,7 +123,7 @@ export function ImportWizard({ smeClientId, maxMb, maxRows }: { smeClientId: str
             (['xlsx', 'csv'] as const).map((format) => (
               <a
                 key={`${lang}-${format}`}
-                href={`/api/v1/inventory/template?lang=${lang}&format=${format}`}
+                href={`${templateBase}?lang=${lang}&format=${format}`}
                 className="rounded-lg border border-slate-300 px-2.5 py-1 text-slate-700 hover:bg-slate-50"
                 data-testid={`template-${lang}-${format}`}
               >
@@ -249,8 +261,8 @@ export function ImportWizard({ smeClientId, maxMb, maxRows }: { smeClientId: str
                   seconds: ((result.durationMs ?? 0) / 1000).toFixed(1),
                 })}
               </p>
-              <Link href={`/clients/${smeClientId}/machines`} className="text-sm font-medium text-teal-800 underline">
-                {t('viewMachines')}
+              <Link href={doneHref} className="text-sm font-medium text-teal-800 underline">
+                {doneLabel}
               </Link>
             </div>
           ) : (

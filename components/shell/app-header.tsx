@@ -24,6 +24,7 @@ export async function AppHeader({ scope, userName, organisation }: { scope: Scop
             { href: home, label: t('nav.home') },
             { href: `/clients/${scope.smeClientId}`, label: t('nav.myFirm') },
             { href: `/clients/${scope.smeClientId}/machines`, label: t('nav.machines') },
+            { href: `/clients/${scope.smeClientId}/assessments`, label: t('nav.assessments') },
           ]
         : [
             { href: home, label: t('nav.home') },

@@ -6,6 +6,7 @@
 import { yuan } from '../../server/domain/money/money';
 import {
   addParticipation,
+  createAssessmentRecord,
   createCluster,
   createCounty,
   createFund,
@@ -61,6 +62,23 @@ export async function seedDemo(db: Db): Promise<string> {
     smeIds.push(sme.id);
     machines += (await createInventory(db, { integratorId: toman.id, smeClientId: sme.id, machines: s.machines, seed: 100 + i })).machines;
   }
+  // maturity history (the paper's pathways: most firms moved from D0N0 towards D1N1, not in series)
+  const history: [number, string, number, number, number | null, 'SELF' | 'INTEGRATOR' | 'THIRD_PARTY'][] = [
+    [0, '2016-03-15', 0, 0, 1, 'SELF'],
+    [0, '2018-09-20', 1, 0, 1, 'INTEGRATOR'],
+    [0, '2021-06-30', 1, 1, 2, 'THIRD_PARTY'],
+    [1, '2016-05-10', 0, 0, 1, 'SELF'],
+    [1, '2019-11-05', 1, 1, 2, 'THIRD_PARTY'],
+    [1, '2026-04-18', 2, 1, 3, 'THIRD_PARTY'],
+    [2, '2017-03-01', 0, 0, null, 'SELF'],
+    [2, '2025-09-10', 1, 0, 1, 'INTEGRATOR'],
+    [3, '2019-06-01', 0, 0, 1, 'SELF'],
+    [4, '2024-12-01', 1, 0, 1, 'INTEGRATOR'],
+    [4, '2026-08-20', 1, 1, 2, 'THIRD_PARTY'],
+  ];
+  for (const [k, date, d, n, level, kind] of history)
+    await createAssessmentRecord(db, { integratorId: toman.id, smeClientId: smeIds[k] as string, date, d, n, nationalLevel: level, kind });
+
   const fixtureSme = await createSmeClient(db, toman.id, {
     legalName: '新昌县博远工装夹具有限公司',
     legalNameEn: 'Xinchang Boyuan Fixtures Co., Ltd.',

@@ -335,3 +335,42 @@ export async function createTenantWorld(db: Db, tag: string, opts: { machinesPer
 }
 
 export type TenantWorld = Awaited<ReturnType<typeof createTenantWorld>>;
+
+/** A signed-off assessment recorded directly (demo history and tests). */
+export async function createAssessmentRecord(
+  db: Db,
+  a: {
+    integratorId: string;
+    smeClientId: string;
+    date: string;
+    d: number;
+    n: number;
+    i?: number;
+    nationalLevel?: number | null;
+    kind?: 'SELF' | 'INTEGRATOR' | 'THIRD_PARTY';
+    assessorName?: string;
+    status?: 'DRAFT' | 'SIGNED_OFF';
+  },
+) {
+  const i = a.i ?? 0;
+  return db.assessment.create({
+    data: {
+      integratorId: a.integratorId,
+      smeClientId: a.smeClientId,
+      assessedOn: new Date(`${a.date}T00:00:00Z`),
+      kind: a.kind ?? 'INTEGRATOR',
+      assessorName: a.assessorName ?? '王磊',
+      d: a.d,
+      n: a.n,
+      i,
+      suggestedD: a.d,
+      suggestedN: a.n,
+      suggestedI: i,
+      nationalLevel: a.nationalLevel ?? null,
+      status: a.status ?? 'SIGNED_OFF',
+      signedOffAt: (a.status ?? 'SIGNED_OFF') === 'SIGNED_OFF' ? new Date(`${a.date}T08:00:00Z`) : null,
+      source: 'IMPORT',
+    },
+    select: { id: true },
+  });
+}

@@ -67,6 +67,9 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
   MachineChange: smeOwned,
   SmeContact: smeOwned,
   InventoryImport: smeOwned,
+  Assessment: smeOwned,
+  AssessmentEvidence: smeOwned,
+  StoredFile: smeOwned,
   Fund: {
     read: (s) => (s.kind === 'county' ? { countyId: s.countyId } : { participations: { some: { integratorId: s.integratorId } } }),
     create: (s) => (s.kind === 'county' ? { countyId: s.countyId } : null),

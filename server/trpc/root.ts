@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from './init';
+import { assessmentsRouter } from './routers/assessments';
 import { clientsRouter, clustersRouter } from './routers/clients';
 import { fundsRouter } from './routers/funds';
 import { inventoryRouter } from './routers/inventory';
@@ -12,6 +13,7 @@ export const appRouter = router({
   funds: fundsRouter,
   staff: staffRouter,
   inventory: inventoryRouter,
+  assessments: assessmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -43,9 +43,12 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title={t('clientList.title')} intro={t('clientList.intro')}>
-        <LinkButton tone="primary" href="/clients/new">
-          {t('clientList.new')}
-        </LinkButton>
+        <div className="flex gap-2">
+          <LinkButton href="/assessments/import">{t('assessments.importTitle')}</LinkButton>
+          <LinkButton tone="primary" href="/clients/new">
+            {t('clientList.new')}
+          </LinkButton>
+        </div>
       </PageHeader>
       <Card>
         <form method="get" className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6">

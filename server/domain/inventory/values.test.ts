@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, excelSerialToDate, neutraliseFormula, normaliseKind, parseBoolean, parseControlType, parseInteger, parseStatus, parseYear } from './values';
+import {
+  cellText,
+  excelSerialToDate,
+  neutraliseFormula,
+  normaliseKind,
+  parseBoolean,
+  parseControlType,
+  parseDate,
+  parseInteger,
+  parseStatus,
+  parseYear,
+} from './values';
 
 describe('cellText', () => {
   it.each([
@@ -110,4 +121,19 @@ describe('formula neutralisation', () => {
   it('round-trips through cellText', () => {
     for (const s of ['=1+1', '-5', '+86 138', '@x']) expect(cellText(neutraliseFormula(s))).toBe(s);
   });
+});
+
+describe('parseDate', () => {
+  it.each([
+    [new Date('2021-06-30T00:00:00Z'), '2021-06-30'],
+    [44377, '2021-06-30'],
+    ['44377', '2021-06-30'],
+    ['2021-06-30', '2021-06-30'],
+    ['2021/6/30', '2021-06-30'],
+    ['2021.6.30', '2021-06-30'],
+    ['2021年6月30日', '2021-06-30'],
+    ['2021-02-30', null],
+    ['30/06/2021', null],
+    ['', null],
+  ])('%j → %j', (v, d) => expect(parseDate(v)).toBe(d));
 });

@@ -133,3 +133,18 @@ export function normaliseKind(v: RawCell, labels: Record<string, Record<string, 
 export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
+
+/**
+ * A calendar date from a date cell, an Excel serial number, or text such as 2021-06-30, 2021/6/30,
+ * 2021.6.30 or 2021年6月30日; returned as YYYY-MM-DD, or null.
+ */
+export function parseDate(v: RawCell): string | null {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
+  if (typeof v === 'number') return v >= 1 && v < 80_000 ? excelSerialToDate(v).toISOString().slice(0, 10) : null;
+  const s = cellText(v);
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
+  if (!m) return /^\d+(\.\d+)?$/.test(s) ? parseDate(Number(s)) : null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date.toISOString().slice(0, 10) : null;
+}

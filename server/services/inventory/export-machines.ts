@@ -15,7 +15,7 @@ import { messagesFor } from '../../i18n/messages';
 export type ExportFormat = 'csv' | 'xlsx';
 export type ExportFile = { fileName: string; contentType: string; bytes: Uint8Array };
 
-const contentTypes: Record<ExportFormat, string> = {
+export const contentTypes: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
@@ -28,11 +28,12 @@ function csvField(v: Cell): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-async function writeFile(
+export async function writeFile(
   format: ExportFormat,
   headers: string[],
   rows: Iterable<Cell[]>,
   extraSheet?: { name: string; rows: string[][] },
+  sheetName?: string,
 ): Promise<Uint8Array> {
   if (format === 'csv') {
     const lines = [headers.map(csvField).join(',')];
@@ -47,7 +48,7 @@ async function writeFile(
     out.on('error', reject);
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true });
-  const ws = wb.addWorksheet(headers[0] === templateHeaders['zh-CN'].site || headers.includes('企业') ? '设备清单' : 'Machines');
+  const ws = wb.addWorksheet(sheetName ?? (headers[0] === templateHeaders['zh-CN'].site || headers.includes('企业') ? '设备清单' : 'Machines'));
   ws.columns = headers.map((h) => ({ header: h, width: Math.max(10, h.length * 2 + 4) }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();

@@ -41,6 +41,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
               {t('clientList.new')}
             </LinkButton>
           ) : null}
+          <LinkButton href={`/clusters/${id}/maturity`}>{t('nav.maturity')}</LinkButton>
           <LinkButton href={`/api/v1/inventory/export?clusterId=${id}&format=xlsx`} prefetch={false}>
             {t('machines.exportXlsx')}
           </LinkButton>

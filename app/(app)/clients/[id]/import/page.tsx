@@ -21,7 +21,15 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
       <PageHeader title={`${t('inventoryImport.title')} · ${localName(locale, client.legalName, client.legalNameEn)}`} intro={t('inventoryImport.intro')}>
         <LinkButton href={`/clients/${id}/machines`}>{t('nav.machines')}</LinkButton>
       </PageHeader>
-      <ImportWizard smeClientId={id} maxMb={importLimits.maxBytes / 1024 / 1024} maxRows={importLimits.maxRows} />
+      <ImportWizard
+        endpoint="/api/v1/inventory/import"
+        fields={{ smeClientId: id }}
+        templateBase="/api/v1/inventory/template"
+        doneHref={`/clients/${id}/machines`}
+        doneLabel={t('inventoryImport.viewMachines')}
+        maxMb={importLimits.maxBytes / 1024 / 1024}
+        maxRows={importLimits.maxRows}
+      />
     </>
   );
 }

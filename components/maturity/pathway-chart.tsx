@@ -1,0 +1,124 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { useMemo } from 'react';
+import { EChart } from '@/components/charts/echart';
+
+export type PathwayPoint = { id: string; date: Date; d: number; n: number; i: number; codeText: string; nationalLevel: number | null };
+export type PathwayStepView = {
+  index: number;
+  from: string;
+  to: string;
+  fromDate: Date;
+  toDate: Date;
+  movesOnGrid: boolean;
+  breach: { reason: string } | null;
+};
+
+const iColor = ['#0f766e', '#d97706', '#dc2626'];
+
+/**
+ * The paper's D×N grid (Figures 4–9): each signed-off assessment is a point at its D and N level (intelligentization
+ * written on the point and shown by its colour), arrows join them in date order, each arrow labelled with its period.
+ * A step that broke the in-series sequence is drawn dashed and red.
+ */
+export function PathwayChart({ points, steps, title }: { points: PathwayPoint[]; steps: PathwayStepView[]; title: string }) {
+  const t = useTranslations('assessments');
+  const format = useFormatter();
+  const option = useMemo(() => {
+    // points in the same cell are spread on a small circle so that every one stays visible
+    const inCell = new Map<string, number>();
+    const pos = points.map((p) => {
+      const key = `${p.d}-${p.n}`;
+      const k = inCell.get(key) ?? 0;
+      inCell.set(key, k + 1);
+      const angle = (k * 2 * Math.PI) / 6 + Math.PI / 4;
+      const r = k === 0 ? 0 : 0.22;
+      return [p.d + r * Math.cos(angle), p.n + r * Math.sin(angle)] as [number, number];
+    });
+    const ym = (d: Date) => format.dateTime(d, { year: 'numeric', month: '2-digit' });
+    const lines = steps
+      .filter((s) => s.movesOnGrid || s.breach)
+      .map((s) => ({
+        coords: [pos[s.index], pos[s.index + 1]],
+        label: {
+          show: true,
+          position: 'middle',
+          formatter: `${ym(s.fromDate)}–${ym(s.toDate)}`,
+          fontSize: 10,
+          color: s.breach ? '#b91c1c' : '#475569',
+          backgroundColor: 'rgba(255,255,255,0.85)',
+          padding: [1, 3],
+        },
+        lineStyle: { color: s.breach ? '#dc2626' : '#0f766e', type: s.breach ? 'dashed' : 'solid', width: 2, curveness: 0.15 },
+      }));
+    return {
+      title: { text: title, left: 'center', top: 4, textStyle: { fontSize: 14, fontWeight: 600, color: '#0f172a' } },
+      grid: { left: 70, right: 30, top: 50, bottom: 60 },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { seriesType: string; dataIndex: number }) => {
+          if (p.seriesType !== 'scatter') return '';
+          const pt = points[p.dataIndex];
+          return pt ? `${pt.codeText}<br/>${format.dateTime(pt.date, { dateStyle: 'medium' })}${pt.nationalLevel ? `<br/>L${pt.nationalLevel}` : ''}` : '';
+        },
+      },
+      xAxis: {
+        type: 'value',
+        min: -0.5,
+        max: 2.5,
+        interval: 1,
+        name: t('axisD'),
+        nameLocation: 'middle',
+        nameGap: 32,
+        axisLine: { onZero: false },
+        axisLabel: { formatter: (v: number) => (Number.isInteger(v) ? `D${v}` : '') },
+        splitLine: { show: false },
+      },
+      yAxis: {
+        type: 'value',
+        min: -0.5,
+        max: 2.5,
+        interval: 1,
+        name: t('axisN'),
+        nameLocation: 'middle',
+        nameGap: 44,
+        axisLine: { onZero: false },
+        axisLabel: { formatter: (v: number) => (Number.isInteger(v) ? `N${v}` : '') },
+        splitLine: { show: false },
+      },
+      series: [
+        {
+          type: 'scatter',
+          z: 3,
+          symbolSize: 26,
+          data: points.map((p, k) => ({ value: pos[k], itemStyle: { color: iColor[p.i] ?? iColor[0] } })),
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (p: { dataIndex: number }) => {
+              const pt = points[p.dataIndex];
+              return pt ? `${pt.codeText} · ${ym(pt.date)}` : '';
+            },
+            fontSize: 11,
+            color: '#0f172a',
+          },
+          markArea: {
+            silent: true,
+            itemStyle: { color: 'rgba(148,163,184,0.06)', borderColor: '#e2e8f0', borderWidth: 1 },
+            data: [0, 1, 2].flatMap((d) => [0, 1, 2].map((n) => [{ coord: [d - 0.5, n - 0.5] }, { coord: [d + 0.5, n + 0.5] }])),
+          },
+        },
+        {
+          type: 'lines',
+          coordinateSystem: 'cartesian2d',
+          z: 2,
+          symbol: ['none', 'arrow'],
+          symbolSize: 12,
+          data: lines,
+        },
+      ],
+    };
+  }, [points, steps, title, t, format]);
+  return <EChart option={option} height={440} exportName={title} exportLabel={t('exportPng')} testId="pathway-chart" />;
+}

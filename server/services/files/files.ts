@@ -1,0 +1,74 @@
+/**
+ * Evidence files: checked by their content (PDF, PNG, JPEG, WebP, XLSX/DOCX, plain text), stored outside the web
+ * root under .data/files (or FILES_DIR) by id, and served only as attachments.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ScopedDb } from '../../db/scoped';
+import type { Scope } from '../../domain/auth/scope';
+import { AppError } from '../../domain/errors/app-error';
+
+export const maxFileBytes = 10 * 1024 * 1024;
+
+export function filesDir(): string {
+  return process.env.FILES_DIR?.trim() || path.join(process.cwd(), '.data', 'files');
+}
+
+/** The content type a file's first bytes prove, or null when it is none of the kinds we keep. */
+export function sniffContentType(b: Uint8Array): string | null {
+  const starts = (...sig: number[]) => sig.every((x, i) => b[i] === x);
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x52, 0x49, 0x46, 0x46) && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return 'image/webp';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'application/zip'; // xlsx, docx, pptx are zip containers
+  const head = b.subarray(0, 4096);
+  if (head.length && head.every((x) => x !== 0)) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(1, head.length - 4)));
+      return 'text/plain; charset=utf-8';
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+export async function storeFile(
+  db: ScopedDb,
+  scope: Extract<Scope, { kind: 'integrator' }>,
+  actorId: string,
+  input: { smeClientId: string; fileName: string; bytes: Uint8Array },
+) {
+  const sme = await db.smeClient.findUnique({ where: { id: input.smeClientId }, select: { id: true } });
+  if (!sme) throw new AppError('NOT_FOUND');
+  if (input.bytes.byteLength === 0) throw new AppError('BAD_REQUEST', 'fileEmpty');
+  if (input.bytes.byteLength > maxFileBytes) throw new AppError('BAD_REQUEST', 'fileTooLarge', { maxMb: maxFileBytes / 1024 / 1024 });
+  const contentType = sniffContentType(input.bytes);
+  if (!contentType) throw new AppError('BAD_REQUEST', 'fileType');
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const row = await db.storedFile.create({
+    data: {
+      integratorId: scope.integratorId,
+      smeClientId: sme.id,
+      fileName: path.basename(input.fileName).slice(0, 200) || 'file',
+      contentType,
+      size: input.bytes.byteLength,
+      sha256,
+      uploadedById: actorId,
+    },
+    select: { id: true, fileName: true, size: true, contentType: true },
+  });
+  fs.mkdirSync(filesDir(), { recursive: true });
+  fs.writeFileSync(path.join(filesDir(), row.id), input.bytes);
+  return row;
+}
+
+export async function readFile(db: ScopedDb, id: string) {
+  const f = await db.storedFile.findUnique({ where: { id }, select: { id: true, fileName: true, contentType: true } });
+  if (!f) throw new AppError('NOT_FOUND');
+  const p = path.join(filesDir(), f.id);
+  if (!fs.existsSync(p)) throw new AppError('NOT_FOUND');
+  return { fileName: f.fileName, contentType: f.contentType, bytes: new Uint8Array(fs.readFileSync(p)) };
+}
