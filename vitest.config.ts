@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -27,7 +28,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           pool: 'forks',
           maxWorkers: 2,
-          env: { NODE_ENV: 'test' },
+          env: { NODE_ENV: 'test', FILES_DIR: path.join(os.tmpdir(), 'rp-test-files') },
         },
       },
     ],

@@ -8,7 +8,7 @@
 import { TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantWorld, type TenantWorld } from '../../prisma/seed/factories';
+import { createAssessmentRecord, createTenantWorld, type TenantWorld } from '../../prisma/seed/factories';
 import { type Caller, callerAs } from '../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../testing/db';
 import { appRouter } from './root';
@@ -21,10 +21,11 @@ type Case =
   /** Acts on the caller's own account only. */
   | { kind: 'self'; input: unknown };
 
-type World = TenantWorld & { machineId: string };
+type World = TenantWorld & { machineId: string; assessmentId: string; fileId: string };
 
 const validClient = { legalName: 'X 公司', county: 'X 县', sector: 'GEARS', contacts: [] };
 const validMachine = { assetTag: 'XT-1', kind: 'GRINDER', controlType: 'PLC', networked: false, operatorsPerShift: 1, shiftsPerDay: 1, status: 'IN_SERVICE' };
+const validAssessment = { assessedOn: '2026-01-01', kind: 'INTEGRATOR', assessorName: 'X', evidence: [{ technology: 'PLC' }], overrides: [], signOff: false };
 const csvFile = new TextEncoder().encode('资产编号,设备类型,控制方式\r\nXT-9,磨床,PLC\r\n');
 
 const crossTenantCases: Record<string, Case> = {
@@ -56,6 +57,25 @@ const crossTenantCases: Record<string, Case> = {
   'inventory.commitImport': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, fileName: 'x.csv', bytes: csvFile }) },
   'inventory.exportMachines': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, format: 'csv', locale: 'en' }) },
   'inventory.template': { kind: 'scopeList', input: { format: 'csv', locale: 'en' } },
+  'assessments.list': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id }) },
+  'assessments.get': { kind: 'byId', input: (o) => ({ id: o.assessmentId }) },
+  'assessments.pathway': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id }) },
+  'assessments.create': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, ...validAssessment }) },
+  'assessments.update': { kind: 'byId', input: (o) => ({ id: o.assessmentId, ...validAssessment }) },
+  'assessments.signOff': { kind: 'byId', input: (o) => ({ id: o.assessmentId }) },
+  'assessments.clusterMaturity': { kind: 'byId', input: (o) => ({ clusterId: o.cluster.id }) },
+  // the file names SMEs by name: another tenant's SME is "unknown", so the preview lists it as a bad row and commits nothing
+  'assessments.previewImport': {
+    kind: 'scopeList',
+    input: { fileName: 'a.csv', bytes: new TextEncoder().encode('企业,评估日期,成熟度代码\r\nX,2020-01-01,D1N1\r\n') },
+  },
+  'assessments.commitImport': {
+    kind: 'scopeList',
+    input: { fileName: 'a.csv', bytes: new TextEncoder().encode('企业,评估日期,成熟度代码\r\nX,2020-01-01,D1N1\r\n') },
+  },
+  'assessments.template': { kind: 'scopeList', input: { format: 'csv', locale: 'en' } },
+  'assessments.uploadFile': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, fileName: 'a.txt', bytes: new TextEncoder().encode('evidence') }) },
+  'assessments.downloadFile': { kind: 'byId', input: (o) => ({ id: o.fileId }) },
 };
 
 const roleKeys = ['admin', 'engineer', 'smeOwner', 'official'] as const;
@@ -71,6 +91,22 @@ beforeAll(async () => {
   const withMachine = async (w: TenantWorld): Promise<World> => ({
     ...w,
     machineId: (await t.db.machine.findFirstOrThrow({ where: { smeClientId: w.smes[0]?.id }, select: { id: true } })).id,
+    assessmentId: (
+      await createAssessmentRecord(t.db, {
+        integratorId: w.integrator.id,
+        smeClientId: w.smes[0]?.id as string,
+        date: '2025-01-01',
+        d: 1,
+        n: 0,
+        status: 'DRAFT',
+      })
+    ).id,
+    fileId: (
+      await t.db.storedFile.create({
+        data: { integratorId: w.integrator.id, smeClientId: w.smes[0]?.id as string, fileName: 'f.txt', contentType: 'text/plain', size: 1, sha256: 'x' },
+        select: { id: true },
+      })
+    ).id,
   });
   a = await withMachine(await createTenantWorld(t.db, uniqueTag('A')));
   b = await withMachine(await createTenantWorld(t.db, uniqueTag('B')));
@@ -89,15 +125,16 @@ function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
 /** Everything of tenant B that a procedure could change. */
 async function snapshot(o: World): Promise<string> {
   const where = { integratorId: o.integrator.id };
-  const [clients, clusters, machines, memberships, sites, users] = await Promise.all([
+  const [clients, clusters, machines, memberships, sites, users, assessments] = await Promise.all([
     t.db.smeClient.findMany({ where, orderBy: { id: 'asc' } }),
     t.db.cluster.findMany({ where, orderBy: { id: 'asc' } }),
     t.db.machine.findMany({ where, orderBy: { id: 'asc' } }),
     t.db.clusterMembership.findMany({ where, orderBy: [{ clusterId: 'asc' }, { smeClientId: 'asc' }] }),
     t.db.site.findMany({ where, orderBy: { id: 'asc' } }),
     t.db.user.findMany({ where: { id: { in: Object.values(o.users).map((u) => u.id) } }, orderBy: { id: 'asc' } }),
+    t.db.assessment.findMany({ where, orderBy: { id: 'asc' } }),
   ]);
-  return superjson.stringify({ clients, clusters, machines, memberships, sites, users });
+  return superjson.stringify({ clients, clusters, machines, memberships, sites, users, assessments });
 }
 
 /** Every identifier and name of tenant B that must never appear in an answer to tenant A. */
@@ -152,8 +189,10 @@ describe('cross-tenant table', () => {
           (e: unknown) => ({ ok: false as const, e }),
         );
         if (!out.ok) {
+          // refused for the role, or refused as input (e.g. a file that names no SME of the caller)
           expect(out.e).toBeInstanceOf(TRPCError);
-          expect((out.e as TRPCError).code).toBe('FORBIDDEN');
+          expect(['FORBIDDEN', 'BAD_REQUEST']).toContain((out.e as TRPCError).code);
+          for (const mark of otherTenantMarks(b)) expect(superjson.stringify(out.e)).not.toContain(mark);
           return;
         }
         const data = out.data as { bytes?: Uint8Array } | null;

@@ -7,6 +7,7 @@ import { formatCode, type Level, type MaturityCode } from '../../domain/maturity
 import type { AssessmentInput } from '../../domain/maturity/inputs';
 import { analysePathway, pathwaySteps } from '../../domain/maturity/pathway';
 import { applyOverrides, suggestLevels } from '../../domain/maturity/suggest';
+import { dateOnly, shanghaiToday } from '../../domain/time';
 
 type IntegratorScope = Extract<Scope, { kind: 'integrator' }>;
 
@@ -52,7 +53,7 @@ async function checkFiles(db: ScopedDb, smeClientId: string, input: AssessmentIn
 
 function assessmentData(input: AssessmentInput, levels: ReturnType<typeof levelsFor>) {
   return {
-    assessedOn: new Date(`${input.assessedOn}T00:00:00Z`),
+    assessedOn: dateOnly(input.assessedOn),
     kind: input.kind,
     assessorName: input.assessorName,
     d: levels.code.d,
@@ -241,7 +242,7 @@ export async function getPathway(db: ScopedDb, smeClientId: string) {
 }
 
 /** The cluster's maturity now and a year ago (see domain/maturity/cluster). */
-export async function getClusterMaturity(db: ScopedDb, clusterId: string, now = new Date()) {
+export async function getClusterMaturity(db: ScopedDb, clusterId: string, now = dateOnly(shanghaiToday())) {
   const cluster = await db.cluster.findUnique({ where: { id: clusterId }, select: { id: true, name: true, nameEn: true } });
   if (!cluster) throw new AppError('NOT_FOUND');
   const smes = await db.smeClient.findMany({

@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors/app-error';
 import type { Issue } from '../../domain/inventory/validate';
 import { formatCode } from '../../domain/maturity/code';
 import { AssessmentRowValidator, assessmentColumnKeys, assessmentTemplateHeaders } from '../../domain/maturity/import';
+import { dateOnly, shanghaiToday } from '../../domain/time';
 import type { AppLocale } from '../../i18n/locales';
 import { contentTypes, type ExportFile, type ExportFormat, writeFile } from '../inventory/export-machines';
 import { scanSpreadsheet } from '../inventory/spreadsheet';
@@ -15,7 +16,7 @@ async function analyse(db: ScopedDb, input: AssessmentImportInput, actorName: st
   const smes = await db.smeClient.findMany({ select: { id: true, legalName: true, legalNameEn: true, creditCode: true } });
   const names = new Map<string, string>();
   for (const s of smes) for (const n of [s.legalName, s.legalNameEn, s.creditCode]) if (n) names.set(n.toLowerCase(), s.id);
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = shanghaiToday();
   let v: AssessmentRowValidator | null = null;
   const scan = await scanSpreadsheet(
     input.bytes,
@@ -90,7 +91,7 @@ export async function commitAssessmentImport(
           data: a.creates.map((r) => ({
             integratorId: scope.integratorId,
             smeClientId: r.smeClientId,
-            assessedOn: new Date(`${r.date}T00:00:00Z`),
+            assessedOn: dateOnly(r.date),
             kind: r.kind,
             assessorName: r.assessor,
             createdById: actor.id,

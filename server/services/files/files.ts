@@ -26,7 +26,8 @@ export function sniffContentType(b: Uint8Array): string | null {
   const head = b.subarray(0, 4096);
   if (head.length && head.every((x) => x !== 0)) {
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(1, head.length - 4)));
+      // stream: a character cut at the 4 KiB boundary is not an error
+      new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: b.length > head.length });
       return 'text/plain; charset=utf-8';
     } catch {
       return null;

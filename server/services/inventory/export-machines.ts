@@ -9,6 +9,7 @@ import type { ScopedDb } from '../../db/scoped';
 import { AppError } from '../../domain/errors/app-error';
 import { type ColumnKey, exportColumns, templateHeaders } from '../../domain/inventory/columns';
 import { neutraliseFormula } from '../../domain/inventory/values';
+import { shanghaiToday } from '../../domain/time';
 import type { AppLocale } from '../../i18n/locales';
 import { messagesFor } from '../../i18n/messages';
 
@@ -75,7 +76,7 @@ function labels(locale: AppLocale) {
   };
 }
 
-const stamp = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // the date in Asia/Shanghai
+const stamp = () => shanghaiToday();
 
 /** Machines of one SME, or of every SME in a cluster (then with an SME column first). */
 export async function exportMachines(

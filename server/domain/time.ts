@@ -1,0 +1,12 @@
+/** Calendar dates are those of Asia/Shanghai (UTC+8, no daylight saving). */
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+/** Today's date in Asia/Shanghai as YYYY-MM-DD. */
+export function shanghaiToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A calendar date (YYYY-MM-DD) as the UTC midnight that date-only columns hold. */
+export function dateOnly(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00Z`);
+}
