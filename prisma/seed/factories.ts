@@ -7,6 +7,7 @@ import type { ControlType, MachineStatus, Prisma, Role } from '../../server/db/g
 import { creditCodeCheckCharacter } from '../../server/domain/clients/credit-code';
 import type { FundRule } from '../../server/domain/funds/rules';
 import type { MachineKind, Sector } from '../../server/domain/inventory/catalogue';
+import { defaultPriceBook } from '../../server/domain/projects/price-book';
 import { createRng, type Rng } from './random';
 
 /** A client or an open transaction: factories only use model delegates. */
@@ -373,4 +374,71 @@ export async function createAssessmentRecord(
     },
     select: { id: true },
   });
+}
+
+/** A minimal project with one open quote (tests); real projects are planned through the projects service. */
+export async function createProjectRecord(db: Db, a: { integratorId: string; smeClientId: string; number?: string }) {
+  const pb =
+    (await db.priceBookVersion.findFirst({ where: { integratorId: a.integratorId }, orderBy: { version: 'desc' }, select: { id: true } })) ??
+    (await db.priceBookVersion.create({
+      data: {
+        integratorId: a.integratorId,
+        version: 1,
+        items: defaultPriceBook.items.map((i) => ({ ...i, unitPriceFen: i.unitPriceFen.toString() })),
+        kits: defaultPriceBook.kits,
+      },
+      select: { id: true },
+    }));
+  const p = await db.project.create({
+    data: {
+      integratorId: a.integratorId,
+      smeClientId: a.smeClientId,
+      number: a.number ?? `P-T-${Math.random().toString(36).slice(2, 8)}`,
+      title: 'test project',
+      status: 'QUOTED',
+      priceBookVersionId: pb.id,
+      modules: [],
+    },
+    select: { id: true },
+  });
+  const line = await db.costLine.create({
+    data: {
+      integratorId: a.integratorId,
+      smeClientId: a.smeClientId,
+      projectId: p.id,
+      category: 'HARDWARE',
+      quantity: 1,
+      unitPriceFen: 100_000n,
+      totalFen: 100_000n,
+    },
+    select: { id: true },
+  });
+  const q = await db.quote.create({
+    data: {
+      integratorId: a.integratorId,
+      smeClientId: a.smeClientId,
+      projectId: p.id,
+      version: 1,
+      number: 'Q1',
+      snapshot: {},
+      totalFen: 100_000n,
+      expectedSubsidyFen: 0n,
+      monthlySavingsFen: 0n,
+    },
+    select: { id: true },
+  });
+  const cost = await db.costEntry.create({
+    data: {
+      integratorId: a.integratorId,
+      smeClientId: a.smeClientId,
+      projectId: p.id,
+      costLineId: line.id,
+      supplier: 's',
+      invoiceNo: 'i',
+      invoiceDate: new Date('2026-01-01T00:00:00Z'),
+      amountFen: 1n,
+    },
+    select: { id: true },
+  });
+  return { projectId: p.id, quoteId: q.id, costEntryId: cost.id, costLineId: line.id };
 }

@@ -33,6 +33,13 @@ const smeOwned: ModelRule = {
   none: NONE_ID,
 };
 
+/** Like smeOwned, and an SME owner may add rows for their own SME (e.g. the record of accepting a quote). */
+const smeWritable: ModelRule = {
+  ...smeOwned,
+  create: (s) =>
+    s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'sme' ? { integratorId: s.integratorId, smeClientId: s.smeClientId } : null,
+};
+
 export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
   Integrator: {
     read: (s) => (s.kind === 'county' ? { participations: { some: { countyId: s.countyId } } } : { id: s.integratorId }),
@@ -70,6 +77,15 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
   Assessment: smeOwned,
   AssessmentEvidence: smeOwned,
   StoredFile: smeOwned,
+  Project: smeOwned,
+  ProjectMachine: { ...smeOwned, none: { projectId: { in: [] as string[] } } },
+  CostLine: smeOwned,
+  SavingsLine: smeOwned,
+  Quote: smeOwned,
+  ProjectStatusChange: smeWritable,
+  CostEntry: smeOwned,
+  MeasuredSaving: smeOwned,
+  PriceBookVersion: { read: integratorOnly, create: integratorOnly, none: NONE_ID },
   Fund: {
     read: (s) => (s.kind === 'county' ? { countyId: s.countyId } : { participations: { some: { integratorId: s.integratorId } } }),
     create: (s) => (s.kind === 'county' ? { countyId: s.countyId } : null),

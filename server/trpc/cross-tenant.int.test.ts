@@ -8,7 +8,7 @@
 import { TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssessmentRecord, createTenantWorld, type TenantWorld } from '../../prisma/seed/factories';
+import { createAssessmentRecord, createProjectRecord, createTenantWorld, type TenantWorld } from '../../prisma/seed/factories';
 import { type Caller, callerAs } from '../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../testing/db';
 import { appRouter } from './root';
@@ -21,10 +21,11 @@ type Case =
   /** Acts on the caller's own account only. */
   | { kind: 'self'; input: unknown };
 
-type World = TenantWorld & { machineId: string; assessmentId: string; fileId: string };
+type World = TenantWorld & { machineId: string; assessmentId: string; fileId: string; project: Awaited<ReturnType<typeof createProjectRecord>> };
 
 const validClient = { legalName: 'X 公司', county: 'X 县', sector: 'GEARS', contacts: [] };
 const validMachine = { assetTag: 'XT-1', kind: 'GRINDER', controlType: 'PLC', networked: false, operatorsPerShift: 1, shiftsPerDay: 1, status: 'IN_SERVICE' };
+const validPlan = { title: 'x', modules: [], softwareYears: 1, trainingDays: 0, target: { d: 1, n: 1, i: 0 }, savings: [], expectedSubsidyFen: 0n };
 const validAssessment = { assessedOn: '2026-01-01', kind: 'INTEGRATOR', assessorName: 'X', evidence: [{ technology: 'PLC' }], overrides: [], signOff: false };
 const csvFile = new TextEncoder().encode('资产编号,设备类型,控制方式\r\nXT-9,磨床,PLC\r\n');
 
@@ -76,6 +77,28 @@ const crossTenantCases: Record<string, Case> = {
   'assessments.template': { kind: 'scopeList', input: { format: 'csv', locale: 'en' } },
   'assessments.uploadFile': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, fileName: 'a.txt', bytes: new TextEncoder().encode('evidence') }) },
   'assessments.downloadFile': { kind: 'byId', input: (o) => ({ id: o.fileId }) },
+  'projects.priceBook': { kind: 'scopeList' },
+  'projects.savePriceBook': {
+    kind: 'scopeList',
+    input: { book: { items: [{ code: 'X', category: 'HARDWARE', unit: 'EACH', unitPriceFen: 1n, module: null }], kits: {} }, note: null },
+  },
+  'projects.previewLines': {
+    kind: 'byId',
+    input: (o) => ({ smeClientId: o.smes[0]?.id, machineIds: [o.machineId], modules: [], softwareYears: 1, trainingDays: 0 }),
+  },
+  'projects.list': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id }) },
+  'projects.overview': { kind: 'scopeList' },
+  'projects.get': { kind: 'byId', input: (o) => ({ id: o.project.projectId }) },
+  'projects.quote': { kind: 'byId', input: (o) => ({ id: o.project.quoteId }) },
+  'projects.create': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, ...validPlan, machineIds: [o.machineId] }) },
+  'projects.updatePlan': { kind: 'byId', input: (o) => ({ id: o.project.projectId, ...validPlan, machineIds: [o.machineId] }) },
+  'projects.transition': { kind: 'byId', input: (o) => ({ id: o.project.projectId, name: 'accept' }) },
+  'projects.addCost': {
+    kind: 'byId',
+    input: (o) => ({ projectId: o.project.projectId, costLineId: null, supplier: 's', invoiceNo: 'i', invoiceDate: '2026-01-01', amountFen: 1n, paid: false }),
+  },
+  'projects.setCostPaid': { kind: 'byId', input: (o) => ({ id: o.project.costEntryId, paid: true }) },
+  'projects.recordMeasured': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId, month: '2026-01', amountFen: 1n, note: null }) },
 };
 
 const roleKeys = ['admin', 'engineer', 'smeOwner', 'official'] as const;
@@ -101,6 +124,7 @@ beforeAll(async () => {
         status: 'DRAFT',
       })
     ).id,
+    project: await createProjectRecord(t.db, { integratorId: w.integrator.id, smeClientId: w.smes[0]?.id as string }),
     fileId: (
       await t.db.storedFile.create({
         data: { integratorId: w.integrator.id, smeClientId: w.smes[0]?.id as string, fileName: 'f.txt', contentType: 'text/plain', size: 1, sha256: 'x' },
@@ -134,7 +158,13 @@ async function snapshot(o: World): Promise<string> {
     t.db.user.findMany({ where: { id: { in: Object.values(o.users).map((u) => u.id) } }, orderBy: { id: 'asc' } }),
     t.db.assessment.findMany({ where, orderBy: { id: 'asc' } }),
   ]);
-  return superjson.stringify({ clients, clusters, machines, memberships, sites, users, assessments });
+  const [projects, quotes, costs, lines] = await Promise.all([
+    t.db.project.findMany({ where, orderBy: { id: 'asc' } }),
+    t.db.quote.findMany({ where, orderBy: { id: 'asc' } }),
+    t.db.costEntry.findMany({ where, orderBy: { id: 'asc' } }),
+    t.db.costLine.findMany({ where, orderBy: { id: 'asc' } }),
+  ]);
+  return superjson.stringify({ clients, clusters, machines, memberships, sites, users, assessments, projects, quotes, costs, lines });
 }
 
 /** Every identifier and name of tenant B that must never appear in an answer to tenant A. */

@@ -4,6 +4,7 @@ import { clientsRouter, clustersRouter } from './routers/clients';
 import { fundsRouter } from './routers/funds';
 import { inventoryRouter } from './routers/inventory';
 import { meRouter } from './routers/me';
+import { projectsRouter } from './routers/projects';
 import { staffRouter } from './routers/staff';
 
 export const appRouter = router({
@@ -14,6 +15,7 @@ export const appRouter = router({
   staff: staffRouter,
   inventory: inventoryRouter,
   assessments: assessmentsRouter,
+  projects: projectsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -39,7 +39,7 @@ describe('scopeForUser', () => {
 
 describe('role permissions', () => {
   const table: Record<Role, string[]> = {
-    INTEGRATOR_ADMIN: ['clients.read', 'clients.write', 'inventory.read', 'inventory.write', 'staff.read', 'staff.manage', 'funds.read'],
+    INTEGRATOR_ADMIN: ['clients.read', 'clients.write', 'inventory.read', 'inventory.write', 'staff.read', 'staff.manage', 'funds.read', 'priceBook.manage'],
     INTEGRATOR_ENGINEER: ['clients.read', 'clients.write', 'inventory.read', 'inventory.write', 'funds.read'],
     SME_OWNER: ['clients.read', 'inventory.read', 'funds.read'],
     COUNTY_OFFICIAL: ['funds.read', 'funds.manage'],

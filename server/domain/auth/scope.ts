@@ -48,11 +48,12 @@ export const permissions = [
   'staff.manage',
   'funds.read',
   'funds.manage',
+  'priceBook.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
-  INTEGRATOR_ADMIN: ['clients.read', 'clients.write', 'inventory.read', 'inventory.write', 'staff.read', 'staff.manage', 'funds.read'],
+  INTEGRATOR_ADMIN: ['clients.read', 'clients.write', 'inventory.read', 'inventory.write', 'staff.read', 'staff.manage', 'funds.read', 'priceBook.manage'],
   INTEGRATOR_ENGINEER: ['clients.read', 'clients.write', 'inventory.read', 'inventory.write', 'funds.read'],
   SME_OWNER: ['clients.read', 'inventory.read', 'funds.read'],
   COUNTY_OFFICIAL: ['funds.read', 'funds.manage'],

@@ -1,0 +1,207 @@
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAssessmentRecord, createTenantWorld, type TenantWorld } from '../../../prisma/seed/factories';
+import { type Caller, callerAs } from '../../testing/caller';
+import { openTestDb, type TestDb, uniqueTag } from '../../testing/db';
+
+let t: TestDb;
+let w: TenantWorld;
+let engineer: Caller;
+let admin: Caller;
+let owner: Caller;
+let sme: string;
+let machineIds: string[];
+
+async function codeOf(p: Promise<unknown>) {
+  return p.then(
+    () => 'OK',
+    (e: unknown) => (e instanceof TRPCError ? `${e.code}:${e.message}` : String(e)),
+  );
+}
+
+const plan = () => ({
+  title: '磨加工车间数据采集改造',
+  machineIds,
+  modules: ['MACHINE_MONITORING' as const, 'PRODUCTION_MANAGEMENT' as const],
+  softwareYears: 1,
+  trainingDays: 2,
+  target: { d: 1 as const, n: 1 as const, i: 0 as const },
+  savings: [
+    { kind: 'LABOUR' as const, operatorsFreed: 2, monthlyWageFen: 600_000n, shifts: 2 },
+    { kind: 'SCRAP' as const, rateReductionBp: 100, monthlyScrapCostFen: 3_000_000n },
+  ],
+  expectedSubsidyFen: 0n,
+});
+
+beforeAll(async () => {
+  t = await openTestDb();
+  w = await createTenantWorld(t.db, uniqueTag('Prj'), { machinesPerSme: 12 });
+  engineer = await callerAs(t.db, w.users.engineer.id);
+  admin = await callerAs(t.db, w.users.admin.id);
+  owner = await callerAs(t.db, w.users.smeOwner.id);
+  sme = w.smes[0]?.id as string;
+  const machines = await t.db.machine.findMany({
+    where: { smeClientId: sme, status: { not: 'RETIRED' } },
+    orderBy: { assetTag: 'asc' },
+    take: 10,
+    select: { id: true },
+  });
+  machineIds = machines.map((m) => m.id);
+});
+afterAll(() => t.close());
+
+describe(`retrofit projects (${process.env.TEST_DB ?? 'pglite'})`, () => {
+  let projectId: string;
+
+  it('plans a project from the inventory with generated cost lines and explained savings', async () => {
+    const created = await engineer.projects.create({ smeClientId: sme, ...plan() });
+    projectId = created.id;
+    expect(created.number).toMatch(/^P-\d{4}-\d{3}$/);
+    const p = await engineer.projects.get({ id: projectId });
+    expect(p.machines).toHaveLength(10);
+    expect(p.costLines.map((l) => l.category)).toEqual(expect.arrayContaining(['HARDWARE', 'INSTALLATION', 'SOFTWARE', 'TRAINING']));
+    expect(p.budget.total).toBe(p.costLines.reduce((s, l) => s + l.totalFen, 0n));
+    expect(p.expectedMonthlyFen).toBe(2_400_000n + 30_000n);
+    expect(p.status).toBe('DRAFT');
+    expect(p.transitions).toEqual(['issueQuote']); // cancelling is the admin's
+  });
+
+  it('refuses a retired machine and another SME’s machine', async () => {
+    const retired = await t.db.machine.create({
+      data: { integratorId: w.integrator.id, smeClientId: sme, assetTag: 'RET-1', kind: 'LATHE', controlType: 'MANUAL', status: 'RETIRED' },
+      select: { id: true },
+    });
+    expect(await codeOf(engineer.projects.create({ smeClientId: sme, ...plan(), machineIds: [retired.id] }))).toBe('BAD_REQUEST:plan.retiredMachine');
+    const foreign = await t.db.machine.findFirstOrThrow({ where: { smeClientId: w.smes[1]?.id }, select: { id: true } });
+    expect(await codeOf(engineer.projects.create({ smeClientId: sme, ...plan(), machineIds: [foreign.id] }))).toBe('NOT_FOUND:plan.machineNotFound');
+  });
+
+  it('issues a frozen quote; concurrent accepts leave exactly one acceptance', async () => {
+    await engineer.projects.transition({ id: projectId, name: 'issueQuote' });
+    const p = await owner.projects.get({ id: projectId });
+    expect(p.status).toBe('QUOTED');
+    expect(p.transitions).toEqual(['accept', 'decline']);
+    const results = await Promise.all(Array.from({ length: 6 }, () => codeOf(owner.projects.transition({ id: projectId, name: 'accept' }))));
+    expect(results.filter((r) => r === 'OK')).toHaveLength(1);
+    expect(results.filter((r) => r.startsWith('CONFLICT') || r.startsWith('PRECONDITION_FAILED'))).toHaveLength(5);
+    const quotes = await t.db.quote.findMany({ where: { projectId } });
+    expect(quotes.map((q) => q.decision)).toEqual(['ACCEPTED']);
+    expect(await t.db.projectStatusChange.count({ where: { projectId, transition: 'accept' } })).toBe(1);
+  });
+
+  it('a changed accepted plan needs a new quote version; the old one stays readable and unchanged', async () => {
+    const before = await t.db.quote.findFirstOrThrow({ where: { projectId, version: 1 } });
+    await engineer.projects.updatePlan({ id: projectId, ...plan(), trainingDays: 3 });
+    expect(await codeOf(engineer.projects.transition({ id: projectId, name: 'requote' }))).toBe('PRECONDITION_FAILED:transition.reasonRequired');
+    await engineer.projects.transition({ id: projectId, name: 'requote', reason: '培训增加一天' });
+    const after = await t.db.quote.findFirstOrThrow({ where: { projectId, version: 1 } });
+    expect(after.snapshot).toEqual(before.snapshot);
+    expect(after.totalFen).toBe(before.totalFen);
+    expect(after.decision).toBe('SUPERSEDED');
+    const v2 = await t.db.quote.findFirstOrThrow({ where: { projectId, version: 2 } });
+    expect(v2.totalFen - before.totalFen).toBe(200_000n); // one more training day
+    expect(await codeOf(owner.projects.transition({ id: projectId, name: 'decline' }))).toBe('PRECONDITION_FAILED:transition.reasonRequired');
+    await owner.projects.transition({ id: projectId, name: 'decline', reason: '希望先做一台试点' });
+    await engineer.projects.transition({ id: projectId, name: 'issueQuote' });
+    await owner.projects.transition({ id: projectId, name: 'accept' });
+    const p = await owner.projects.get({ id: projectId });
+    expect(p.quotes.map((q) => [q.version, q.decision])).toEqual([
+      [3, 'ACCEPTED'],
+      [2, 'DECLINED'],
+      [1, 'SUPERSEDED'],
+    ]);
+  });
+
+  it('only the allowed role makes each transition', async () => {
+    expect(await codeOf(owner.projects.transition({ id: projectId, name: 'start' }))).toBe('FORBIDDEN:transition.roleNotAllowed');
+    expect(await codeOf(engineer.projects.transition({ id: projectId, name: 'cancel', reason: 'x' }))).toBe('FORBIDDEN:transition.roleNotAllowed');
+    expect(await codeOf(engineer.projects.transition({ id: projectId, name: 'commission' }))).toBe('PRECONDITION_FAILED:transition.notFromThisStatus');
+  });
+
+  it('tracks actual costs against budget lines, with variance', async () => {
+    await engineer.projects.transition({ id: projectId, name: 'start' });
+    const p = await engineer.projects.get({ id: projectId });
+    const hw = p.costLines.find((l) => l.itemCode === 'DATA_TERMINAL' || l.itemCode === 'PROTOCOL_GATEWAY');
+    if (!hw) throw new Error('no hardware line');
+    await engineer.projects.addCost({
+      projectId,
+      costLineId: hw.id,
+      supplier: '杭州数采科技',
+      invoiceNo: 'INV-001',
+      invoiceDate: '2026-10-08',
+      amountFen: hw.totalFen + 50_000n,
+      paid: true,
+    });
+    await engineer.projects.addCost({
+      projectId,
+      costLineId: null,
+      supplier: '物流',
+      invoiceNo: 'INV-002',
+      invoiceDate: '2026-10-09',
+      amountFen: 20_000n,
+      paid: false,
+    });
+    expect(
+      await codeOf(
+        engineer.projects.addCost({ projectId, costLineId: null, supplier: 'x', invoiceNo: 'y', invoiceDate: '2026-10-09', amountFen: 0n, paid: false }),
+      ),
+    ).toBe('BAD_REQUEST:costs.amount');
+    const q = await engineer.projects.get({ id: projectId });
+    const line = q.costLines.find((l) => l.id === hw.id);
+    expect(line).toMatchObject({ actualFen: hw.totalFen + 50_000n, varianceFen: 50_000n, over: true });
+    expect(q.actual).toMatchObject({ totalFen: hw.totalFen + 70_000n, paidFen: hw.totalFen + 50_000n, unassignedFen: 20_000n });
+    expect(q.payback.costBasis).toBe('actual');
+    expect(await t.db.auditEvent.count({ where: { entityId: projectId, action: 'project.costEntry' } })).toBe(2);
+  });
+
+  it('after commissioning, measured savings replace the estimate and say whether payback is on track', async () => {
+    expect(await codeOf(engineer.projects.recordMeasured({ projectId, month: '2026-10', amountFen: 1n, note: null }))).toBe(
+      'PRECONDITION_FAILED:measured.notCommissioned',
+    );
+    await engineer.projects.transition({ id: projectId, name: 'commission' });
+    await engineer.projects.recordMeasured({ projectId, month: '2026-10', amountFen: 2_000_000n, note: null });
+    await engineer.projects.recordMeasured({ projectId, month: '2026-11', amountFen: 2_100_000n, note: '两班' });
+    const p = await owner.projects.get({ id: projectId });
+    expect(p.payback.monthlyBasis).toBe('measured');
+    expect(p.payback.monthlyFen).toBe(2_050_000n);
+    expect(p.payback.tracking).toMatchObject({ kind: 'behind', months: 2, differenceFen: 4_100_000n - 2n * 2_430_000n });
+    expect(p.payback.cashFlow).toHaveLength(37);
+    expect(p.payback.cashFlow[1]).toBe(-p.payback.costBasisFen + 2_000_000n);
+  });
+
+  it('is verified with a new signed-off assessment of the SME, which the pathway then shows', async () => {
+    expect(await codeOf(engineer.projects.transition({ id: projectId, name: 'verify' }))).toBe('PRECONDITION_FAILED:transition.assessmentRequired');
+    const other = await createAssessmentRecord(t.db, { integratorId: w.integrator.id, smeClientId: w.smes[1]?.id as string, date: '2026-11-01', d: 1, n: 1 });
+    expect(await codeOf(engineer.projects.transition({ id: projectId, name: 'verify', assessmentId: other.id }))).toBe('NOT_FOUND:notFound');
+    const a = await createAssessmentRecord(t.db, { integratorId: w.integrator.id, smeClientId: sme, date: '2026-11-20', d: 1, n: 1 });
+    await engineer.projects.transition({ id: projectId, name: 'verify', assessmentId: a.id });
+    const p = await owner.projects.get({ id: projectId });
+    expect(p.status).toBe('VERIFIED');
+    expect(p.outcome?.code).toBe('D1N1');
+    expect(p.statusChanges.map((c) => `${c.transition}:${c.to}`)).toEqual([
+      'issueQuote:QUOTED',
+      'accept:ACCEPTED',
+      'requote:QUOTED',
+      'decline:DRAFT',
+      'issueQuote:QUOTED',
+      'accept:ACCEPTED',
+      'start:IN_PROGRESS',
+      'commission:COMMISSIONED',
+      'verify:VERIFIED',
+    ]);
+    expect(p.statusChanges.find((c) => c.transition === 'decline')?.reason).toBe('希望先做一台试点');
+  });
+
+  it('sums the overview: contracted, invoiced, per SME and per machine', async () => {
+    const o = await admin.projects.overview();
+    expect(o.byStatus).toEqual([expect.objectContaining({ status: 'VERIFIED', count: 1 })]);
+    expect(o.contractedFen).toBeGreaterThan(0n);
+    expect(o.perMachineFen).toBe(o.contractedFen / 10n);
+    expect(o.reference).toEqual({ perSmeFen: 23_000_000n, perMachineFen: 290_000n });
+  });
+
+  it('an SME owner sees only their own projects', async () => {
+    expect((await owner.projects.list({})).map((p) => p.id)).toEqual([projectId]);
+    expect(await codeOf(owner.projects.list({ smeClientId: w.smes[1]?.id }))).toBe('NOT_FOUND:notFound');
+  });
+});

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { AppError } from '../../domain/errors/app-error';
+import { generateCostLines, PlanError } from '../../domain/projects/cost-lines';
+import { costCategories, moduleCodes, priceBook } from '../../domain/projects/price-book';
+import { projectStatuses } from '../../domain/projects/status';
+import { currentPriceBook, savePriceBook } from '../../services/projects/price-books';
+import {
+  addCostEntry,
+  createProject,
+  getProject,
+  getQuote,
+  listProjects,
+  projectsOverview,
+  recordMeasuredSaving,
+  setCostEntryPaid,
+  transitionProject,
+  updatePlan,
+} from '../../services/projects/projects';
+import { integratorProcedure, router, scopedProcedure, withPermission } from '../init';
+
+const cuid = z.string().min(1).max(64);
+const level = z.union([z.literal(0), z.literal(1), z.literal(2)]);
+const fen = z.bigint().min(0n).max(10_000_000_000_00n);
+const writer = integratorProcedure.use(withPermission('inventory.write'));
+
+const savingsInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('LABOUR'), operatorsFreed: z.number().min(0).max(1000), monthlyWageFen: fen, shifts: z.number().int().min(0).max(4) }),
+  z.object({ kind: z.literal('SCRAP'), rateReductionBp: z.number().int().min(0).max(10_000), monthlyScrapCostFen: fen }),
+  z.object({ kind: z.literal('ENERGY'), monthlyFen: fen }),
+  z.object({ kind: z.literal('OTHER'), monthlyFen: fen, label: z.string().trim().min(1).max(60) }),
+]);
+
+const lineInput = z.object({
+  category: z.enum(costCategories),
+  itemCode: z.string().max(40).nullable(),
+  description: z.string().trim().max(200).nullable(),
+  quantity: z.number().int().min(0).max(1_000_000),
+  unitPriceFen: fen,
+  manual: z.boolean(),
+});
+
+const planInput = z.object({
+  title: z.string().trim().min(1).max(120),
+  machineIds: z.array(cuid).min(1).max(20_000),
+  modules: z.array(z.enum(moduleCodes)).max(4),
+  softwareYears: z.number().int().min(0).max(10),
+  trainingDays: z.number().int().min(0).max(365),
+  target: z.object({ d: level, n: level, i: level }),
+  savings: z.array(savingsInput).max(20),
+  expectedSubsidyFen: fen,
+  lines: z.array(lineInput).max(500).optional(),
+});
+
+export const projectsRouter = router({
+  priceBook: integratorProcedure.query(({ ctx }) => currentPriceBook(ctx.db, ctx.scope.integratorId, ctx.user.id)),
+  savePriceBook: integratorProcedure
+    .use(withPermission('priceBook.manage'))
+    .input(z.object({ book: priceBook, note: z.string().max(200).nullable() }))
+    .mutation(({ ctx, input }) => savePriceBook(ctx.db, ctx.scope.integratorId, ctx.user.id, input.book, input.note)),
+  /** The cost lines a plan would get from the current price book (the plan editor's preview). */
+  previewLines: writer
+    .input(
+      z.object({
+        smeClientId: cuid,
+        machineIds: z.array(cuid).max(20_000),
+        modules: z.array(z.enum(moduleCodes)),
+        softwareYears: z.number().int().min(0).max(10),
+        trainingDays: z.number().int().min(0).max(365),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      if (!(await ctx.db.smeClient.findUnique({ where: { id: input.smeClientId }, select: { id: true } }))) throw new AppError('NOT_FOUND');
+      const machines = await ctx.db.machine.findMany({
+        where: { id: { in: input.machineIds }, smeClientId: input.smeClientId },
+        select: { controlType: true, status: true },
+      });
+      const pb = await currentPriceBook(ctx.db, ctx.scope.integratorId, ctx.user.id);
+      try {
+        return generateCostLines(pb.book, { machines, modules: input.modules, softwareYears: input.softwareYears, trainingDays: input.trainingDays });
+      } catch (e) {
+        if (e instanceof PlanError) throw new AppError('BAD_REQUEST', `plan.${e.code}`, { detail: e.detail });
+        throw e;
+      }
+    }),
+  list: scopedProcedure
+    .input(z.object({ smeClientId: cuid.optional(), status: z.enum(projectStatuses).optional() }))
+    .query(({ ctx, input }) => listProjects(ctx.db, input)),
+  overview: integratorProcedure.query(({ ctx }) => projectsOverview(ctx.db)),
+  get: scopedProcedure.input(z.object({ id: cuid })).query(({ ctx, input }) => getProject(ctx.db, ctx.scope.role, input.id)),
+  quote: scopedProcedure.input(z.object({ id: cuid })).query(({ ctx, input }) => getQuote(ctx.db, input.id)),
+  create: writer.input(planInput.extend({ smeClientId: cuid })).mutation(({ ctx, input }) => {
+    const { smeClientId, ...plan } = input;
+    return createProject(ctx.db, ctx.scope, ctx.user.id, smeClientId, plan);
+  }),
+  updatePlan: writer.input(planInput.extend({ id: cuid })).mutation(({ ctx, input }) => {
+    const { id, ...plan } = input;
+    return updatePlan(ctx.db, ctx.user.id, id, plan);
+  }),
+  /** Status changes; which role may make which is decided by the domain's state machine. */
+  transition: scopedProcedure
+    .input(
+      z.object({
+        id: cuid,
+        name: z.enum(['issueQuote', 'accept', 'decline', 'withdrawQuote', 'requote', 'start', 'commission', 'verify', 'cancel']),
+        reason: z.string().trim().max(500).nullish(),
+        assessmentId: cuid.nullish(),
+      }),
+    )
+    .mutation(({ ctx, input }) => transitionProject(ctx.db, { id: ctx.user.id, role: ctx.scope.role }, input.id, input.name, input)),
+  addCost: writer
+    .input(
+      z.object({
+        projectId: cuid,
+        costLineId: cuid.nullable(),
+        supplier: z.string().trim().min(1).max(100),
+        invoiceNo: z.string().trim().min(1).max(50),
+        invoiceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        amountFen: fen,
+        paid: z.boolean(),
+      }),
+    )
+    .mutation(({ ctx, input }) => addCostEntry(ctx.db, ctx.user.id, input)),
+  setCostPaid: writer
+    .input(z.object({ id: cuid, paid: z.boolean() }))
+    .mutation(({ ctx, input }) => setCostEntryPaid(ctx.db, ctx.user.id, input.id, input.paid)),
+  recordMeasured: writer
+    .input(
+      z.object({
+        projectId: cuid,
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+        amountFen: z.bigint().min(-10_000_000_000n).max(10_000_000_000n),
+        note: z.string().max(200).nullable(),
+      }),
+    )
+    .mutation(({ ctx, input }) => recordMeasuredSaving(ctx.db, ctx.user.id, input)),
+});
