@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin('./server/i18n/request.ts');
 const nextConfig = {
   poweredByHeader: false,
   // Loaded by Node at run time, not bundled: PGlite reads its WASM and data files from its package.
-  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@node-rs/argon2', 'pino', 'pg', '@prisma/adapter-pg'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@node-rs/argon2', 'pino', 'pg', '@prisma/adapter-pg', 'playwright-core'],
   async headers() {
     return [
       {

@@ -1,7 +1,7 @@
 'use client';
 
-import { HeatmapChart, LinesChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkAreaComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { HeatmapChart, LineChart, LinesChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import type { EChartsCoreOption } from 'echarts/core';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -10,6 +10,7 @@ import { useEffect, useRef } from 'react';
 echarts.use([
   ScatterChart,
   LinesChart,
+  LineChart,
   HeatmapChart,
   GridComponent,
   TooltipComponent,
@@ -17,6 +18,7 @@ echarts.use([
   LegendComponent,
   VisualMapComponent,
   MarkAreaComponent,
+  MarkLineComponent,
   CanvasRenderer,
 ]);
 

@@ -16,6 +16,7 @@ export async function AppHeader({ scope, userName, organisation }: { scope: Scop
           { href: home, label: t('nav.home') },
           { href: '/clients', label: t('nav.clients') },
           { href: '/clusters', label: t('nav.clusters') },
+          { href: '/projects', label: t('nav.projects') },
           { href: `${home}#funds`, label: t('nav.funds') },
           ...(scope.role === 'INTEGRATOR_ADMIN' ? [{ href: `${home}#staff`, label: t('nav.staff') }] : []),
         ]
@@ -25,6 +26,7 @@ export async function AppHeader({ scope, userName, organisation }: { scope: Scop
             { href: `/clients/${scope.smeClientId}`, label: t('nav.myFirm') },
             { href: `/clients/${scope.smeClientId}/machines`, label: t('nav.machines') },
             { href: `/clients/${scope.smeClientId}/assessments`, label: t('nav.assessments') },
+            { href: '/projects', label: t('nav.projects') },
           ]
         : [
             { href: home, label: t('nav.home') },

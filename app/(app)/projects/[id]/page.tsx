@@ -1,0 +1,308 @@
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { CashFlowChart } from '@/components/projects/cash-flow-chart';
+import { CostEntryForm, MarkPaidButton, MeasuredForm } from '@/components/projects/cost-forms';
+import { lineLabel, savingText } from '@/components/projects/labels';
+import { statusTone } from '@/components/projects/status-tone';
+import { TransitionBar } from '@/components/projects/transition-bar';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { LinkButton } from '@/components/ui/form';
+import { localName } from '@/components/ui/names';
+import { PageHeader } from '@/components/ui/page-header';
+import { Stat, StatGrid } from '@/components/ui/stat';
+import { Empty, Table, Td } from '@/components/ui/table';
+import { getSessionUser } from '@/server/auth/session';
+import { can } from '@/server/domain/auth/scope';
+import { formatMoney } from '@/server/domain/money/money';
+import { shanghaiToday } from '@/server/domain/time';
+import { getServerCaller, orNotFound } from '@/server/trpc/server';
+
+export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const api = await getServerCaller();
+  const p = await orNotFound(() => api.projects.get({ id }));
+  const user = await getSessionUser();
+  const staff = Boolean(user && can(user.scope.role, 'inventory.write'));
+  const t = await getTranslations('projects');
+  const tAll = await getTranslations();
+  const locale = await getLocale();
+  const format = await getFormatter();
+  const money = (f: bigint) => formatMoney(f, locale);
+  const assessments = p.transitions.includes('verify')
+    ? (await api.assessments.list({ smeClientId: p.smeClient.id })).filter((a) => a.status === 'SIGNED_OFF')
+    : [];
+  const v = p.payback.verdict;
+  const tr = p.payback.tracking;
+  const canPlan = staff && (p.status === 'DRAFT' || p.status === 'ACCEPTED');
+  const costsOpen = staff && ['ACCEPTED', 'IN_PROGRESS', 'COMMISSIONED', 'VERIFIED'].includes(p.status);
+  const measuredOpen = staff && (p.status === 'COMMISSIONED' || p.status === 'VERIFIED');
+  return (
+    <>
+      <PageHeader
+        title={
+          <>
+            <span className="font-mono text-lg text-slate-500">{p.number}</span> {p.title}{' '}
+            <span className="align-middle">
+              <Badge tone={statusTone[p.status]}>{t(`statuses.${p.status}`)}</Badge>
+            </span>
+          </>
+        }
+        intro={
+          <Link href={`/clients/${p.smeClient.id}`} className="text-teal-800 hover:underline">
+            {localName(locale, p.smeClient.legalName, p.smeClient.legalNameEn)}
+          </Link>
+        }
+      >
+        <div className="flex flex-col items-end gap-2">
+          {canPlan ? <LinkButton href={`/projects/${p.id}/edit`}>{t('actions.edit')}</LinkButton> : null}
+          <TransitionBar
+            projectId={p.id}
+            transitions={p.transitions}
+            assessments={assessments.map((a) => ({
+              id: a.id,
+              label: `${a.code} · ${format.dateTime(a.assessedOn, { dateStyle: 'medium', timeZone: 'UTC' })}`,
+            }))}
+          />
+        </div>
+      </PageHeader>
+      {p.status === 'CANCELLED' ? (
+        <p className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{t('detail.cancelled', { reason: p.cancelReason ?? '' })}</p>
+      ) : null}
+      <StatGrid>
+        <Stat label={t('budget')} value={money(p.budget.total)} hint={t('detail.machinesCount', { count: p.machines.length })} />
+        <Stat label={t('detail.actual')} value={money(p.actual.totalFen)} hint={`${t('detail.variance')}: ${money(p.actual.varianceFen)}`} />
+        <Stat label={t('detail.savings')} value={money(p.expectedMonthlyFen)} hint={t('perMonth')} />
+        <Stat
+          label={t('target')}
+          value={<span className="font-mono">{p.target}</span>}
+          hint={
+            p.outcome
+              ? t('detail.outcomeValue', { code: p.outcome.code, date: format.dateTime(p.outcome.assessedOn, { dateStyle: 'medium', timeZone: 'UTC' }) })
+              : undefined
+          }
+        />
+      </StatGrid>
+      <div className="grid grid-cols-1 gap-6">
+        <Card title={t('detail.payback')}>
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-[20rem_1fr]">
+            <div className="space-y-2 text-sm" data-testid="payback">
+              <p>
+                {t('payback.net', {
+                  basis: p.payback.costBasis === 'actual' ? t('payback.basisActual') : t('payback.basisQuoted'),
+                  cost: money(p.payback.costBasisFen),
+                  subsidy: money(p.payback.subsidyFen),
+                  net: money(p.payback.costBasisFen - p.payback.subsidyFen),
+                })}
+              </p>
+              <p>
+                {p.payback.monthlyBasis === 'measured'
+                  ? t('payback.monthlyMeasured', { amount: money(p.payback.monthlyFen) })
+                  : t('payback.monthlyExpected', { amount: money(p.payback.monthlyFen) })}
+              </p>
+              <p className="text-lg font-semibold text-teal-800" data-testid="payback-verdict">
+                {v.kind === 'months'
+                  ? t('payback.months', { months: v.months })
+                  : v.kind === 'paidBackAtOnce'
+                    ? t('payback.paidBackAtOnce')
+                    : t('payback.neverPaysBack')}
+              </p>
+              <p
+                className={`rounded-lg px-3 py-2 ${tr.kind === 'behind' ? 'bg-amber-50 text-amber-900' : tr.kind === 'noData' ? 'bg-slate-50 text-slate-600' : 'bg-teal-50 text-teal-900'}`}
+                data-testid="payback-tracking"
+              >
+                {tr.kind === 'noData'
+                  ? t('payback.tracking.noData')
+                  : t(`payback.tracking.${tr.kind}`, {
+                      months: tr.months,
+                      measured: money(tr.measuredFen),
+                      expected: money(tr.expectedFen),
+                      difference: money(tr.differenceFen < 0n ? -tr.differenceFen : tr.differenceFen),
+                    })}
+              </p>
+            </div>
+            <CashFlowChart expected={p.payback.cashFlowExpected.map(String)} actual={p.payback.cashFlow.map(String)} title={t('payback.chart')} />
+          </div>
+        </Card>
+
+        <Card
+          title={t('detail.lines')}
+          action={<span className="text-xs text-slate-500">{t('detail.priceBookVersion', { version: p.priceBook.version })}</span>}
+        >
+          <Table
+            head={[t('plan.category'), t('plan.description'), t('plan.quantity'), t('plan.unitPrice'), t('budget'), t('detail.actual'), t('detail.variance')]}
+          >
+            {p.costLines.map((l) => (
+              <tr key={l.id} className={l.over ? 'bg-red-50/60' : ''} data-testid="cost-line-row">
+                <Td>{t(`categories.${l.category}` as 'categories.HARDWARE')}</Td>
+                <Td className="max-w-[20rem] truncate">{lineLabel(tAll as never, l)}</Td>
+                <Td numeric>{l.quantity}</Td>
+                <Td numeric>{money(l.unitPriceFen)}</Td>
+                <Td numeric>{money(l.totalFen)}</Td>
+                <Td numeric>{l.actualFen ? money(l.actualFen) : '—'}</Td>
+                <Td numeric className={l.over ? 'font-semibold text-red-700' : ''}>
+                  {l.actualFen ? money(l.varianceFen) : '—'}
+                  {l.over ? <span className="ml-1 text-xs">({t('detail.over')})</span> : null}
+                </Td>
+              </tr>
+            ))}
+            {p.actual.unassignedFen ? (
+              <tr>
+                <Td>—</Td>
+                <Td>{t('detail.unassigned')}</Td>
+                <Td numeric>—</Td>
+                <Td numeric>—</Td>
+                <Td numeric>—</Td>
+                <Td numeric>{money(p.actual.unassignedFen)}</Td>
+                <Td numeric>—</Td>
+              </tr>
+            ) : null}
+            <tr className={`font-semibold ${p.actual.over ? 'text-red-700' : ''}`}>
+              <Td>{t('detail.totals')}</Td>
+              <Td>{''}</Td>
+              <Td numeric>{''}</Td>
+              <Td numeric>{''}</Td>
+              <Td numeric>{money(p.budget.total)}</Td>
+              <Td numeric>{money(p.actual.totalFen)}</Td>
+              <Td numeric>{money(p.actual.varianceFen)}</Td>
+            </tr>
+          </Table>
+        </Card>
+
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <Card title={t('detail.savings')}>
+            {p.savings.length ? (
+              <ul className="space-y-1.5 text-sm">
+                {p.savings.map((s) => (
+                  <li key={s.id} className="flex justify-between gap-3">
+                    <span>
+                      <span className="font-medium">{t(`savingKinds.${s.kind}` as 'savingKinds.LABOUR')}</span>:{' '}
+                      {savingText(tAll as never, locale, s.kind, s.params)}
+                    </span>
+                    <span className="tabular-nums">{money(s.monthlyFen)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Empty>—</Empty>
+            )}
+          </Card>
+          <Card title={t('detail.quotes')}>
+            {p.quotes.length ? (
+              <ul className="space-y-2 text-sm" data-testid="quote-versions">
+                {p.quotes.map((q) => (
+                  <li key={q.id} className="rounded-lg border border-slate-200 p-3">
+                    <div className="flex flex-wrap items-center justify-between gap-2">
+                      <Link href={`/quotes/${q.id}`} className="font-medium text-teal-800 hover:underline">
+                        {t('detail.quoteVersion', { version: q.version, number: q.number })}
+                      </Link>
+                      <Badge tone={q.decision === 'ACCEPTED' ? 'teal' : q.decision === null ? 'amber' : 'slate'}>
+                        {t(`detail.decisions.${q.decision ?? 'open'}` as 'detail.decisions.open')}
+                      </Badge>
+                    </div>
+                    <div className="mt-1 text-slate-600">
+                      {money(q.totalFen)} · {t('detail.issuedAt', { at: format.dateTime(q.issuedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+                    </div>
+                    {q.declineReason ? <div className="mt-1 text-red-700">{t('detail.declineReason', { reason: q.declineReason })}</div> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Empty>—</Empty>
+            )}
+          </Card>
+        </div>
+
+        <Card title={t('detail.costs')}>
+          {p.costEntries.length ? (
+            <Table head={[t('detail.invoiceDate'), t('detail.supplier'), t('detail.invoiceNo'), t('detail.line'), t('detail.amount'), t('detail.paid')]}>
+              {p.costEntries.map((e) => (
+                <tr key={e.id} data-testid="cost-entry-row">
+                  <Td>{format.dateTime(e.invoiceDate, { dateStyle: 'medium', timeZone: 'UTC' })}</Td>
+                  <Td>{e.supplier}</Td>
+                  <Td className="font-mono">{e.invoiceNo}</Td>
+                  <Td className="max-w-[14rem] truncate">
+                    {e.costLineId
+                      ? lineLabel(tAll as never, p.costLines.find((l) => l.id === e.costLineId) ?? { itemCode: null, description: null })
+                      : t('detail.noLine')}
+                  </Td>
+                  <Td numeric>{money(e.amountFen)}</Td>
+                  <Td>{e.paid ? <Badge tone="teal">{t('detail.paid')}</Badge> : staff ? <MarkPaidButton id={e.id} /> : <Badge>{t('detail.unpaid')}</Badge>}</Td>
+                </tr>
+              ))}
+            </Table>
+          ) : (
+            <Empty>{t('detail.noCosts')}</Empty>
+          )}
+          {costsOpen ? (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <CostEntryForm
+                projectId={p.id}
+                lines={p.costLines.map((l) => ({
+                  id: l.id,
+                  label: `${t(`categories.${l.category}` as 'categories.HARDWARE')} · ${lineLabel(tAll as never, l)}`,
+                }))}
+                today={shanghaiToday()}
+              />
+            </div>
+          ) : null}
+        </Card>
+
+        <Card title={t('detail.measured')}>
+          {p.measured.length ? (
+            <Table head={[t('detail.month'), t('detail.amount'), tAll('assessments.notes')]}>
+              {p.measured.map((m) => (
+                <tr key={m.id} data-testid="measured-row">
+                  <Td className="font-mono">{m.month}</Td>
+                  <Td numeric>{money(m.amountFen)}</Td>
+                  <Td>{m.note ?? ''}</Td>
+                </tr>
+              ))}
+            </Table>
+          ) : (
+            <Empty>{t('detail.noMeasured')}</Empty>
+          )}
+          {measuredOpen ? (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <MeasuredForm projectId={p.id} month={shanghaiToday().slice(0, 7)} />
+            </div>
+          ) : null}
+        </Card>
+
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <Card title={t('detail.timeline')}>
+            <ol className="space-y-2 text-sm" data-testid="timeline">
+              {p.statusChanges.map((c) => (
+                <li key={c.id} className="border-l-2 border-teal-200 pl-3">
+                  <div className="font-medium">
+                    {t(`actions.${c.transition}` as 'actions.start')} · {t(`statuses.${c.to}` as 'statuses.DRAFT')}
+                  </div>
+                  <div className="text-xs text-slate-500">
+                    {format.dateTime(c.at, { dateStyle: 'medium', timeStyle: 'short' })} · {c.actorName ?? '—'}
+                  </div>
+                  {c.reason ? <div className="text-slate-600">{c.reason}</div> : null}
+                </li>
+              ))}
+            </ol>
+          </Card>
+          <Card title={t('detail.plan')}>
+            <div className="space-y-1 text-sm">
+              <p>
+                {t('detail.modulesLabel')}: {p.modules.map((m) => t(`modules.${m}` as 'modules.SPC_QUALITY')).join('、') || '—'}
+              </p>
+              <p>{t('detail.machinesCount', { count: p.machines.length })}</p>
+              <p className="text-slate-600">{p.machines.map((m) => m.assetTag).join(', ')}</p>
+              {p.outcome ? (
+                <p className="pt-2">
+                  <Link href={`/clients/${p.smeClient.id}/assessments`} className="text-teal-800 underline">
+                    {t('detail.viewPathway')}
+                  </Link>
+                </p>
+              ) : null}
+            </div>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

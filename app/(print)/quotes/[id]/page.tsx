@@ -1,0 +1,165 @@
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { kindLabel } from '@/components/machines/labels';
+import { lineLabel, savingText } from '@/components/projects/labels';
+import { PrintButton } from '@/components/projects/print-button';
+import { localName } from '@/components/ui/names';
+import { formatMoney } from '@/server/domain/money/money';
+import { getServerCaller, orNotFound } from '@/server/trpc/server';
+
+type Snapshot = {
+  number: string;
+  title: string;
+  target: string;
+  smeClient: { legalName: string; legalNameEn: string | null; creditCode: string | null };
+  machines: { assetTag: string; kind: string; controlType: string }[];
+  costLines: { category: string; itemCode: string | null; description: string | null; quantity: number; unitPriceFen: string; totalFen: string }[];
+  savings: { kind: string; params: Record<string, unknown>; monthlyFen: string }[];
+  totals: Record<string, string>;
+  monthlySavingsFen: string;
+  expectedSubsidyFen: string;
+  payback: { kind: string; months?: number };
+};
+
+/** The quote as a document: frozen content, A4 when printed (and rendered to PDF by /api/v1/quotes/[id]/pdf). */
+export default async function QuotePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ pdf?: string }> }) {
+  const { id } = await params;
+  const { pdf } = await searchParams;
+  const api = await getServerCaller();
+  const q = await orNotFound(() => api.projects.quote({ id }));
+  const s = q.snapshot as unknown as Snapshot;
+  const t = await getTranslations('projects');
+  const tAll = await getTranslations();
+  const locale = await getLocale();
+  const format = await getFormatter();
+  const money = (v: string | bigint) => formatMoney(BigInt(v), locale);
+  const total = BigInt(s.totals.total ?? '0');
+  const subsidy = BigInt(s.expectedSubsidyFen);
+  return (
+    <article
+      className="mx-auto max-w-[210mm] bg-white p-10 text-[13px] leading-relaxed text-slate-900 shadow print:max-w-none print:p-0 print:shadow-none"
+      data-testid="quote-document"
+    >
+      <style>{'@page { size: A4; margin: 16mm 14mm; } @media print { .no-print { display: none !important; } tr, li { break-inside: avoid; } }'}</style>
+      {pdf ? null : (
+        <div className="no-print mb-6 flex justify-end gap-2">
+          <PrintButton label={t('quote.print')} />
+          <a
+            href={`/api/v1/quotes/${q.id}/pdf`}
+            className="rounded-lg bg-teal-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-teal-800"
+            data-testid="quote-pdf"
+          >
+            {t('quote.pdf')}
+          </a>
+        </div>
+      )}
+      <header className="flex items-start justify-between border-b-2 border-teal-700 pb-4">
+        <div>
+          <h1 className="text-2xl font-bold">{t('quote.title')}</h1>
+          <p className="mt-1 text-slate-600">{s.title}</p>
+        </div>
+        <dl className="text-right text-xs">
+          <div>
+            <dt className="inline text-slate-500">{t('quote.number')}: </dt>
+            <dd className="inline font-mono">{q.number}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-500">{t('quote.date')}: </dt>
+            <dd className="inline">{format.dateTime(q.issuedAt, { dateStyle: 'long' })}</dd>
+          </div>
+          <div>
+            <dt className="inline text-slate-500">{t('quote.status')}: </dt>
+            <dd className="inline">{t(`detail.decisions.${q.decision ?? 'open'}` as 'detail.decisions.open')}</dd>
+          </div>
+        </dl>
+      </header>
+      {q.decision === 'SUPERSEDED' ? <p className="mt-3 rounded bg-amber-50 px-3 py-1.5 text-amber-900">{t('quote.superseded')}</p> : null}
+      <section className="mt-4 grid grid-cols-2 gap-4">
+        <div>
+          <div className="text-xs text-slate-500">{t('quote.client')}</div>
+          <div className="font-medium">{localName(locale, s.smeClient.legalName, s.smeClient.legalNameEn)}</div>
+          <div className="text-xs text-slate-500">
+            {t('quote.creditCode')}: <span className="font-mono">{s.smeClient.creditCode ?? '—'}</span>
+          </div>
+        </div>
+        <div className="text-right">
+          <div className="text-xs text-slate-500">{t('quote.target')}</div>
+          <div className="font-mono text-lg font-semibold text-teal-800">{s.target}</div>
+        </div>
+      </section>
+      <section className="mt-5">
+        <h2 className="mb-2 font-semibold">{t('quote.lines')}</h2>
+        <table className="w-full border-collapse text-[12px]">
+          <thead>
+            <tr className="border-b border-slate-300 text-left text-slate-500">
+              <th className="py-1.5 pr-2">{t('plan.category')}</th>
+              <th className="py-1.5 pr-2">{t('plan.description')}</th>
+              <th className="py-1.5 pr-2 text-right">{t('plan.quantity')}</th>
+              <th className="py-1.5 pr-2 text-right">{t('plan.unitPrice')}</th>
+              <th className="py-1.5 text-right">{t('plan.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.costLines.map((l, i) => (
+              <tr key={i} className="border-b border-slate-100">
+                <td className="py-1 pr-2">{t(`categories.${l.category}` as 'categories.HARDWARE')}</td>
+                <td className="py-1 pr-2">{lineLabel(tAll as never, l)}</td>
+                <td className="py-1 pr-2 text-right tabular-nums">{l.quantity}</td>
+                <td className="py-1 pr-2 text-right tabular-nums">{money(l.unitPriceFen)}</td>
+                <td className="py-1 text-right tabular-nums">{money(l.totalFen)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="font-semibold">
+              <td colSpan={4} className="pt-2">
+                {t('quote.totals')}
+              </td>
+              <td className="pt-2 text-right tabular-nums" data-testid="quote-total">
+                {money(total)}
+              </td>
+            </tr>
+            <tr>
+              <td colSpan={4}>{t('quote.subsidy')}</td>
+              <td className="text-right tabular-nums">−{money(subsidy)}</td>
+            </tr>
+            <tr className="font-semibold">
+              <td colSpan={4}>{t('quote.net')}</td>
+              <td className="text-right tabular-nums">{money(total - subsidy)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+      <section className="mt-5 grid grid-cols-2 gap-6">
+        <div>
+          <h2 className="mb-1 font-semibold">{t('quote.savings')}</h2>
+          <ul className="space-y-0.5">
+            {s.savings.map((x, i) => (
+              <li key={i} className="flex justify-between gap-2">
+                <span>{savingText(tAll as never, locale, x.kind, x.params)}</span>
+                <span className="tabular-nums">{money(x.monthlyFen)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1 font-semibold">{money(s.monthlySavingsFen)}</p>
+        </div>
+        <div>
+          <h2 className="mb-1 font-semibold">{t('quote.payback')}</h2>
+          <p className="text-lg font-semibold text-teal-800">
+            {s.payback.kind === 'months'
+              ? t('payback.months', { months: s.payback.months ?? 0 })
+              : s.payback.kind === 'paidBackAtOnce'
+                ? t('payback.paidBackAtOnce')
+                : t('payback.neverPaysBack')}
+          </p>
+        </div>
+      </section>
+      <section className="mt-5">
+        <h2 className="mb-1 font-semibold">
+          {t('quote.machines')} ({s.machines.length})
+        </h2>
+        <p className="text-[11px] text-slate-600">{s.machines.map((m) => `${m.assetTag} ${kindLabel(tAll as never, m.kind)}`).join('；')}</p>
+      </section>
+      <footer className="mt-8 border-t border-slate-200 pt-3 text-[11px] text-slate-500">{t('quote.validity')}</footer>
+    </article>
+  );
+}

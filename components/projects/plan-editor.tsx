@@ -1,0 +1,521 @@
+'use client';
+
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { useMemo, useState } from 'react';
+import { useTRPC } from '@/components/trpc/provider';
+import { Button, Field, FormError, inputClass } from '@/components/ui/form';
+import { controlTypes } from '@/server/domain/inventory/catalogue';
+import { formatMoney, parseYuan } from '@/server/domain/money/money';
+import { type CostCategory, costCategories, type ModuleCode, moduleCodes } from '@/server/domain/projects/price-book';
+import { lineLabel } from './labels';
+
+export type PickableMachine = { id: string; assetTag: string; kindLabel: string; controlType: string; status: string; location: string; workshop: string };
+type SavingRow =
+  | { kind: 'LABOUR'; operatorsFreed: string; monthlyWage: string; shifts: string }
+  | { kind: 'SCRAP'; ratePercent: string; monthlyScrapCost: string }
+  | { kind: 'ENERGY'; amount: string }
+  | { kind: 'OTHER'; amount: string; label: string };
+type LineRow = { category: CostCategory; itemCode: string | null; description: string; quantity: string; unitPrice: string; manual: boolean };
+export type PlanInitial = {
+  title: string;
+  machineIds: string[];
+  modules: ModuleCode[];
+  softwareYears: number;
+  trainingDays: number;
+  target: { d: 0 | 1 | 2; n: 0 | 1 | 2; i: 0 | 1 | 2 };
+  savings: SavingRow[];
+  expectedSubsidy: string;
+  lines: LineRow[] | null;
+};
+
+const yuanText = (fen: bigint) => {
+  const s = (fen < 0n ? -fen : fen).toString().padStart(3, '0');
+  return `${fen < 0n ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
+};
+
+/** The plan: machines from the inventory, modules, cost lines from the price book (editable), savings, target. */
+export function PlanEditor({
+  smeClientId,
+  projectId,
+  machines,
+  initial,
+}: {
+  smeClientId: string;
+  projectId?: string;
+  machines: PickableMachine[];
+  initial: PlanInitial;
+}) {
+  const t = useTranslations('projects');
+  const tAll = useTranslations();
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const create = useMutation(trpc.projects.create.mutationOptions());
+  const update = useMutation(trpc.projects.updatePlan.mutationOptions());
+  const [title, setTitle] = useState(initial.title);
+  const [selected, setSelected] = useState<Set<string>>(new Set(initial.machineIds));
+  const [filter, setFilter] = useState({ workshop: '', kind: '', control: '', q: '' });
+  const [modules, setModules] = useState<Set<ModuleCode>>(new Set(initial.modules));
+  const [softwareYears, setSoftwareYears] = useState(initial.softwareYears);
+  const [trainingDays, setTrainingDays] = useState(initial.trainingDays);
+  const [target, setTarget] = useState(initial.target);
+  const [savings, setSavings] = useState<SavingRow[]>(initial.savings);
+  const [subsidy, setSubsidy] = useState(initial.expectedSubsidy);
+  const [lines, setLines] = useState<LineRow[] | null>(initial.lines);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const workshops = useMemo(() => [...new Set(machines.map((m) => m.workshop).filter(Boolean))].sort(), [machines]);
+  const kinds = useMemo(() => [...new Set(machines.map((m) => m.kindLabel))].sort(), [machines]);
+  const shown = machines.filter(
+    (m) =>
+      (!filter.workshop || m.workshop === filter.workshop) &&
+      (!filter.kind || m.kindLabel === filter.kind) &&
+      (!filter.control || m.controlType === filter.control) &&
+      (!filter.q || m.assetTag.toLowerCase().includes(filter.q.toLowerCase())),
+  );
+  const pickable = shown.filter((m) => m.status !== 'RETIRED');
+  const preview = useQuery({
+    ...trpc.projects.previewLines.queryOptions({ smeClientId, machineIds: [...selected], modules: [...modules], softwareYears, trainingDays }),
+    enabled: lines === null && selected.size > 0,
+  });
+  const generated: LineRow[] = (preview.data ?? []).map((l) => ({
+    category: l.category,
+    itemCode: l.itemCode,
+    description: '',
+    quantity: String(l.quantity),
+    unitPrice: yuanText(l.unitPriceFen),
+    manual: false,
+  }));
+  const rows = lines ?? (selected.size ? generated : []);
+  const rowTotal = (r: LineRow) => (parseYuan(r.unitPrice) ?? 0n) * BigInt(Number.parseInt(r.quantity, 10) || 0);
+  const total = rows.reduce((s, r) => s + rowTotal(r), 0n);
+  const editLines = (fn: (rs: LineRow[]) => LineRow[]) => setLines(fn(rows.map((r) => ({ ...r }))));
+
+  function savingsInput() {
+    return savings.map((s) => {
+      const money = (v: string) => {
+        const f = parseYuan(v || '0');
+        if (f === null) throw new Error(tAll('validation.number'));
+        return f;
+      };
+      switch (s.kind) {
+        case 'LABOUR':
+          return {
+            kind: s.kind,
+            operatorsFreed: Number(s.operatorsFreed) || 0,
+            monthlyWageFen: money(s.monthlyWage),
+            shifts: Number.parseInt(s.shifts, 10) || 0,
+          };
+        case 'SCRAP':
+          return { kind: s.kind, rateReductionBp: Math.round((Number(s.ratePercent) || 0) * 100), monthlyScrapCostFen: money(s.monthlyScrapCost) };
+        case 'ENERGY':
+          return { kind: s.kind, monthlyFen: money(s.amount) };
+        default:
+          return { kind: s.kind, monthlyFen: money(s.amount), label: s.label || '—' };
+      }
+    });
+  }
+
+  async function submit() {
+    setError(null);
+    setBusy(true);
+    try {
+      const expectedSubsidyFen = parseYuan(subsidy || '0');
+      if (expectedSubsidyFen === null) throw new Error(tAll('validation.number'));
+      const input = {
+        title,
+        machineIds: [...selected],
+        modules: [...modules],
+        softwareYears,
+        trainingDays,
+        target,
+        savings: savingsInput(),
+        expectedSubsidyFen,
+        lines:
+          lines === null
+            ? undefined
+            : lines.map((l) => {
+                const unitPriceFen = parseYuan(l.unitPrice);
+                if (unitPriceFen === null || unitPriceFen < 0n) throw new Error(tAll('validation.number'));
+                return {
+                  category: l.category,
+                  itemCode: l.itemCode,
+                  description: l.description || null,
+                  quantity: Number.parseInt(l.quantity, 10) || 0,
+                  unitPriceFen,
+                  manual: l.manual,
+                };
+              }),
+      };
+      const res = projectId ? await update.mutateAsync({ id: projectId, ...input }) : await create.mutateAsync({ smeClientId, ...input });
+      router.push(`/projects/${res.id}`);
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  }
+
+  const num = 'w-20 rounded-md border border-slate-300 px-2 py-1 text-right text-sm tabular-nums';
+  return (
+    <div className="grid grid-cols-1 gap-6" data-testid="plan-editor">
+      <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <Field label={t('plan.titleLabel')} htmlFor="title">
+          <input id="title" value={title} onChange={(e) => setTitle(e.target.value)} className={inputClass} />
+        </Field>
+      </section>
+
+      <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 className="text-base font-semibold text-slate-800">{t('plan.pick')}</h2>
+          <span className="text-sm font-medium text-teal-800" data-testid="selected-count">
+            {t('plan.selected', { count: selected.size })}
+          </span>
+        </div>
+        <p className="mt-1 text-sm text-slate-600">{t('plan.pickIntro')}</p>
+        <div className="mt-3 grid grid-cols-1 gap-2 sm:grid-cols-4">
+          <input
+            placeholder={tAll('machines.assetTag')}
+            aria-label={tAll('machines.assetTag')}
+            value={filter.q}
+            onChange={(e) => setFilter({ ...filter, q: e.target.value })}
+            className={inputClass}
+          />
+          <select
+            aria-label={tAll('machines.workshop')}
+            value={filter.workshop}
+            onChange={(e) => setFilter({ ...filter, workshop: e.target.value })}
+            className={inputClass}
+            data-testid="filter-workshop"
+          >
+            <option value="">{tAll('machines.allWorkshops')}</option>
+            {workshops.map((w) => (
+              <option key={w} value={w}>
+                {w}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label={tAll('machines.kind')}
+            value={filter.kind}
+            onChange={(e) => setFilter({ ...filter, kind: e.target.value })}
+            className={inputClass}
+          >
+            <option value="">{tAll('machines.allKinds')}</option>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label={tAll('machines.controlType')}
+            value={filter.control}
+            onChange={(e) => setFilter({ ...filter, control: e.target.value })}
+            className={inputClass}
+          >
+            <option value="">{tAll('machines.allControlTypes')}</option>
+            {controlTypes.map((c) => (
+              <option key={c} value={c}>
+                {tAll(`enums.controlType.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="mt-2 flex gap-2">
+          <Button tone="secondary" onClick={() => setSelected(new Set([...selected, ...pickable.map((m) => m.id)]))} data-testid="select-all">
+            {t('plan.selectAll')}
+          </Button>
+          <Button tone="secondary" onClick={() => setSelected(new Set())}>
+            {t('plan.clear')}
+          </Button>
+        </div>
+        <div className="mt-3 max-h-72 overflow-auto rounded-lg border border-slate-200">
+          {shown.length ? (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {shown.slice(0, 500).map((m) => (
+                <li key={m.id}>
+                  <label className={`flex items-center gap-3 px-3 py-1.5 ${m.status === 'RETIRED' ? 'text-slate-400' : ''}`}>
+                    <input
+                      type="checkbox"
+                      disabled={m.status === 'RETIRED'}
+                      checked={selected.has(m.id)}
+                      onChange={(e) => {
+                        const next = new Set(selected);
+                        if (e.target.checked) next.add(m.id);
+                        else next.delete(m.id);
+                        setSelected(next);
+                      }}
+                      className="h-4 w-4 rounded border-slate-300"
+                      data-testid={`pick-${m.assetTag}`}
+                    />
+                    <span className="w-24 font-mono">{m.assetTag}</span>
+                    <span className="w-32 truncate">{m.kindLabel}</span>
+                    <span className="w-16">{tAll(`enums.controlType.${m.controlType}` as 'enums.controlType.PLC')}</span>
+                    <span className="truncate text-slate-500">{m.location}</span>
+                    {m.status === 'RETIRED' ? <span className="ml-auto text-xs">{t('plan.retiredNote')}</span> : null}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="p-4 text-center text-sm text-slate-500">{t('plan.noMachinesMatch')}</p>
+          )}
+        </div>
+      </section>
+
+      <section className="grid grid-cols-1 gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-4">
+        <fieldset className="sm:col-span-2">
+          <legend className="text-sm font-medium text-slate-700">{t('plan.modules')}</legend>
+          <div className="mt-2 flex flex-wrap gap-2">
+            {moduleCodes
+              .filter((m) => m !== 'DATA_COLLECTION')
+              .map((m) => (
+                <label key={m} className="flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-1.5 text-sm">
+                  <input
+                    type="checkbox"
+                    checked={modules.has(m)}
+                    onChange={(e) => {
+                      const next = new Set(modules);
+                      if (e.target.checked) next.add(m);
+                      else next.delete(m);
+                      setModules(next);
+                    }}
+                    className="h-4 w-4 rounded border-slate-300"
+                    data-testid={`module-${m}`}
+                  />
+                  {t(`modules.${m}`)}
+                </label>
+              ))}
+          </div>
+        </fieldset>
+        <Field label={t('plan.softwareYears')} htmlFor="softwareYears">
+          <input
+            id="softwareYears"
+            type="number"
+            min={0}
+            max={10}
+            value={softwareYears}
+            onChange={(e) => setSoftwareYears(Number(e.target.value) || 0)}
+            className={inputClass}
+          />
+        </Field>
+        <Field label={t('plan.trainingDays')} htmlFor="trainingDays">
+          <input
+            id="trainingDays"
+            type="number"
+            min={0}
+            max={365}
+            value={trainingDays}
+            onChange={(e) => setTrainingDays(Number(e.target.value) || 0)}
+            className={inputClass}
+          />
+        </Field>
+        <fieldset className="sm:col-span-2">
+          <legend className="text-sm font-medium text-slate-700">{t('plan.target')}</legend>
+          <div className="mt-2 flex gap-2">
+            {(['d', 'n', 'i'] as const).map((c) => (
+              <select
+                key={c}
+                aria-label={`${t('plan.target')} ${c.toUpperCase()}`}
+                value={target[c]}
+                onChange={(e) => setTarget({ ...target, [c]: Number(e.target.value) as 0 | 1 | 2 })}
+                className={`${inputClass} w-24`}
+              >
+                {[0, 1, 2].map((l) => (
+                  <option key={l} value={l}>
+                    {c.toUpperCase()}
+                    {l}
+                  </option>
+                ))}
+              </select>
+            ))}
+          </div>
+        </fieldset>
+        <Field label={t('plan.expectedSubsidy')} htmlFor="subsidy" className="sm:col-span-2">
+          <input id="subsidy" inputMode="decimal" value={subsidy} onChange={(e) => setSubsidy(e.target.value)} className={inputClass} />
+        </Field>
+      </section>
+
+      <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-base font-semibold text-slate-800">{t('plan.lines')}</h2>
+          <div className="flex gap-2">
+            <Button tone="secondary" onClick={() => setLines(null)} disabled={lines === null}>
+              {t('plan.regenerate')}
+            </Button>
+            <Button
+              tone="secondary"
+              onClick={() =>
+                editLines((rs) => [...rs, { category: 'HARDWARE', itemCode: null, description: '', quantity: '1', unitPrice: '0.00', manual: true }])
+              }
+              data-testid="add-line"
+            >
+              {t('plan.addLine')}
+            </Button>
+          </div>
+        </div>
+        <div className="-mx-5 mt-3 overflow-x-auto">
+          <table className="min-w-full text-sm" data-testid="plan-lines">
+            <thead className="bg-slate-50 text-xs text-slate-500">
+              <tr>
+                <th className="px-5 py-2 text-left">{t('plan.category')}</th>
+                <th className="px-3 py-2 text-left">{t('plan.description')}</th>
+                <th className="px-3 py-2 text-right">{t('plan.quantity')}</th>
+                <th className="px-3 py-2 text-right">{t('plan.unitPrice')}</th>
+                <th className="px-5 py-2 text-right">{t('plan.total')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((r, i) => (
+                <tr key={`${r.itemCode ?? 'manual'}-${i}`}>
+                  <td className="px-5 py-1.5">
+                    {r.manual ? (
+                      <select
+                        value={r.category}
+                        aria-label={t('plan.category')}
+                        onChange={(e) => editLines((rs) => rs.map((x, k) => (k === i ? { ...x, category: e.target.value as CostCategory } : x)))}
+                        className="rounded-md border border-slate-300 px-1 py-1"
+                      >
+                        {costCategories.map((c) => (
+                          <option key={c} value={c}>
+                            {t(`categories.${c}`)}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      t(`categories.${r.category}`)
+                    )}
+                  </td>
+                  <td className="px-3 py-1.5">
+                    {r.manual ? (
+                      <input
+                        aria-label={t('plan.description')}
+                        value={r.description}
+                        onChange={(e) => editLines((rs) => rs.map((x, k) => (k === i ? { ...x, description: e.target.value } : x)))}
+                        className="w-full min-w-40 rounded-md border border-slate-300 px-2 py-1"
+                      />
+                    ) : (
+                      lineLabel(tAll as never, { itemCode: r.itemCode, description: r.description || null })
+                    )}
+                  </td>
+                  <td className="px-3 py-1.5 text-right">
+                    <input
+                      aria-label={t('plan.quantity')}
+                      value={r.quantity}
+                      onChange={(e) => editLines((rs) => rs.map((x, k) => (k === i ? { ...x, quantity: e.target.value } : x)))}
+                      className={num}
+                    />
+                  </td>
+                  <td className="px-3 py-1.5 text-right">
+                    <input
+                      aria-label={t('plan.unitPrice')}
+                      value={r.unitPrice}
+                      onChange={(e) => editLines((rs) => rs.map((x, k) => (k === i ? { ...x, unitPrice: e.target.value } : x)))}
+                      className={`${num} w-28`}
+                    />
+                  </td>
+                  <td className="px-5 py-1.5 text-right tabular-nums">{formatMoney(rowTotal(r), 'en')}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr className="font-semibold">
+                <td className="px-5 py-2" colSpan={4}>
+                  {t('detail.totals')}
+                </td>
+                <td className="px-5 py-2 text-right tabular-nums" data-testid="plan-total">
+                  {formatMoney(total, locale)}
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </section>
+
+      <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-base font-semibold text-slate-800">{t('plan.savings')}</h2>
+          <div className="flex gap-2">
+            {(['LABOUR', 'SCRAP', 'ENERGY', 'OTHER'] as const).map((k) => (
+              <Button
+                key={k}
+                tone="secondary"
+                data-testid={`add-saving-${k}`}
+                onClick={() =>
+                  setSavings([
+                    ...savings,
+                    k === 'LABOUR'
+                      ? { kind: k, operatorsFreed: '1', monthlyWage: '6000', shifts: '1' }
+                      : k === 'SCRAP'
+                        ? { kind: k, ratePercent: '1', monthlyScrapCost: '0' }
+                        : k === 'ENERGY'
+                          ? { kind: k, amount: '0' }
+                          : { kind: k, amount: '0', label: '' },
+                  ])
+                }
+              >
+                + {t(`savingKinds.${k}`)}
+              </Button>
+            ))}
+          </div>
+        </div>
+        <ul className="mt-3 space-y-2">
+          {savings.map((s, i) => {
+            const set = (patch: Partial<SavingRow>) => setSavings(savings.map((x, k) => (k === i ? ({ ...x, ...patch } as SavingRow) : x)));
+            const input = (label: string, value: string, key: string) => (
+              <label className="flex items-center gap-1.5 text-xs text-slate-600">
+                {label}
+                <input
+                  aria-label={label}
+                  value={value}
+                  onChange={(e) => set({ [key]: e.target.value } as Partial<SavingRow>)}
+                  className={num}
+                  data-testid={`saving-${i}-${key}`}
+                />
+              </label>
+            );
+            return (
+              <li key={i} className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 p-2.5">
+                <span className="w-14 text-sm font-medium">{t(`savingKinds.${s.kind}`)}</span>
+                {s.kind === 'LABOUR' ? (
+                  <>
+                    {input(t('operatorsFreed'), s.operatorsFreed, 'operatorsFreed')}
+                    {input(t('monthlyWage'), s.monthlyWage, 'monthlyWage')}
+                    {input(t('shifts'), s.shifts, 'shifts')}
+                  </>
+                ) : s.kind === 'SCRAP' ? (
+                  <>
+                    {input(t('rateReduction'), s.ratePercent, 'ratePercent')}
+                    {input(t('monthlyScrapCost'), s.monthlyScrapCost, 'monthlyScrapCost')}
+                  </>
+                ) : (
+                  <>
+                    {s.kind === 'OTHER' ? input(t('label'), s.label, 'label') : null}
+                    {input(t('monthlyAmount'), s.amount, 'amount')}
+                  </>
+                )}
+                <Button tone="secondary" className="ml-auto" onClick={() => setSavings(savings.filter((_, k) => k !== i))}>
+                  {tAll('actions.remove')}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <FormError message={error} />
+        <Button onClick={submit} disabled={busy || selected.size === 0 || !title.trim()} data-testid="save-plan">
+          {busy ? t('plan.saving') : t('plan.save')}
+        </Button>
+        <Button tone="secondary" onClick={() => router.back()}>
+          {tAll('actions.cancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useTRPC } from '@/components/trpc/provider';
+import { Button, FormError, inputClass } from '@/components/ui/form';
+
+type Name = 'issueQuote' | 'accept' | 'decline' | 'withdrawQuote' | 'requote' | 'start' | 'commission' | 'verify' | 'cancel';
+const needsReason: Name[] = ['decline', 'requote', 'cancel'];
+
+/** The status changes this user may make now; those that need a reason or an assessment ask for it first. */
+export function TransitionBar({
+  projectId,
+  transitions,
+  assessments,
+}: {
+  projectId: string;
+  transitions: Name[];
+  assessments: { id: string; label: string }[];
+}) {
+  const t = useTranslations('projects.actions');
+  const trpc = useTRPC();
+  const router = useRouter();
+  const m = useMutation(trpc.projects.transition.mutationOptions());
+  const [pending, setPending] = useState<Name | null>(null);
+  const [reason, setReason] = useState('');
+  const [assessmentId, setAssessmentId] = useState(assessments[0]?.id ?? '');
+  const [error, setError] = useState<string | null>(null);
+  async function run(name: Name) {
+    setError(null);
+    try {
+      await m.mutateAsync({ id: projectId, name, reason: reason || null, assessmentId: name === 'verify' ? assessmentId || null : null });
+      setPending(null);
+      setReason('');
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+  if (!transitions.length) return null;
+  return (
+    <div className="flex flex-col items-end gap-2" data-testid="transition-bar">
+      <div className="flex flex-wrap justify-end gap-2">
+        {transitions.map((name) => (
+          <Button
+            key={name}
+            tone={name === 'cancel' || name === 'decline' ? 'danger' : pending === name ? 'secondary' : 'primary'}
+            disabled={m.isPending}
+            data-testid={`transition-${name}`}
+            onClick={() => (needsReason.includes(name) || name === 'verify' ? setPending(name) : run(name))}
+          >
+            {t(name)}
+          </Button>
+        ))}
+      </div>
+      {pending ? (
+        <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+          {pending === 'verify' ? (
+            assessments.length ? (
+              <label className="text-sm text-slate-700">
+                {t('assessmentPrompt')}
+                <select value={assessmentId} onChange={(e) => setAssessmentId(e.target.value)} className={`${inputClass} mt-1`} data-testid="verify-assessment">
+                  {assessments.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : (
+              <p className="text-sm text-amber-800">{t('noAssessment')}</p>
+            )
+          ) : (
+            <textarea
+              rows={2}
+              placeholder={t('reasonPrompt')}
+              aria-label={t('reasonPrompt')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              className={inputClass}
+              data-testid="transition-reason"
+            />
+          )}
+          <div className="mt-2 flex justify-end gap-2">
+            <Button tone="secondary" onClick={() => setPending(null)}>
+              ✕
+            </Button>
+            <Button onClick={() => run(pending)} disabled={m.isPending || (pending === 'verify' && !assessmentId)} data-testid="transition-confirm">
+              {t('confirm')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      <FormError message={error} />
+    </div>
+  );
+}
