@@ -14,7 +14,7 @@ import { Stat, StatGrid } from '@/components/ui/stat';
 import { Empty, Table, Td } from '@/components/ui/table';
 import { getSessionUser } from '@/server/auth/session';
 import { can } from '@/server/domain/auth/scope';
-import { formatMoney } from '@/server/domain/money/money';
+import { formatMoney, formatYuan } from '@/server/domain/money/money';
 import { shanghaiToday } from '@/server/domain/time';
 import { getServerCaller, orNotFound } from '@/server/trpc/server';
 

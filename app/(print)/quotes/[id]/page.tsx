@@ -3,7 +3,7 @@ import { kindLabel } from '@/components/machines/labels';
 import { lineLabel, savingText } from '@/components/projects/labels';
 import { PrintButton } from '@/components/projects/print-button';
 import { localName } from '@/components/ui/names';
-import { formatMoney } from '@/server/domain/money/money';
+import { formatYuan } from '@/server/domain/money/money';
 import { getServerCaller, orNotFound } from '@/server/trpc/server';
 
 type Snapshot = {
@@ -31,7 +31,7 @@ export default async function QuotePage({ params, searchParams }: { params: Prom
   const tAll = await getTranslations();
   const locale = await getLocale();
   const format = await getFormatter();
-  const money = (v: string | bigint) => formatMoney(BigInt(v), locale);
+  const money = (v: string | bigint) => formatYuan(BigInt(v)); // a formal document: yuan with fen, every figure alike
   const total = BigInt(s.totals.total ?? '0');
   const subsidy = BigInt(s.expectedSubsidyFen);
   return (
