@@ -29,6 +29,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const locale = await getLocale();
   const format = await getFormatter();
   const money = (f: bigint) => formatMoney(f, locale);
+  const cell = (f: bigint) => formatYuan(f); // tables: one unit per column
   const assessments = p.transitions.includes('verify')
     ? (await api.assessments.list({ smeClientId: p.smeClient.id })).filter((a) => a.status === 'SIGNED_OFF')
     : [];
@@ -137,11 +138,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                 <Td>{t(`categories.${l.category}` as 'categories.HARDWARE')}</Td>
                 <Td className="max-w-[20rem] truncate">{lineLabel(tAll as never, l)}</Td>
                 <Td numeric>{l.quantity}</Td>
-                <Td numeric>{money(l.unitPriceFen)}</Td>
-                <Td numeric>{money(l.totalFen)}</Td>
-                <Td numeric>{l.actualFen ? money(l.actualFen) : '—'}</Td>
+                <Td numeric>{cell(l.unitPriceFen)}</Td>
+                <Td numeric>{cell(l.totalFen)}</Td>
+                <Td numeric>{l.actualFen ? cell(l.actualFen) : '—'}</Td>
                 <Td numeric className={l.over ? 'font-semibold text-red-700' : ''}>
-                  {l.actualFen ? money(l.varianceFen) : '—'}
+                  {l.actualFen ? cell(l.varianceFen) : '—'}
                   {l.over ? <span className="ml-1 text-xs">({t('detail.over')})</span> : null}
                 </Td>
               </tr>
@@ -153,7 +154,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                 <Td numeric>—</Td>
                 <Td numeric>—</Td>
                 <Td numeric>—</Td>
-                <Td numeric>{money(p.actual.unassignedFen)}</Td>
+                <Td numeric>{cell(p.actual.unassignedFen)}</Td>
                 <Td numeric>—</Td>
               </tr>
             ) : null}
@@ -162,9 +163,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               <Td>{''}</Td>
               <Td numeric>{''}</Td>
               <Td numeric>{''}</Td>
-              <Td numeric>{money(p.budget.total)}</Td>
-              <Td numeric>{money(p.actual.totalFen)}</Td>
-              <Td numeric>{money(p.actual.varianceFen)}</Td>
+              <Td numeric>{cell(p.budget.total)}</Td>
+              <Td numeric>{cell(p.actual.totalFen)}</Td>
+              <Td numeric>{cell(p.actual.varianceFen)}</Td>
             </tr>
           </Table>
         </Card>
@@ -226,7 +227,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                       ? lineLabel(tAll as never, p.costLines.find((l) => l.id === e.costLineId) ?? { itemCode: null, description: null })
                       : t('detail.noLine')}
                   </Td>
-                  <Td numeric>{money(e.amountFen)}</Td>
+                  <Td numeric>{cell(e.amountFen)}</Td>
                   <Td>{e.paid ? <Badge tone="teal">{t('detail.paid')}</Badge> : staff ? <MarkPaidButton id={e.id} /> : <Badge>{t('detail.unpaid')}</Badge>}</Td>
                 </tr>
               ))}
@@ -254,7 +255,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               {p.measured.map((m) => (
                 <tr key={m.id} data-testid="measured-row">
                   <Td className="font-mono">{m.month}</Td>
-                  <Td numeric>{money(m.amountFen)}</Td>
+                  <Td numeric>{cell(m.amountFen)}</Td>
                   <Td>{m.note ?? ''}</Td>
                 </tr>
               ))}
