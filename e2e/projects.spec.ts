@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { demo, screenshot, signIn, signOut, switchLanguage } from './fixtures';
+
+async function openWanfeng(page: Page) {
+  await page.goto('/clients');
+  await page.getByTestId('client-row').filter({ hasText: '新昌县万丰轴承有限公司' }).getByRole('link').click();
+  await page.waitForURL(/\/clients\/[^/]+$/);
+  return page.url();
+}
+
+test('plan → quote → accept → costs → commission → measured savings → verify; payback and pathway for both (zh-CN, en)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, demo.engineer);
+  const clientUrl = await openWanfeng(page);
+  await page.getByTestId('client-actions').getByRole('link', { name: '新建改造项目' }).click();
+  await expect(page.getByTestId('plan-editor')).toBeVisible();
+  await page.locator('#title').fill('磨加工车间 10 台设备联网');
+  const boxes = page.locator('[data-testid^="pick-"]:not([disabled])');
+  for (let i = 0; i < 10; i++) await boxes.nth(i).check();
+  await expect(page.getByTestId('selected-count')).toHaveText('已选 10 台');
+  await page.getByTestId('add-saving-LABOUR').click();
+  await page.getByTestId('saving-0-operatorsFreed').fill('2');
+  await page.getByTestId('saving-0-shifts').fill('2');
+  await expect(page.getByTestId('plan-lines').locator('tbody tr').first()).toBeVisible();
+  await screenshot(page, 'project-plan-zh');
+  await page.getByTestId('save-plan').click();
+  await page.waitForURL(/\/projects\/(?!new)[^/]+$/);
+  const projectUrl = page.url();
+  await expect(page.getByText('草稿')).toBeVisible();
+  await page.getByTestId('transition-issueQuote').click();
+  await expect(page.getByTestId('quote-versions')).toContainText('待答复');
+
+  // the quote: a printable page and a PDF with the same content
+  await page.getByTestId('quote-versions').getByRole('link').first().click();
+  await expect(page.getByTestId('quote-document')).toContainText('改造报价单');
+  await screenshot(page, 'quote-zh');
+  const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('quote-pdf').click()]);
+  const bytes = fs.readFileSync(await pdf.path());
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(bytes.length).toBeGreaterThan(10_000);
+  fs.mkdirSync('test-results/screens', { recursive: true });
+  fs.writeFileSync('test-results/screens/quote.pdf', bytes);
+  await page.goto(projectUrl);
+  await signOut(page);
+
+  // the SME owner accepts
+  await signIn(page, demo.smeOwner);
+  await page.getByRole('navigation').getByRole('link', { name: '改造项目' }).click();
+  await page.getByTestId('project-row').filter({ hasText: '磨加工车间 10 台设备联网' }).getByRole('link').click();
+  await expect(page.getByTestId('transition-bar')).toBeVisible();
+  await page.getByTestId('transition-accept').click();
+  await expect(page.getByTestId('quote-versions')).toContainText('已接受');
+  await signOut(page);
+
+  // the engineer does the work
+  await signIn(page, demo.engineer);
+  await page.goto(projectUrl);
+  await page.getByTestId('transition-start').click();
+  await expect(page.getByTestId('cost-form')).toBeVisible();
+  await page.getByTestId('cost-supplier').fill('杭州数采科技有限公司');
+  await page.getByTestId('cost-invoice').fill('FP-2026-0911');
+  await page.getByTestId('cost-amount').fill('15000');
+  await page.getByTestId('cost-submit').click();
+  await expect(page.getByTestId('cost-entry-row')).toHaveCount(1);
+  await page.getByTestId('transition-commission').click();
+  await expect(page.getByTestId('measured-form')).toBeVisible();
+  await page.getByTestId('measured-amount').fill('22000');
+  await page.getByTestId('measured-submit').click();
+  await expect(page.getByTestId('measured-row')).toHaveCount(1);
+  await expect(page.getByTestId('payback-tracking')).toContainText('1 个月');
+
+  // a new assessment after commissioning, then verification linked to it
+  await page.goto(`${clientUrl}/assessments/new`);
+  for (const tech of ['PLC', 'MES', 'DIGITAL_STRATEGY', 'DIGITAL_TWIN', 'NETWORK_ENABLED_PRODUCTION', 'IOT', 'ONLINE_COLLABORATION']) await page.getByTestId(`tech-${tech}`).check();
+  await expect(page.getByTestId('final-code')).toHaveText('D2N2');
+  await page.getByTestId('assessment-sign-off').click();
+  await expect(page.getByTestId('assessment-code')).toHaveText('D2N2');
+  await page.goto(projectUrl);
+  await page.getByTestId('transition-verify').click();
+  await page.getByTestId('verify-assessment').selectOption({ index: 0 });
+  await page.getByTestId('transition-confirm').click();
+  await expect(page.getByText('已验收').first()).toBeVisible();
+  await expect(page.getByTestId('payback-verdict')).toContainText('回收期约');
+  await expect(page.getByTestId('cash-flow-chart').locator('canvas').first()).toBeVisible();
+  await screenshot(page, 'project-verified-zh');
+  await page.goto('/projects');
+  await expect(page.getByTestId('projects-by-status')).toContainText('已验收');
+  await screenshot(page, 'projects-overview-zh');
+  await switchLanguage(page, 'en');
+  await page.goto(projectUrl);
+  await expect(page.getByTestId('payback-verdict')).toContainText('Pays back in about');
+  await screenshot(page, 'project-verified-en');
+  await switchLanguage(page, 'zh-CN');
+  await signOut(page);
+
+  // the SME owner sees the payback chart and the arrow the project caused
+  await signIn(page, demo.smeOwner);
+  await page.goto(projectUrl);
+  await expect(page.getByTestId('cash-flow-chart').locator('canvas').first()).toBeVisible();
+  await expect(page.getByTestId('timeline')).toContainText('验收');
+  await screenshot(page, 'project-sme-owner-zh');
+  await page.getByRole('navigation').getByRole('link', { name: '成熟度评估' }).click();
+  await expect(page.getByTestId('assessment-row').first()).toContainText('D2N2');
+  await expect(page.getByTestId('pathway-chart').locator('canvas').first()).toBeVisible();
+  await switchLanguage(page, 'en');
+  await page.goto(projectUrl);
+  await expect(page.getByTestId('timeline')).toContainText('Verify');
+  await screenshot(page, 'project-sme-owner-en');
+  await switchLanguage(page, 'zh-CN');
+});
