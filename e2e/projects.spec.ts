@@ -72,7 +72,8 @@ test('plan → quote → accept → costs → commission → measured savings �
 
   // a new assessment after commissioning, then verification linked to it
   await page.goto(`${clientUrl}/assessments/new`);
-  for (const tech of ['PLC', 'MES', 'DIGITAL_STRATEGY', 'DIGITAL_TWIN', 'NETWORK_ENABLED_PRODUCTION', 'IOT', 'ONLINE_COLLABORATION']) await page.getByTestId(`tech-${tech}`).check();
+  for (const tech of ['PLC', 'MES', 'DIGITAL_STRATEGY', 'DIGITAL_TWIN', 'NETWORK_ENABLED_PRODUCTION', 'IOT', 'ONLINE_COLLABORATION'])
+    await page.getByTestId(`tech-${tech}`).check();
   await expect(page.getByTestId('final-code')).toHaveText('D2N2');
   await page.getByTestId('assessment-sign-off').click();
   await expect(page.getByTestId('assessment-code')).toHaveText('D2N2');

@@ -27,7 +27,7 @@ export type AssessmentFormInitial = {
  * The assessment checklist (Table 1): tick technologies with evidence; the suggested D/N/I levels follow live;
  * the assessor may override a level with a written reason. Save as a draft, or save and sign off (read-only after).
  */
-export function AssessmentForm({ smeClientId, id, initial }: { smeClientId: string; id?: string; initial: AssessmentFormInitial }) {
+export function AssessmentForm({ smeClientId, id, initial, today }: { smeClientId: string; id?: string; initial: AssessmentFormInitial; today: string }) {
   const t = useTranslations('assessments');
   const tAll = useTranslations();
   const trpc = useTRPC();
@@ -126,7 +126,7 @@ export function AssessmentForm({ smeClientId, id, initial }: { smeClientId: stri
         <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
             <Field label={t('date')} htmlFor="assessedOn">
-              <input id="assessedOn" type="date" value={assessedOn} onChange={(e) => setAssessedOn(e.target.value)} className={inputClass} />
+              <input id="assessedOn" type="date" max={today} value={assessedOn} onChange={(e) => setAssessedOn(e.target.value)} className={inputClass} />
             </Field>
             <Field label={t('kind')} htmlFor="kind">
               <select id="kind" value={kind} onChange={(e) => setKind(e.target.value as AssessmentKind)} className={inputClass}>

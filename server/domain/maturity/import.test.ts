@@ -38,6 +38,19 @@ describe('assessment import rows', () => {
     expect(v.rows).toEqual([]);
   });
 
+  it('checks every row, not only those before the first bad one', () => {
+    const v = make(['SME', 'Date', 'Code']);
+    v.add(2, ['xinchang tianma', '2020-02-30', 'D1N0']);
+    v.add(3, ['xinchang tianma', '2021-01-01', 'D1N1']);
+    v.add(4, ['xinchang tianma', '2022-01-01', 'D9N9']);
+    expect(v.headerOk).toBe(true);
+    expect(v.issues.map((i) => [i.row, i.code])).toEqual([
+      [2, 'badDate'],
+      [4, 'badCode'],
+    ]);
+    expect(v.rows.map((r) => r.row)).toEqual([3]);
+  });
+
   it('names a repeated assessment', () => {
     const v = make(['SME', 'Date', 'Code']);
     v.add(2, ['xinchang tianma', '2020-01-01', 'D1N0']);

@@ -73,6 +73,7 @@ export class AssessmentRowValidator {
   readonly byIndex: (AssessmentColumnKey | null)[] = [];
   private readonly headers: string[];
   private readonly seen = new Map<string, number>();
+  private headerProblems = 0;
 
   constructor(
     headerRow: string[],
@@ -95,10 +96,12 @@ export class AssessmentRowValidator {
     const missing = required.filter((k) => !present.has(k));
     if (missing.length)
       this.issues.push({ row: headerRowNumber, column: null, code: 'missingColumns', params: { columns: missing.map((k) => `assessment:${k}`).join(', ') } });
+    this.headerProblems = this.issues.length;
   }
 
+  /** True when the header row itself is usable (row problems do not stop the checking of later rows). */
   get headerOk() {
-    return this.issues.length === 0;
+    return this.headerProblems === 0;
   }
 
   private header(k: AssessmentColumnKey) {

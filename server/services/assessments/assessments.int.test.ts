@@ -141,13 +141,39 @@ describe(`assessments (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(await t.db.assessment.count({ where: { smeClientId: other.smes[0]?.id } })).toBe(0);
   });
 
+  it('refuses an assessment dated in the future', async () => {
+    expect(await codeOf(engineer.assessments.create({ ...base, smeClientId: sme, assessedOn: '2099-02-10', evidence: [] }))).toBe(
+      'BAD_REQUEST:assessmentFutureDate',
+    );
+  });
+
+  it('shows the SME owner evidence files of signed-off assessments only', async () => {
+    const file = await engineer.assessments.uploadFile({
+      smeClientId: sme,
+      fileName: 'draft-note.txt',
+      bytes: new TextEncoder().encode('internal draft note'),
+    });
+    const draft = await engineer.assessments.create({
+      ...base,
+      signOff: false,
+      smeClientId: sme,
+      assessedOn: '2024-02-01',
+      evidence: [{ technology: 'PLC', fileId: file.id }],
+    });
+    expect(await codeOf(owner.assessments.downloadFile({ id: file.id }))).toBe('NOT_FOUND:notFound');
+    expect((await engineer.assessments.downloadFile({ id: file.id })).fileName).toBe('draft-note.txt');
+    await engineer.assessments.signOff({ id: draft.id });
+    expect((await owner.assessments.downloadFile({ id: file.id })).fileName).toBe('draft-note.txt');
+  });
+
   it('keeps evidence files checked by content and only for the scope', async () => {
     const txt = await engineer.assessments.uploadFile({ smeClientId: sme, fileName: '../../etc/passwd.txt', bytes: new TextEncoder().encode('PLC 清单') });
     expect(txt).toMatchObject({ fileName: 'passwd.txt', contentType: 'text/plain; charset=utf-8' });
     const exe = Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]);
     expect(await codeOf(engineer.assessments.uploadFile({ smeClientId: sme, fileName: 'photo.png', bytes: exe }))).toBe('BAD_REQUEST:fileType');
-    const back = await owner.assessments.downloadFile({ id: txt.id });
+    const back = await engineer.assessments.downloadFile({ id: txt.id });
     expect(new TextDecoder().decode(back.bytes)).toBe('PLC 清单');
+    expect(await codeOf(owner.assessments.downloadFile({ id: txt.id }))).toBe('NOT_FOUND:notFound'); // attached to nothing signed off
     const stranger = await callerAs(t.db, other.users.engineer.id);
     expect(await codeOf(stranger.assessments.downloadFile({ id: txt.id }))).toBe('NOT_FOUND:notFound');
   });

@@ -36,6 +36,10 @@ async function requireSme(db: ScopedDb, smeClientId: string) {
 }
 
 /** The levels an input yields: suggested from the evidence, then the assessor's overrides (each with a reason). */
+function checkDate(assessedOn: string) {
+  if (assessedOn > shanghaiToday()) throw new AppError('BAD_REQUEST', 'assessmentFutureDate', { date: assessedOn });
+}
+
 export function levelsFor(input: Pick<AssessmentInput, 'evidence' | 'overrides'>) {
   const suggested = suggestLevels(input.evidence.map((e) => e.technology));
   const applied = applyOverrides(suggested, input.overrides);
@@ -71,6 +75,7 @@ function assessmentData(input: AssessmentInput, levels: ReturnType<typeof levels
 
 export async function createAssessment(db: ScopedDb, scope: IntegratorScope, actorId: string, smeClientId: string, input: AssessmentInput) {
   await requireSme(db, smeClientId);
+  checkDate(input.assessedOn);
   const levels = levelsFor(input);
   await checkFiles(db, smeClientId, input);
   return db.$transaction(async (tx) => {
@@ -113,6 +118,7 @@ export async function updateAssessment(db: ScopedDb, actorId: string, id: string
   const old = await db.assessment.findUnique({ where: { id }, select: { id: true, status: true, smeClientId: true, integratorId: true } });
   if (!old) throw new AppError('NOT_FOUND');
   if (old.status === 'SIGNED_OFF') throw new AppError('PRECONDITION_FAILED', 'assessmentSignedOff');
+  checkDate(input.assessedOn);
   const levels = levelsFor(input);
   await checkFiles(db, old.smeClientId, input);
   return db.$transaction(async (tx) => {

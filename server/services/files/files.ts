@@ -66,8 +66,12 @@ export async function storeFile(
   return row;
 }
 
-export async function readFile(db: ScopedDb, id: string) {
-  const f = await db.storedFile.findUnique({ where: { id }, select: { id: true, fileName: true, contentType: true } });
+export async function readFile(db: ScopedDb, scope: Scope, id: string) {
+  // an SME owner sees only evidence of signed-off assessments (drafts are the integrator's work in progress)
+  const f = await db.storedFile.findFirst({
+    where: { id, ...(scope.kind === 'sme' ? { evidence: { some: { assessment: { status: 'SIGNED_OFF' } } } } : {}) },
+    select: { id: true, fileName: true, contentType: true },
+  });
   if (!f) throw new AppError('NOT_FOUND');
   const p = path.join(filesDir(), f.id);
   if (!fs.existsSync(p)) throw new AppError('NOT_FOUND');

@@ -147,6 +147,12 @@ describe(`machine import (${process.env.TEST_DB ?? 'pglite'})`, () => {
     );
   });
 
+  it('reads a CSV whose line endings are mixed (CRLF header, LF rows) without merging rows', async () => {
+    const bytes = utf8('资产编号,设备类型,控制方式\r\nMX-1,磨床,PLC\nMX-2,磨床,CNC\rMX-3,磨床,PLC\n');
+    const p = await engineer.inventory.previewImport({ smeClientId: smeId, fileName: 'mixed.csv', bytes });
+    expect(p).toMatchObject({ dataRows: 3, toCreate: 3, issueCount: 0 });
+  });
+
   it('reads GB18030 CSV as Excel writes it on a Chinese Windows', async () => {
     const bytes = new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'machines-gb18030.csv')));
     const p = await engineer.inventory.previewImport({ smeClientId: smeId, fileName: 'gb.csv', bytes });

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../domain/errors/app-error';
 import { decodeCsv, sniffFileKind, type TextEncodingName } from '../../domain/inventory/file-kind';
 import { isBlank, type RawCell } from '../../domain/inventory/values';
+import { log } from '../../log';
 
 export const importLimits = { maxBytes: 20 * 1024 * 1024, maxRows: 50_000 } as const;
 
@@ -52,7 +53,10 @@ export async function scanSpreadsheet(bytes: Uint8Array, opts: { sheet?: string 
     const { text, encoding } = decodeCsv(bytes);
     const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
     const delimiter = [',', '\t', ';'].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ',');
-    const parser = Readable.from([text]).pipe(parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }));
+    // every usual line ending, even mixed in one file (a CRLF header over LF rows must not merge rows)
+    const parser = Readable.from([text.replace(/\r\n?/g, '\n')]).pipe(
+      parse({ delimiter, record_delimiter: '\n', relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),
+    );
     let n = 0;
     try {
       for await (const record of parser as AsyncIterable<string[]>) feed(++n, record);
@@ -85,6 +89,7 @@ export async function scanSpreadsheet(bytes: Uint8Array, opts: { sheet?: string 
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
+    log.warn({ err: e }, 'xlsx could not be read');
     throw new AppError('BAD_REQUEST', 'import.badXlsx');
   }
   if (opts.sheet && chosen === null) throw new AppError('BAD_REQUEST', 'import.sheetNotFound', { sheet: opts.sheet });

@@ -46,5 +46,5 @@ export const assessmentsRouter = router({
   uploadFile: writer
     .input(z.object({ smeClientId: cuid, fileName: z.string().max(255), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'file') }))
     .mutation(({ ctx, input }) => storeFile(ctx.db, ctx.scope, ctx.user.id, input)),
-  downloadFile: scopedProcedure.input(z.object({ id: cuid })).query(({ ctx, input }) => readFile(ctx.db, input.id)),
+  downloadFile: scopedProcedure.input(z.object({ id: cuid })).query(({ ctx, input }) => readFile(ctx.db, ctx.scope, input.id)),
 });

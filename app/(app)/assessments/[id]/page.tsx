@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getSessionUser } from '@/server/auth/session';
 import { can } from '@/server/domain/auth/scope';
 import type { TechnologyCode } from '@/server/domain/maturity/technologies';
+import { shanghaiToday } from '@/server/domain/time';
 import { getServerCaller, orNotFound } from '@/server/trpc/server';
 
 export default async function AssessmentPage({ params }: { params: Promise<{ id: string }> }) {
@@ -35,6 +36,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
       {canEdit ? (
         <AssessmentForm
           smeClientId={a.smeClientId}
+          today={shanghaiToday()}
           id={a.id}
           initial={{
             assessedOn: a.assessedOn.toISOString().slice(0, 10),

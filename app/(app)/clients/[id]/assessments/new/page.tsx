@@ -20,6 +20,7 @@ export default async function NewAssessmentPage({ params }: { params: Promise<{ 
       <PageHeader title={`${t('new')} · ${localName(locale, client.legalName, client.legalNameEn)}`} intro={t('intro')} />
       <AssessmentForm
         smeClientId={id}
+        today={shanghaiToday()}
         initial={{
           assessedOn: shanghaiToday(),
           kind: 'INTEGRATOR',
