@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { EChart } from '@/components/charts/echart';
 
 export type PathwayPoint = { id: string; date: Date; d: number; n: number; i: number; codeText: string; nationalLevel: number | null };
@@ -25,6 +25,15 @@ const iColor = ['#0f766e', '#d97706', '#dc2626'];
 export function PathwayChart({ points, steps, title }: { points: PathwayPoint[]; steps: PathwayStepView[]; title: string }) {
   const t = useTranslations('assessments');
   const format = useFormatter();
+  // on a phone the grid keeps only the codes: dates move to the tooltip and the list below
+  const box = useRef<HTMLDivElement>(null);
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    if (!box.current) return;
+    const ro = new ResizeObserver(([e]) => setNarrow((e?.contentRect.width ?? 800) < 560));
+    ro.observe(box.current);
+    return () => ro.disconnect();
+  }, []);
   const option = useMemo(() => {
     // points in the same cell are spread on a small circle so that every one stays visible
     const inCell = new Map<string, number>();
@@ -42,7 +51,7 @@ export function PathwayChart({ points, steps, title }: { points: PathwayPoint[];
       .map((s) => ({
         coords: [pos[s.index], pos[s.index + 1]],
         label: {
-          show: true,
+          show: !narrow,
           position: 'middle',
           formatter: `${ym(s.fromDate)}–${ym(s.toDate)}`,
           fontSize: 10,
@@ -53,8 +62,8 @@ export function PathwayChart({ points, steps, title }: { points: PathwayPoint[];
         lineStyle: { color: s.breach ? '#dc2626' : '#0f766e', type: s.breach ? 'dashed' : 'solid', width: 2, curveness: 0.15 },
       }));
     return {
-      title: { text: title, left: 'center', top: 4, textStyle: { fontSize: 14, fontWeight: 600, color: '#0f172a' } },
-      grid: { left: 70, right: 30, top: 50, bottom: 60 },
+      title: { show: !narrow, text: title, left: 'center', top: 4, textStyle: { fontSize: 14, fontWeight: 600, color: '#0f172a' } },
+      grid: narrow ? { left: 44, right: 12, top: 16, bottom: 48 } : { left: 70, right: 30, top: 50, bottom: 60 },
       tooltip: {
         trigger: 'item',
         formatter: (p: { seriesType: string; dataIndex: number }) => {
@@ -100,7 +109,7 @@ export function PathwayChart({ points, steps, title }: { points: PathwayPoint[];
             position: 'right',
             formatter: (p: { dataIndex: number }) => {
               const pt = points[p.dataIndex];
-              return pt ? `${pt.codeText} · ${ym(pt.date)}` : '';
+              return pt ? (narrow ? pt.codeText : `${pt.codeText} · ${ym(pt.date)}`) : '';
             },
             fontSize: 11,
             color: '#0f172a',
@@ -121,6 +130,10 @@ export function PathwayChart({ points, steps, title }: { points: PathwayPoint[];
         },
       ],
     };
-  }, [points, steps, title, t, format]);
-  return <EChart option={option} height={440} exportName={title} exportLabel={t('exportPng')} testId="pathway-chart" />;
+  }, [points, steps, title, t, format, narrow]);
+  return (
+    <div ref={box}>
+      <EChart option={option} height={narrow ? 340 : 440} exportName={title} exportLabel={t('exportPng')} testId="pathway-chart" />
+    </div>
+  );
 }

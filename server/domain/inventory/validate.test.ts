@@ -5,7 +5,11 @@ import type { RawCell } from './values';
 
 const ctx = {
   kindLabels: { 'zh-CN': { GRINDER: '磨床' }, en: { GRINDER: 'Grinder' } },
-  smeNames: ['新昌县万丰轴承有限公司', '92330624MA0004CMXC'],
+  smes: new Map([
+    ['新昌县万丰轴承有限公司', 'sme1'],
+    ['92330624ma0004cmxc', 'sme1'],
+  ]),
+  defaultSmeId: 'sme1' as string | null,
   currentYear: 2026,
 };
 const full = [
@@ -25,9 +29,9 @@ const full = [
   '备注',
 ];
 
-function run(headers: string[], rows: RawCell[][]) {
+function run(headers: string[], rows: RawCell[][], c = ctx) {
   const { map } = mapHeaders(headers);
-  const v = new RowValidator(map, ctx);
+  const v = new RowValidator(map, c);
   for (const [i, cells] of rows.entries()) v.add(i + 2, cells);
   return v;
 }
@@ -39,6 +43,7 @@ describe('row rules', () => {
     expect(v.rows).toEqual([
       {
         row: 2,
+        smeClientId: 'sme1',
         assetTag: 'M-0001',
         site: '一厂',
         workshop: '磨加工车间',
@@ -59,7 +64,7 @@ describe('row rules', () => {
 
   it('leaves fields of absent columns undefined (kept on update) and defaults empty cells', () => {
     const v = run(['资产编号', '设备类型', '控制方式', '状态'], [['M-1', '磨床', 'CNC', '']]);
-    expect(v.rows[0]).toEqual({ row: 2, assetTag: 'M-1', kind: 'GRINDER', controlType: 'CNC', status: 'IN_SERVICE' });
+    expect(v.rows[0]).toEqual({ row: 2, smeClientId: 'sme1', assetTag: 'M-1', kind: 'GRINDER', controlType: 'CNC', status: 'IN_SERVICE' });
   });
 
   it('skips empty rows (Excel leaves trailing ones)', () => {
@@ -125,5 +130,34 @@ describe('row rules', () => {
   it('reports every problem of a row, not only the first', () => {
     const v = run(['资产编号', '设备类型', '控制方式', '每天班次'], [['', '', 'x', 9]]);
     expect(v.issues.map((i) => i.code)).toEqual(['required', 'required', 'badControlType', 'outOfRange']);
+  });
+
+  it('routes rows of a cluster file to their SMEs; tags are unique per SME; the SME is required', () => {
+    const cluster = {
+      ...ctx,
+      defaultSmeId: null,
+      smes: new Map([
+        ['甲公司', 'a'],
+        ['乙公司', 'b'],
+      ]),
+    };
+    const v = run(
+      ['企业', '资产编号', '设备类型', '控制方式'],
+      [
+        ['甲公司', 'M-1', '磨床', 'PLC'],
+        ['乙公司', 'M-1', '磨床', 'PLC'],
+        ['甲公司', 'M-1', '磨床', 'CNC'],
+        ['', 'M-9', '磨床', 'PLC'],
+      ],
+      cluster,
+    );
+    expect(v.rows.map((r) => [r.smeClientId, r.assetTag])).toEqual([
+      ['a', 'M-1'],
+      ['b', 'M-1'],
+    ]);
+    expect(v.issues.map((i) => [i.row, i.code])).toEqual([
+      [4, 'duplicateAssetTag'],
+      [5, 'required'],
+    ]);
   });
 });

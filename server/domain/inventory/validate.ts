@@ -36,6 +36,8 @@ export type Issue = { row: number | null; column: string | null; code: string; p
 /** A machine row after validation; fields whose column is absent from the file are undefined (kept as they are). */
 export type MachineRow = {
   row: number;
+  /** The SME the row goes to (set by the validator). */
+  smeClientId?: string;
   assetTag: string;
   site?: string | null;
   workshop?: string | null;
@@ -63,8 +65,13 @@ export const limits = {
 
 export type ValidationContext = {
   kindLabels: Record<string, Record<string, string>>;
-  /** Names the target SME answers to (legal name, English name, credit code) for the optional SME column. */
-  smeNames: string[];
+  /**
+   * The SMEs rows may go to, by the names they answer to (legal name, English name, credit code; lower case).
+   * Importing into one SME: that SME alone, and rows without an SME cell go to it (`defaultSmeId`). Importing into
+   * a cluster: its SMEs, and every row must name one.
+   */
+  smes: Map<string, string>;
+  defaultSmeId: string | null;
   currentYear: number;
 };
 
@@ -72,14 +79,11 @@ export class RowValidator {
   readonly rows: MachineRow[] = [];
   readonly issues: Issue[] = [];
   private readonly firstRowOfTag = new Map<string, number>();
-  private readonly smeNames: Set<string>;
 
   constructor(
     private readonly headers: HeaderMap,
     private readonly ctx: ValidationContext,
-  ) {
-    this.smeNames = new Set(ctx.smeNames.filter(Boolean).map((n) => n.trim().toLowerCase()));
-  }
+  ) {}
 
   private header(key: ColumnKey): string {
     const i = this.headers.byIndex.indexOf(key);
@@ -176,14 +180,20 @@ export class RowValidator {
       if (s === null) this.issue(rowNumber, 'status', 'badStatus', { value: cellText(v) });
       row.status = s ?? 'IN_SERVICE';
     }
+    row.smeClientId = this.ctx.defaultSmeId ?? '';
     if (has('sme')) {
       const v = cellText(get.get('sme'));
-      if (v && !this.smeNames.has(v.toLowerCase())) this.issue(rowNumber, 'sme', 'wrongSme', { value: v });
+      const id = v ? this.ctx.smes.get(v.toLowerCase()) : undefined;
+      if (v && !id) this.issue(rowNumber, 'sme', 'wrongSme', { value: v });
+      else if (!v && !this.ctx.defaultSmeId) this.issue(rowNumber, 'sme', 'required');
+      if (id) row.smeClientId = id;
     }
     if (assetTag) {
-      const first = this.firstRowOfTag.get(assetTag);
+      // asset tags are unique within one SME
+      const key = `${row.smeClientId}|${assetTag}`;
+      const first = this.firstRowOfTag.get(key);
       if (first !== undefined) this.issue(rowNumber, 'assetTag', 'duplicateAssetTag', { value: assetTag, firstRow: first });
-      else this.firstRowOfTag.set(assetTag, rowNumber);
+      else this.firstRowOfTag.set(key, rowNumber);
     }
     if (this.issues.length === before) this.rows.push(row);
     else this.sortByColumn(before);

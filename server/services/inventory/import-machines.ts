@@ -1,5 +1,6 @@
 /**
- * Spreadsheet import of machines into one SME, in two steps:
+ * Spreadsheet import of machines into one SME — or into the SMEs of a cluster, each row naming its SME (what a
+ * cluster export writes) — in two steps:
  * - preview: every row validated, every problem named, counts of creates/updates/unchanged;
  * - commit: the same analysis again (the file is sent again: nothing is kept between the steps),
  *   then everything in one transaction, or nothing: bad rows commit nothing.
@@ -15,22 +16,30 @@ import { type Issue, RowValidator } from '../../domain/inventory/validate';
 import { catalogues } from '../../i18n/messages';
 import { type ScanResult, scanSpreadsheet } from './spreadsheet';
 
-export type ImportInput = { smeClientId: string; fileName: string; bytes: Uint8Array; sheet?: string | null };
+export type ImportInput = { smeClientId?: string; clusterId?: string; fileName: string; bytes: Uint8Array; sheet?: string | null };
 
 const kindLabels = { 'zh-CN': catalogues['zh-CN'].enums.machineKind, en: catalogues.en.enums.machineKind } as Record<string, Record<string, string>>;
 const MAX_ISSUES_RETURNED = 10_000;
 
-async function loadSme(db: ScopedDb, smeClientId: string) {
-  const sme = await db.smeClient.findUnique({
-    where: { id: smeClientId },
-    select: { id: true, legalName: true, legalNameEn: true, creditCode: true, archivedAt: true },
-  });
+type Target = { id: string; legalName: string; legalNameEn: string | null; creditCode: string | null; archivedAt: Date | null };
+
+/** The SMEs a file may write to: the one named, or the (not archived) members of the cluster named. */
+async function loadTargets(db: ScopedDb, input: ImportInput): Promise<{ mode: 'sme' | 'cluster'; smes: Target[] }> {
+  const select = { id: true, legalName: true, legalNameEn: true, creditCode: true, archivedAt: true } as const;
+  if (input.clusterId) {
+    if (!(await db.cluster.findUnique({ where: { id: input.clusterId }, select: { id: true } }))) throw new AppError('NOT_FOUND');
+    const smes = await db.smeClient.findMany({ where: { archivedAt: null, memberships: { some: { clusterId: input.clusterId } } }, select });
+    return { mode: 'cluster', smes };
+  }
+  const sme = await db.smeClient.findUnique({ where: { id: input.smeClientId ?? '' }, select });
   if (!sme) throw new AppError('NOT_FOUND');
-  return sme;
+  return { mode: 'sme', smes: [sme] };
 }
 
 async function analyse(db: ScopedDb, input: ImportInput) {
-  const sme = await loadSme(db, input.smeClientId);
+  const { mode, smes } = await loadTargets(db, input);
+  const names = new Map<string, string>();
+  for (const t of smes) for (const n of [t.legalName, t.legalNameEn, t.creditCode]) if (n) names.set(n.trim().toLowerCase(), t.id);
   let validator: RowValidator | null = null;
   const fileIssues: Issue[] = [];
   let columns: { header: string; key: ColumnKey | null }[] = [];
@@ -45,9 +54,12 @@ async function analyse(db: ScopedDb, input: ImportInput) {
           const params: Record<string, string> = p.code === 'duplicateColumn' ? { column: p.column } : { columns: p.columns.join(', ') };
           fileIssues.push({ row: rowNumber, column: null, code: p.code, params });
         }
+        if (mode === 'cluster' && !map.present.has('sme'))
+          fileIssues.push({ row: rowNumber, column: null, code: 'missingColumns', params: { columns: 'sme' } });
         validator = new RowValidator(map, {
           kindLabels,
-          smeNames: [sme.legalName, sme.legalNameEn ?? '', sme.creditCode ?? ''],
+          smes: names,
+          defaultSmeId: mode === 'sme' ? (smes[0]?.id ?? null) : null,
           currentYear: new Date().getUTCFullYear(),
         });
       },
@@ -60,12 +72,14 @@ async function analyse(db: ScopedDb, input: ImportInput) {
   const issues = [...fileIssues, ...(v?.issues ?? [])];
   const rows = v?.rows ?? [];
 
-  // the SME's current inventory and hierarchy, read once
-  const [existing, lines] = await Promise.all([
+  // the current inventory and hierarchy of every target SME, read once, then planned SME by SME
+  const ids = smes.map((t) => t.id);
+  const [existing, lines, sites] = await Promise.all([
     db.machine.findMany({
-      where: { smeClientId: sme.id },
+      where: { smeClientId: { in: ids } },
       select: {
         id: true,
+        smeClientId: true,
         assetTag: true,
         lineId: true,
         kind: true,
@@ -81,20 +95,34 @@ async function analyse(db: ScopedDb, input: ImportInput) {
       },
     }),
     db.productionLine.findMany({
-      where: { smeClientId: sme.id },
-      select: { id: true, name: true, workshop: { select: { name: true, site: { select: { name: true } } } } },
+      where: { smeClientId: { in: ids } },
+      select: { id: true, smeClientId: true, name: true, workshop: { select: { name: true, site: { select: { name: true } } } } },
+    }),
+    db.site.findMany({
+      where: { smeClientId: { in: ids } },
+      select: { id: true, smeClientId: true, name: true, workshops: { select: { id: true, name: true } } },
     }),
   ]);
-  const sites = await db.site.findMany({ where: { smeClientId: sme.id }, select: { id: true, name: true, workshops: { select: { id: true, name: true } } } });
-  const existingLines = new Map(lines.map((l) => [lineKey(l.workshop.site.name, l.workshop.name, l.name), l.id]));
-  const existingSites = new Set(sites.map((s) => s.name));
-  const existingWorkshops = new Set(sites.flatMap((s) => s.workshops.map((w) => JSON.stringify([s.name, w.name]))));
-  const plan = planImport(rows, new Map(existing.map((m) => [m.assetTag, m as ExistingMachine])), existingLines, existingSites, existingWorkshops);
-  return { sme, scan, columns, issues, plan, sites };
+  const plans: { smeClientId: string; plan: ImportPlan; rows: number }[] = [];
+  for (const t of smes) {
+    const own = rows.filter((r) => r.smeClientId === t.id);
+    if (mode === 'cluster' && own.length === 0) continue;
+    const ownSites = sites.filter((x) => x.smeClientId === t.id);
+    const plan = planImport(
+      own,
+      new Map(existing.filter((m) => m.smeClientId === t.id).map((m) => [m.assetTag, m as ExistingMachine])),
+      new Map(lines.filter((l) => l.smeClientId === t.id).map((l) => [lineKey(l.workshop.site.name, l.workshop.name, l.name), l.id])),
+      new Set(ownSites.map((x) => x.name)),
+      new Set(ownSites.flatMap((x) => x.workshops.map((w) => JSON.stringify([x.name, w.name])))),
+    );
+    plans.push({ smeClientId: t.id, plan, rows: own.length });
+  }
+  return { smes, scan, columns, issues, plans };
 }
 
-function summary(scan: ScanResult, columns: { header: string; key: ColumnKey | null }[], issues: Issue[], plan: ImportPlan) {
+function summary(scan: ScanResult, columns: { header: string; key: ColumnKey | null }[], issues: Issue[], plans: { plan: ImportPlan }[]) {
   const badRows = new Set(issues.filter((i) => i.row !== null).map((i) => i.row)).size;
+  const sum = (f: (p: ImportPlan) => number) => plans.reduce((s, x) => s + f(x.plan), 0);
   return {
     format: scan.format,
     encoding: scan.encoding,
@@ -105,18 +133,19 @@ function summary(scan: ScanResult, columns: { header: string; key: ColumnKey | n
     badRows,
     issueCount: issues.length,
     issues: issues.slice(0, MAX_ISSUES_RETURNED),
-    toCreate: plan.creates.length,
-    toUpdate: plan.updates.length,
-    unchanged: plan.unchanged,
-    newSites: plan.newSites.length,
-    newWorkshops: plan.newWorkshops.length,
-    newLines: plan.newLines.length,
+    toCreate: sum((p) => p.creates.length),
+    toUpdate: sum((p) => p.updates.length),
+    unchanged: sum((p) => p.unchanged),
+    newSites: sum((p) => p.newSites.length),
+    newWorkshops: sum((p) => p.newWorkshops.length),
+    newLines: sum((p) => p.newLines.length),
+    smes: plans.length,
   };
 }
 
 export async function previewImport(db: ScopedDb, input: ImportInput) {
-  const { scan, columns, issues, plan } = await analyse(db, input);
-  return { ...summary(scan, columns, issues, plan), canCommit: issues.length === 0 && scan.dataRows > 0 };
+  const { scan, columns, issues, plans } = await analyse(db, input);
+  return { ...summary(scan, columns, issues, plans), canCommit: issues.length === 0 && scan.dataRows > 0 };
 }
 
 const BATCH = 2_000;
@@ -128,73 +157,74 @@ function chunks<T>(items: T[], size = BATCH): T[][] {
 
 export async function commitImport(db: ScopedDb, scope: Extract<Scope, { kind: 'integrator' }>, actorId: string, input: ImportInput) {
   const started = performance.now();
-  const { sme, scan, columns, issues, plan } = await analyse(db, input);
+  const { smes, scan, columns, issues, plans } = await analyse(db, input);
   if (issues.length) {
-    const result = summary(scan, columns, issues, plan);
+    const result = summary(scan, columns, issues, plans);
     throw new AppError('BAD_REQUEST', 'import.hasErrors', { count: result.issueCount, rows: result.badRows });
   }
   if (scan.dataRows === 0) throw new AppError('BAD_REQUEST', 'import.noRows');
-  if (sme.archivedAt) throw new AppError('PRECONDITION_FAILED', 'clientArchived');
+  if (smes.some((t) => t.archivedAt)) throw new AppError('PRECONDITION_FAILED', 'clientArchived');
   const integratorId = scope.integratorId;
-  const smeClientId = sme.id;
 
-  const importId = await db.$transaction(
+  const importIds = await db.$transaction(
     async (tx) => {
-      // 1. the hierarchy: new factories, workshops, lines
-      if (plan.newSites.length) await tx.site.createMany({ data: plan.newSites.map((name) => ({ integratorId, smeClientId, name })) });
-      const siteIds = new Map((await tx.site.findMany({ where: { smeClientId }, select: { id: true, name: true } })).map((s) => [s.name, s.id]));
-      if (plan.newWorkshops.length)
-        await tx.workshop.createMany({
-          data: plan.newWorkshops.map(([site, name]) => ({ integratorId, smeClientId, siteId: siteIds.get(site) as string, name })),
-        });
-      const workshops = await tx.workshop.findMany({ where: { smeClientId }, select: { id: true, name: true, siteId: true } });
-      const siteName = new Map([...siteIds].map(([n, id]) => [id, n]));
-      const workshopIds = new Map(workshops.map((w) => [JSON.stringify([siteName.get(w.siteId), w.name]), w.id]));
-      if (plan.newLines.length)
-        await tx.productionLine.createMany({
-          data: plan.newLines.map(([site, workshop, name]) => ({
+      const recordIds: string[] = [];
+      for (const { smeClientId, plan, rows: planRows } of plans) {
+        // 1. the hierarchy: new factories, workshops, lines
+        if (plan.newSites.length) await tx.site.createMany({ data: plan.newSites.map((name) => ({ integratorId, smeClientId, name })) });
+        const siteIds = new Map((await tx.site.findMany({ where: { smeClientId }, select: { id: true, name: true } })).map((s) => [s.name, s.id]));
+        if (plan.newWorkshops.length)
+          await tx.workshop.createMany({
+            data: plan.newWorkshops.map(([site, name]) => ({ integratorId, smeClientId, siteId: siteIds.get(site) as string, name })),
+          });
+        const workshops = await tx.workshop.findMany({ where: { smeClientId }, select: { id: true, name: true, siteId: true } });
+        const siteName = new Map([...siteIds].map(([n, id]) => [id, n]));
+        const workshopIds = new Map(workshops.map((w) => [JSON.stringify([siteName.get(w.siteId), w.name]), w.id]));
+        if (plan.newLines.length)
+          await tx.productionLine.createMany({
+            data: plan.newLines.map(([site, workshop, name]) => ({
+              integratorId,
+              smeClientId,
+              workshopId: workshopIds.get(JSON.stringify([site, workshop])) as string,
+              name,
+            })),
+          });
+        const lineIds = new Map<string, string>();
+        if (plan.newLines.length || plan.creates.length || plan.updates.length) {
+          const all = await tx.productionLine.findMany({ where: { smeClientId }, select: { id: true, name: true, workshopId: true } });
+          const wsById = new Map(workshops.map((w) => [w.id, w]));
+          for (const l of all) {
+            const w = wsById.get(l.workshopId);
+            if (w) lineIds.set(lineKey(siteName.get(w.siteId) as string, w.name, l.name), l.id);
+          }
+        }
+        const resolveLine = (id: string | null) => (id?.startsWith('new:') ? (lineIds.get(id.slice(4)) ?? null) : id);
+
+        const record = await tx.inventoryImport.create({
+          data: {
             integratorId,
             smeClientId,
-            workshopId: workshopIds.get(JSON.stringify([site, workshop])) as string,
-            name,
-          })),
+            actorId,
+            fileName: input.fileName.slice(0, 200),
+            format: scan.format.toUpperCase(),
+            sheet: scan.sheet,
+            rows: planRows,
+            created: plan.creates.length,
+            updated: plan.updates.length,
+            unchanged: plan.unchanged,
+            durationMs: 0,
+          },
+          select: { id: true },
         });
-      const lineIds = new Map<string, string>();
-      if (plan.newLines.length || plan.creates.length || plan.updates.length) {
-        const all = await tx.productionLine.findMany({ where: { smeClientId }, select: { id: true, name: true, workshopId: true } });
-        const wsById = new Map(workshops.map((w) => [w.id, w]));
-        for (const l of all) {
-          const w = wsById.get(l.workshopId);
-          if (w) lineIds.set(lineKey(siteName.get(w.siteId) as string, w.name, l.name), l.id);
-        }
-      }
-      const resolveLine = (id: string | null) => (id?.startsWith('new:') ? (lineIds.get(id.slice(4)) ?? null) : id);
 
-      const record = await tx.inventoryImport.create({
-        data: {
-          integratorId,
-          smeClientId,
-          actorId,
-          fileName: input.fileName.slice(0, 200),
-          format: scan.format.toUpperCase(),
-          sheet: scan.sheet,
-          rows: scan.dataRows,
-          created: plan.creates.length,
-          updated: plan.updates.length,
-          unchanged: plan.unchanged,
-          durationMs: 0,
-        },
-        select: { id: true },
-      });
-
-      // 2. new machines and their history: one INSERT … SELECT FROM unnest(…) per batch (Prisma's
-      //    createMany spends most of its time building per-row objects at this size)
-      const now = new Date();
-      const history: { machineId: string; kind: 'CREATE' | 'UPDATE'; changes: string }[] = [];
-      for (const batch of chunks(plan.creates)) {
-        const ids = batch.map(() => randomUUID());
-        const col = <T>(f: (c: (typeof batch)[number]) => T) => batch.map(f);
-        await tx.$executeRaw`
+        // 2. new machines and their history: one INSERT … SELECT FROM unnest(…) per batch (Prisma's
+        //    createMany spends most of its time building per-row objects at this size)
+        const now = new Date();
+        const history: { machineId: string; kind: 'CREATE' | 'UPDATE'; changes: string }[] = [];
+        for (const batch of chunks(plan.creates)) {
+          const ids = batch.map(() => randomUUID());
+          const col = <T>(f: (c: (typeof batch)[number]) => T) => batch.map(f);
+          await tx.$executeRaw`
           INSERT INTO "Machine" ("id", "integratorId", "smeClientId", "assetTag", "lineId", "kind", "maker", "model", "year", "controlType",
             "networked", "operatorsPerShift", "shiftsPerDay", "status", "notes", "createdAt", "updatedAt")
           SELECT v.id, ${integratorId}, ${smeClientId}, v.tag, v.line_id, v.kind, v.maker, v.model, v.year, v.control_type::"ControlType",
@@ -206,15 +236,15 @@ export async function commitImport(db: ScopedDb, scope: Extract<Scope, { kind: '
             ${col((c) => c.fields.operatorsPerShift)}::int[], ${col((c) => c.fields.shiftsPerDay)}::int[],
             ${col((c) => c.fields.status)}::text[], ${col((c) => c.fields.notes)}::text[]
           ) AS v(id, tag, line_id, kind, maker, model, year, control_type, networked, operators, shifts, status, notes)`;
-        batch.forEach((c, i) => {
-          history.push({ machineId: ids[i] as string, kind: 'CREATE', changes: JSON.stringify(fieldsAsChanges(c.fields, resolveLine)) });
-        });
-      }
+          batch.forEach((c, i) => {
+            history.push({ machineId: ids[i] as string, kind: 'CREATE', changes: JSON.stringify(fieldsAsChanges(c.fields, resolveLine)) });
+          });
+        }
 
-      // 3. changed machines: one UPDATE … FROM unnest(…) per batch, fenced to this SME of this integrator
-      for (const batch of chunks(plan.updates)) {
-        const col = <T>(f: (u: (typeof batch)[number]) => T) => batch.map(f);
-        await tx.$executeRaw`
+        // 3. changed machines: one UPDATE … FROM unnest(…) per batch, fenced to this SME of this integrator
+        for (const batch of chunks(plan.updates)) {
+          const col = <T>(f: (u: (typeof batch)[number]) => T) => batch.map(f);
+          await tx.$executeRaw`
           UPDATE "Machine" AS m SET
             "lineId" = v.line_id, "kind" = v.kind, "maker" = v.maker, "model" = v.model, "year" = v.year,
             "controlType" = v.control_type::"ControlType", "networked" = v.networked,
@@ -228,52 +258,56 @@ export async function commitImport(db: ScopedDb, scope: Extract<Scope, { kind: '
             ${col((u) => u.fields.status)}::text[], ${col((u) => u.fields.notes)}::text[]
           ) AS v(id, line_id, kind, maker, model, year, control_type, networked, operators, shifts, status, notes)
           WHERE m.id = v.id AND m."integratorId" = ${integratorId} AND m."smeClientId" = ${smeClientId}`;
-        for (const u of batch) {
-          history.push({
-            machineId: u.id,
-            kind: 'UPDATE',
-            changes: JSON.stringify(
-              Object.fromEntries(u.changes.map((c) => [c.field, [c.from, c.field === 'lineId' ? resolveLine(c.to as string | null) : c.to]])),
-            ),
-          });
+          for (const u of batch) {
+            history.push({
+              machineId: u.id,
+              kind: 'UPDATE',
+              changes: JSON.stringify(
+                Object.fromEntries(u.changes.map((c) => [c.field, [c.from, c.field === 'lineId' ? resolveLine(c.to as string | null) : c.to]])),
+              ),
+            });
+          }
         }
-      }
 
-      for (const batch of chunks(history, 5_000)) {
-        await tx.$executeRaw`
+        for (const batch of chunks(history, 5_000)) {
+          await tx.$executeRaw`
           INSERT INTO "MachineChange" ("id", "integratorId", "smeClientId", "machineId", "at", "actorId", "source", "importId", "kind", "changes")
           SELECT v.id, ${integratorId}, ${smeClientId}, v.machine_id, ${now}, ${actorId}, 'IMPORT', ${record.id}, v.kind, v.changes::jsonb
           FROM unnest(${batch.map(() => randomUUID())}::text[], ${batch.map((h) => h.machineId)}::text[], ${batch.map((h) => h.kind)}::text[], ${batch.map((h) => h.changes)}::text[])
             AS v(id, machine_id, kind, changes)`;
-      }
+        }
 
-      await tx.auditEvent.create({
-        data: {
-          actorId,
-          action: 'inventory.import',
-          entity: 'SmeClient',
-          entityId: smeClientId,
+        await tx.auditEvent.create({
           data: {
-            importId: record.id,
-            fileName: input.fileName,
-            rows: scan.dataRows,
-            created: plan.creates.length,
-            updated: plan.updates.length,
-            unchanged: plan.unchanged,
+            actorId,
+            action: 'inventory.import',
+            entity: 'SmeClient',
+            entityId: smeClientId,
+            data: {
+              importId: record.id,
+              fileName: input.fileName,
+              rows: planRows,
+              created: plan.creates.length,
+              updated: plan.updates.length,
+              unchanged: plan.unchanged,
+            },
           },
-        },
-        select: { id: true },
-      });
-      await tx.inventoryImport.update({ where: { id: record.id }, data: { durationMs: Math.round(performance.now() - started) }, select: { id: true } });
-      return record.id;
+          select: { id: true },
+        });
+        await tx.inventoryImport.update({ where: { id: record.id }, data: { durationMs: Math.round(performance.now() - started) }, select: { id: true } });
+        recordIds.push(record.id);
+      }
+      return recordIds;
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+  const result = summary(scan, columns, [], plans);
   return {
-    importId,
-    ...summary(scan, columns, [], plan),
-    created: plan.creates.length,
-    updated: plan.updates.length,
+    importId: importIds[0] ?? null,
+    importIds,
+    ...result,
+    created: result.toCreate,
+    updated: result.toUpdate,
     durationMs: Math.round(performance.now() - started),
   };
 }

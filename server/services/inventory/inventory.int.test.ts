@@ -219,6 +219,47 @@ describe('export', () => {
     expect(ownLines.length - 1).toBe(await t.db.machine.count({ where: { smeClientId: smeId } }));
   });
 
+  it('re-imports a whole cluster export unchanged, routing rows by their SME column', async () => {
+    for (const format of ['csv', 'xlsx'] as const) {
+      const file = await engineer.inventory.exportMachines({ clusterId: w.cluster.id, format, locale: 'zh-CN' });
+      const total = await t.db.machine.count({ where: { integratorId: w.integrator.id } });
+      const p = await engineer.inventory.previewImport({ clusterId: w.cluster.id, fileName: `c.${format}`, bytes: file.bytes });
+      expect(p).toMatchObject({ issueCount: 0, toCreate: 0, toUpdate: 0, unchanged: total, smes: 2 });
+    }
+    // a change in one SME's row lands in that SME only
+    const sme2 = (await t.db.smeClient.findUniqueOrThrow({ where: { id: emptySmeId } })).legalName;
+    const csvText = `企业,资产编号,设备类型,控制方式,状态\r\n${sme2},X-0002,内圈沟道磨床,继电器,报废\r\n${w.smes[0]?.legalName},NEW-1,磨床,PLC,在用\r\n`;
+    const r = await engineer.inventory.commitImport({ clusterId: w.cluster.id, fileName: 'c.csv', bytes: utf8(csvText) });
+    expect(r).toMatchObject({ created: 1, updated: 1, smes: 2 });
+    expect((await t.db.machine.findFirstOrThrow({ where: { smeClientId: emptySmeId, assetTag: 'X-0002' } })).status).toBe('RETIRED');
+    expect(await t.db.machine.count({ where: { smeClientId: smeId, assetTag: 'NEW-1' } })).toBe(1);
+    // every row must name an SME of the cluster
+    const bad = await engineer.inventory.previewImport({
+      clusterId: w.cluster.id,
+      fileName: 'b.csv',
+      bytes: utf8('企业,资产编号,设备类型,控制方式\r\n别的公司,Z-1,磨床,PLC\r\n,Z-2,磨床,PLC\r\n'),
+    });
+    expect(bad.issues.map((i) => [i.row, i.code])).toEqual([
+      [2, 'wrongSme'],
+      [3, 'required'],
+    ]);
+    const noSme = await engineer.inventory.previewImport({
+      clusterId: w.cluster.id,
+      fileName: 'n.csv',
+      bytes: utf8('资产编号,设备类型,控制方式\r\nZ-1,磨床,PLC\r\n'),
+    });
+    expect(noSme.issues).toEqual([{ row: 1, column: null, code: 'missingColumns', params: { columns: 'sme' } }]);
+  });
+
+  it('a cluster of another tenant answers NOT_FOUND', async () => {
+    const other = await createTenantWorld(t.db, uniqueTag('Oth'));
+    expect(
+      await codeOf(
+        engineer.inventory.previewImport({ clusterId: other.cluster.id, fileName: 'x.csv', bytes: utf8('资产编号,设备类型,控制方式\r\nZ,磨床,PLC\r\n') }),
+      ),
+    ).toMatch(/^NOT_FOUND/);
+  });
+
   it('templates carry the headers in each language', async () => {
     const zh = await engineer.inventory.template({ format: 'csv', locale: 'zh-CN' });
     expect(new TextDecoder().decode(zh.bytes)).toContain('资产编号,设备类型');

@@ -16,12 +16,15 @@ function toMachineInput(v: z.output<typeof machineInput>): MachineInput {
   return { ...rest, location: site && workshop && line ? { site, workshop, line } : null };
 }
 
-const importInput = z.object({
-  smeClientId: cuid,
-  fileName: z.string().max(255),
-  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'file'),
-  sheet: z.string().max(100).nullish(),
-});
+const importInput = z
+  .object({
+    smeClientId: cuid.optional(),
+    clusterId: cuid.optional(),
+    fileName: z.string().max(255),
+    bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'file'),
+    sheet: z.string().max(100).nullish(),
+  })
+  .refine((v) => Boolean(v.smeClientId) !== Boolean(v.clusterId), 'one of smeClientId or clusterId');
 
 export const inventoryRouter = router({
   machines: router({

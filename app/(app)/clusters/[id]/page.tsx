@@ -42,6 +42,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
             </LinkButton>
           ) : null}
           <LinkButton href={`/clusters/${id}/maturity`}>{t('nav.maturity')}</LinkButton>
+          {canEdit && !cluster.archivedAt ? <LinkButton href={`/clusters/${id}/import`}>{t('machines.importSpreadsheet')}</LinkButton> : null}
           <LinkButton href={`/api/v1/inventory/export?clusterId=${id}&format=xlsx`} prefetch={false}>
             {t('machines.exportXlsx')}
           </LinkButton>

@@ -5,7 +5,7 @@ import { callerForRequest, errorResponse } from '@/server/trpc/request';
 export const dynamic = 'force-dynamic';
 
 /**
- * POST multipart/form-data: file, smeClientId, mode=preview|commit, sheet (optional).
+ * POST multipart/form-data: file, smeClientId (or clusterId: rows name their SME), mode=preview|commit, sheet (optional).
  * The file is checked by its content; the work is done by the inventory procedures (same gate).
  */
 export async function POST(req: Request) {
@@ -18,7 +18,7 @@ export async function POST(req: Request) {
     if (!form || !(file instanceof File)) throw new AppError('BAD_REQUEST', 'import.noFile');
     if (file.size > importLimits.maxBytes) throw new AppError('BAD_REQUEST', 'import.fileTooLarge', { maxMb: importLimits.maxBytes / 1024 / 1024 });
     const input = {
-      smeClientId: String(form.get('smeClientId') ?? ''),
+      ...(form.get('clusterId') ? { clusterId: String(form.get('clusterId')) } : { smeClientId: String(form.get('smeClientId') ?? '') }),
       fileName: file.name || 'upload',
       bytes: new Uint8Array(await file.arrayBuffer()),
       sheet: (form.get('sheet') as string | null) || null,
