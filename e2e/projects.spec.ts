@@ -103,6 +103,7 @@ test('plan → quote → accept → costs → commission → measured savings �
   await screenshot(page, 'project-sme-owner-zh');
   await page.getByRole('navigation').getByRole('link', { name: '成熟度评估' }).click();
   await expect(page.getByTestId('assessment-row').first()).toContainText('D2N2');
+  await expect(page.getByTestId('assessment-row').first().getByTestId('assessment-project')).toHaveText(/^P-\d{4}-\d{3}$/);
   await expect(page.getByTestId('pathway-chart').locator('canvas').first()).toBeVisible();
   await switchLanguage(page, 'en');
   await page.goto(projectUrl);

@@ -4,7 +4,16 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EChart } from '@/components/charts/echart';
 
-export type PathwayPoint = { id: string; date: Date; d: number; n: number; i: number; codeText: string; nationalLevel: number | null };
+export type PathwayPoint = {
+  id: string;
+  date: Date;
+  d: number;
+  n: number;
+  i: number;
+  codeText: string;
+  nationalLevel: number | null;
+  project?: { id: string; number: string } | null;
+};
 export type PathwayStepView = {
   index: number;
   from: string;
@@ -53,7 +62,7 @@ export function PathwayChart({ points, steps, title }: { points: PathwayPoint[];
         label: {
           show: !narrow,
           position: 'middle',
-          formatter: `${ym(s.fromDate)}–${ym(s.toDate)}`,
+          formatter: `${ym(s.fromDate)}–${ym(s.toDate)}${points[s.index + 1]?.project ? ` · ${points[s.index + 1]?.project?.number}` : ''}`,
           fontSize: 10,
           color: s.breach ? '#b91c1c' : '#475569',
           backgroundColor: 'rgba(255,255,255,0.85)',

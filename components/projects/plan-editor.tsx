@@ -56,7 +56,7 @@ export function PlanEditor({
   const update = useMutation(trpc.projects.updatePlan.mutationOptions());
   const [title, setTitle] = useState(initial.title);
   const [selected, setSelected] = useState<Set<string>>(new Set(initial.machineIds));
-  const [filter, setFilter] = useState({ workshop: '', kind: '', control: '', q: '' });
+  const [filter, setFilter] = useState({ workshop: '', line: '', kind: '', control: '', q: '' });
   const [modules, setModules] = useState<Set<ModuleCode>>(new Set(initial.modules));
   const [softwareYears, setSoftwareYears] = useState(initial.softwareYears);
   const [trainingDays, setTrainingDays] = useState(initial.trainingDays);
@@ -69,9 +69,22 @@ export function PlanEditor({
 
   const workshops = useMemo(() => [...new Set(machines.map((m) => m.workshop).filter(Boolean))].sort(), [machines]);
   const kinds = useMemo(() => [...new Set(machines.map((m) => m.kindLabel))].sort(), [machines]);
+  const lineOptions = useMemo(
+    () =>
+      [
+        ...new Set(
+          machines
+            .filter((m) => !filter.workshop || m.workshop === filter.workshop)
+            .map((m) => m.location)
+            .filter(Boolean),
+        ),
+      ].sort(),
+    [machines, filter.workshop],
+  );
   const shown = machines.filter(
     (m) =>
       (!filter.workshop || m.workshop === filter.workshop) &&
+      (!filter.line || m.location === filter.line) &&
       (!filter.kind || m.kindLabel === filter.kind) &&
       (!filter.control || m.controlType === filter.control) &&
       (!filter.q || m.assetTag.toLowerCase().includes(filter.q.toLowerCase())),
@@ -176,7 +189,7 @@ export function PlanEditor({
           </span>
         </div>
         <p className="mt-1 text-sm text-slate-600">{t('plan.pickIntro')}</p>
-        <div className="mt-3 grid grid-cols-1 gap-2 sm:grid-cols-4">
+        <div className="mt-3 grid grid-cols-1 gap-2 sm:grid-cols-5">
           <input
             placeholder={tAll('machines.assetTag')}
             aria-label={tAll('machines.assetTag')}
@@ -187,7 +200,7 @@ export function PlanEditor({
           <select
             aria-label={tAll('machines.workshop')}
             value={filter.workshop}
-            onChange={(e) => setFilter({ ...filter, workshop: e.target.value })}
+            onChange={(e) => setFilter({ ...filter, workshop: e.target.value, line: '' })}
             className={inputClass}
             data-testid="filter-workshop"
           >
@@ -195,6 +208,20 @@ export function PlanEditor({
             {workshops.map((w) => (
               <option key={w} value={w}>
                 {w}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label={tAll('machines.line')}
+            value={filter.line}
+            onChange={(e) => setFilter({ ...filter, line: e.target.value })}
+            className={inputClass}
+            data-testid="filter-line"
+          >
+            <option value="">{tAll('machines.allLines')}</option>
+            {lineOptions.map((l) => (
+              <option key={l} value={l}>
+                {l}
               </option>
             ))}
           </select>

@@ -219,6 +219,14 @@ export async function getPathway(db: ScopedDb, smeClientId: string) {
     orderBy: [{ assessedOn: 'asc' }, { createdAt: 'asc' }],
     select: { id: true, assessedOn: true, d: true, n: true, i: true, nationalLevel: true, kind: true },
   });
+  // the projects whose verification these assessments record: the arrow into such a point is the project's
+  const projects = rows.length
+    ? await db.project.findMany({
+        where: { outcomeAssessmentId: { in: rows.map((r) => r.id) } },
+        select: { id: true, number: true, outcomeAssessmentId: true },
+      })
+    : [];
+  const byOutcome = new Map(projects.map((p) => [p.outcomeAssessmentId, { id: p.id, number: p.number }]));
   const points = rows.map((r) => ({
     id: r.id,
     date: r.assessedOn,
@@ -226,6 +234,7 @@ export async function getPathway(db: ScopedDb, smeClientId: string) {
     codeText: formatCode(codeOf(r)),
     nationalLevel: r.nationalLevel,
     kind: r.kind,
+    project: byOutcome.get(r.id) ?? null,
   }));
   const steps = pathwaySteps(points).map((s) => ({
     index: s.index,

@@ -178,6 +178,8 @@ describe(`retrofit projects (${process.env.TEST_DB ?? 'pglite'})`, () => {
     const p = await owner.projects.get({ id: projectId });
     expect(p.status).toBe('VERIFIED');
     expect(p.outcome?.code).toBe('D1N1');
+    const pathway = await owner.assessments.pathway({ smeClientId: sme });
+    expect(pathway.points.find((x) => x.id === a.id)?.project?.number).toBe(p.number);
     expect(p.statusChanges.map((c) => `${c.transition}:${c.to}`)).toEqual([
       'issueQuote:QUOTED',
       'accept:ACCEPTED',
@@ -198,6 +200,20 @@ describe(`retrofit projects (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(o.contractedFen).toBeGreaterThan(0n);
     expect(o.perMachineFen).toBe(o.contractedFen / 10n);
     expect(o.reference).toEqual({ perSmeFen: 23_000_000n, perMachineFen: 290_000n });
+  });
+
+  it('versions the price book: only the admin saves, and a saved version leaves existing plans alone', async () => {
+    const current = await admin.projects.priceBook();
+    const book = { ...current.book, items: current.book.items.map((i) => (i.code === 'DATA_TERMINAL' ? { ...i, unitPriceFen: 130_000n } : i)) };
+    expect(await codeOf(engineer.projects.savePriceBook({ book, note: null }))).toBe('FORBIDDEN:forbidden');
+    const bad = { ...book, kits: { ...book.kits, PLC: [{ item: 'NOPE', quantity: 1 }] } };
+    expect(await codeOf(admin.projects.savePriceBook({ book: bad, note: null }))).toBe('BAD_REQUEST:priceBookUnknownItem');
+    const v = await admin.projects.savePriceBook({ book, note: '终端涨价' });
+    expect(v.version).toBe(current.version + 1);
+    expect((await engineer.projects.priceBook()).book.items.find((i) => i.code === 'DATA_TERMINAL')?.unitPriceFen).toBe(130_000n);
+    const p = await engineer.projects.get({ id: projectId });
+    expect(p.priceBook.version).toBe(current.version);
+    expect(await t.db.auditEvent.count({ where: { action: 'priceBook.save', integratorId: w.integrator.id } })).toBe(1);
   });
 
   it('an SME owner sees only their own projects', async () => {

@@ -24,6 +24,7 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ id
   const locale = await getLocale();
   const format = await getFormatter();
   const name = localName(locale, client.legalName, client.legalNameEn);
+  const projectOf = new Map(pathway.points.filter((x) => x.project).map((x) => [x.id, x.project]));
   return (
     <>
       <PageHeader title={`${t('title')} · ${name}`} intro={t('intro')}>
@@ -64,6 +65,11 @@ export default async function AssessmentsPage({ params }: { params: Promise<{ id
                   <Td>
                     <Badge tone={a.status === 'SIGNED_OFF' ? 'teal' : 'amber'}>{t(`statuses.${a.status}`)}</Badge>
                     {a.source === 'IMPORT' ? <span className="ml-2 text-xs text-slate-500">{t('sources.IMPORT')}</span> : null}
+                    {projectOf.get(a.id) ? (
+                      <Link href={`/projects/${projectOf.get(a.id)?.id}`} className="ml-2 text-xs text-teal-800 underline" data-testid="assessment-project">
+                        {projectOf.get(a.id)?.number}
+                      </Link>
+                    ) : null}
                   </Td>
                 </tr>
               ))}
