@@ -21,8 +21,21 @@ export type FundView = {
 export async function RuleText({ rule }: { rule: FundRule }) {
   const t = await getTranslations('funds');
   const locale = await getLocale();
-  const base = t('ruleFreeShare', { percent: rule.freeSharePercent, min: rule.minFreeMachines });
-  return <>{rule.perMachineCapFen ? base + t('ruleFreeShareCap', { cap: formatMoney(BigInt(rule.perMachineCapFen), locale) }) : base}</>;
+  const money = (fen: string) => formatMoney(BigInt(fen), locale);
+  switch (rule.kind) {
+    case 'FREE_SHARE': {
+      const base = t('ruleFreeShare', { percent: rule.freeSharePercent, min: rule.minFreeMachines });
+      return <>{rule.perMachineCapFen ? base + t('ruleFreeShareCap', { cap: money(rule.perMachineCapFen) }) : base}</>;
+    }
+    case 'SPEND_SHARE':
+      return <>{t('ruleSpendShare', { rate: rule.rateBp / 100, cap: rule.capPerFirmFen ? money(rule.capPerFirmFen) : 'none' })}</>;
+    case 'LEVEL_CAP':
+      return <>{t('ruleLevelCap', { caps: rule.caps.map((c) => t('levelAmount', { level: c.level, amount: money(c.capFen) })).join('、') })}</>;
+    case 'LEVEL_BONUS':
+      return <>{t('ruleLevelBonus', { bonuses: rule.bonuses.map((c) => t('levelAmount', { level: c.level, amount: money(c.bonusFen) })).join('、') })}</>;
+    case 'DEADLINE':
+      return <>{t('ruleDeadline', { months: rule.monthsAfterContract })}</>;
+  }
 }
 
 /** A fund as a card: budget, period, sectors, rules and who takes part. */

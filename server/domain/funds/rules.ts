@@ -11,11 +11,36 @@ export const freeShareRule = z.object({
   /** Cap per machine in fen, as a decimal string (JSON has no bigint); null = no cap. */
   perMachineCapFen: z.string().regex(/^\d+$/).nullable(),
 });
-export const fundRule = z.discriminatedUnion('kind', [freeShareRule]);
+const fenString = z.string().regex(/^\d+$/);
+
+/** A share of the eligible spend — only amounts invoiced and paid count — capped per firm. */
+export const spendShareRule = z.object({
+  kind: z.literal('SPEND_SHARE'),
+  /** Basis points: 5000 = 50 %. A batch may set its own (declining) rate. */
+  rateBp: z.number().int().min(0).max(10_000),
+  capPerFirmFen: fenString.nullable(),
+});
+
+/** Caps by the national digitalization level reached after the retrofit (e.g. ¥300k / ¥600k / ¥1M for 2 / 3 / 4). */
+export const levelCapRule = z.object({
+  kind: z.literal('LEVEL_CAP'),
+  caps: z.array(z.object({ level: z.number().int().min(1).max(4), capFen: fenString })).min(1),
+});
+
+/** A bonus for reaching a national level after the retrofit. */
+export const levelBonusRule = z.object({
+  kind: z.literal('LEVEL_BONUS'),
+  bonuses: z.array(z.object({ level: z.number().int().min(1).max(4), bonusFen: fenString })).min(1),
+});
+
+/** The work must be finished (commissioned) within N months of the contract (quote acceptance). */
+export const deadlineRule = z.object({ kind: z.literal('DEADLINE'), monthsAfterContract: z.number().int().min(1).max(60) });
+
+export const fundRule = z.discriminatedUnion('kind', [freeShareRule, spendShareRule, levelCapRule, levelBonusRule, deadlineRule]);
 export const fundRules = z.array(fundRule);
 export type FundRule = z.infer<typeof fundRule>;
 
-export const tomanDefaultRule: FundRule = { kind: 'FREE_SHARE', freeSharePercent: 5, minFreeMachines: 1, perMachineCapFen: null };
+export const tomanDefaultRule: z.infer<typeof freeShareRule> = { kind: 'FREE_SHARE', freeSharePercent: 5, minFreeMachines: 1, perMachineCapFen: null };
 
 /** allowance = max(minFreeMachines, floor(inServiceMachines × freeSharePercent / 100)) */
 export function freeMachineAllowance(inServiceMachines: number, rule: z.infer<typeof freeShareRule>): number {

@@ -9,7 +9,7 @@ describe('savings, each line explained', () => {
     [{ kind: 'SCRAP' as const, rateReductionBp: 150, monthlyScrapCostFen: 4_000_000n }, 60_000n],
     [{ kind: 'SCRAP' as const, rateReductionBp: 1, monthlyScrapCostFen: 5_000n }, 1n], // half a fen rounds up once
     [{ kind: 'ENERGY' as const, monthlyFen: 123_456n }, 123_456n],
-  ])('%j → %s fen a month', (input, fen) => expect(savingsLine(input).monthlyFen).toBe(fen));
+  ])('%# saving line → %s fen a month', (input, fen) => expect(savingsLine(input).monthlyFen).toBe(fen));
 
   it('refuses impossible inputs', () => {
     expect(() => savingsLine({ kind: 'SCRAP', rateReductionBp: 20_000, monthlyScrapCostFen: 1n })).toThrow(RangeError);
@@ -32,7 +32,7 @@ describe('simple payback', () => {
     [1_000_000n, 2_000_000n, 0n, { kind: 'paidBackAtOnce', netFen: -1_000_000n }],
     [23_000_000n, 0n, 0n, { kind: 'neverPaysBack', netFen: 23_000_000n }],
     [23_000_000n, 0n, -5n, { kind: 'neverPaysBack', netFen: 23_000_000n }],
-  ] as const)('cost %s, subsidy %s, savings %s → %j', (cost, subsidy, savings, verdict) => {
+  ] as const)('cost %s, subsidy %s, savings %s → case %#', (cost, subsidy, savings, verdict) => {
     expect(simplePayback(cost, subsidy, savings)).toEqual(verdict);
   });
 });
@@ -51,7 +51,7 @@ describe('cash flow and tracking', () => {
     [1_000n, [1_000n, 1_020n], { kind: 'onTrack', measuredFen: 2_020n, expectedFen: 2_000n, differenceFen: 20n, months: 2 }],
     [1_000n, [1_200n, 1_300n], { kind: 'ahead', measuredFen: 2_500n, expectedFen: 2_000n, differenceFen: 500n, months: 2 }],
     [1_000n, [600n, 700n], { kind: 'behind', measuredFen: 1_300n, expectedFen: 2_000n, differenceFen: -700n, months: 2 }],
-  ] as const)('expected %s a month, measured %j → %j', (expected, measured, verdict) => {
+  ] as const)('expected %s a month, tracking case %#', (expected, measured, verdict) => {
     expect(trackPayback(expected, measured)).toEqual(verdict);
   });
 });

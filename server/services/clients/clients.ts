@@ -123,7 +123,7 @@ export async function getClient(db: ScopedDb, id: string) {
     byKind: byKind.map((g) => ({ kind: g.kind, count: g._count._all })),
     allowances: funds.flatMap((f) => {
       const rules = fundRules.safeParse(f.rules);
-      const rule = rules.success ? rules.data.find((r) => r.kind === 'FREE_SHARE') : undefined;
+      const rule = rules.success ? rules.data.find((r): r is Extract<typeof r, { kind: 'FREE_SHARE' }> => r.kind === 'FREE_SHARE') : undefined;
       return rule
         ? [{ fundId: f.id, fundName: f.name, fundNameEn: f.nameEn, percent: rule.freeSharePercent, allowance: freeMachineAllowance(inService, rule) }]
         : [];
