@@ -40,6 +40,23 @@ const smeWritable: ModelRule = {
     s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'sme' ? { integratorId: s.integratorId, smeClientId: s.smeClientId } : null,
 };
 
+/** Claims sit between two tenants: the integrator that files them and the county that decides them. */
+const claimOwned: ModelRule = {
+  read: (s) =>
+    s.kind === 'county'
+      ? { countyId: s.countyId }
+      : s.kind === 'integrator'
+        ? { integratorId: s.integratorId }
+        : { integratorId: s.integratorId, smeClientId: s.smeClientId },
+  create: (s) => (s.kind === 'county' ? { countyId: s.countyId } : s.kind === 'integrator' ? { integratorId: s.integratorId } : null),
+  none: NONE_ID,
+};
+const countyOwned: ModelRule = {
+  read: (s) => (s.kind === 'county' ? { countyId: s.countyId } : { fund: { participations: { some: { integratorId: s.integratorId } } } }),
+  create: (s) => (s.kind === 'county' ? { countyId: s.countyId } : null),
+  none: NONE_ID,
+};
+
 export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
   Integrator: {
     read: (s) => (s.kind === 'county' ? { participations: { some: { countyId: s.countyId } } } : { id: s.integratorId }),
@@ -86,6 +103,12 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
   CostEntry: smeOwned,
   MeasuredSaving: smeOwned,
   PriceBookVersion: { read: integratorOnly, create: integratorOnly, none: NONE_ID },
+  FundBatch: countyOwned,
+  FundRuleVersion: { ...countyOwned, read: (s) => (s.kind === 'county' ? { countyId: s.countyId } : null) },
+  Claim: claimOwned,
+  ClaimMachine: { ...claimOwned, none: { claimId: { in: [] as string[] } } },
+  ClaimEvidence: claimOwned,
+  ClaimEvent: claimOwned,
   Fund: {
     read: (s) => (s.kind === 'county' ? { countyId: s.countyId } : { participations: { some: { integratorId: s.integratorId } } }),
     create: (s) => (s.kind === 'county' ? { countyId: s.countyId } : null),

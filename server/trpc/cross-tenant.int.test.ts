@@ -19,12 +19,31 @@ type Case =
   /** Lists or summarises the caller's scope: the answer must not contain anything of the other tenant. */
   | { kind: 'scopeList'; input?: unknown }
   /** Acts on the caller's own account only. */
-  | { kind: 'self'; input: unknown };
+  | { kind: 'self'; input: unknown }
+  /** A directory of names across tenants, by design (checked: names and ids only, nothing else). */
+  | { kind: 'directory' };
 
-type World = TenantWorld & { machineId: string; assessmentId: string; fileId: string; project: Awaited<ReturnType<typeof createProjectRecord>> };
+type World = TenantWorld & {
+  machineId: string;
+  assessmentId: string;
+  fileId: string;
+  project: Awaited<ReturnType<typeof createProjectRecord>>;
+  claimId: string;
+};
 
 const validClient = { legalName: 'X 公司', county: 'X 县', sector: 'GEARS', contacts: [] };
 const validMachine = { assetTag: 'XT-1', kind: 'GRINDER', controlType: 'PLC', networked: false, operatorsPerShift: 1, shiftsPerDay: 1, status: 'IN_SERVICE' };
+const validFund = {
+  name: 'f',
+  nameEn: null,
+  budgetFen: 1n,
+  periodStart: '2026-01-01',
+  periodEnd: '2026-12-31',
+  sectors: [],
+  rules: [{ kind: 'DEADLINE', monthsAfterContract: 6 }],
+  evidenceRequired: [],
+  batches: [],
+};
 const validPlan = { title: 'x', modules: [], softwareYears: 1, trainingDays: 0, target: { d: 1, n: 1, i: 0 }, savings: [], expectedSubsidyFen: 0n };
 const validAssessment = { assessedOn: '2026-01-01', kind: 'INTEGRATOR', assessorName: 'X', evidence: [{ technology: 'PLC' }], overrides: [], signOff: false };
 const csvFile = new TextEncoder().encode('资产编号,设备类型,控制方式\r\nXT-9,磨床,PLC\r\n');
@@ -99,6 +118,22 @@ const crossTenantCases: Record<string, Case> = {
   },
   'projects.setCostPaid': { kind: 'byId', input: (o) => ({ id: o.project.costEntryId, paid: true }) },
   'projects.recordMeasured': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId, month: '2026-01', amountFen: 1n, note: null }) },
+  'fundAdmin.create': { kind: 'scopeList', input: { ...validFund } },
+  'fundAdmin.update': { kind: 'byId', input: (o) => ({ id: o.fund.id, ...validFund }) },
+  'fundAdmin.getForEdit': { kind: 'byId', input: (o) => ({ id: o.fund.id }) },
+  // names only, by design: a county invites integrators it cannot otherwise see
+  'fundAdmin.integratorDirectory': { kind: 'directory' },
+  'fundAdmin.invite': { kind: 'byId', input: (o) => ({ fundId: o.fund.id, integratorId: o.integrator.id }) },
+  'fundAdmin.dashboard': { kind: 'byId', input: (o) => ({ fundId: o.fund.id }) },
+  'fundAdmin.exportRegister': { kind: 'byId', input: (o) => ({ fundId: o.fund.id, locale: 'en' }) },
+  'claims.preview': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId, fundId: o.fund.id, machineIds: [], batchId: null }) },
+  'claims.draft': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId, fundId: o.fund.id, machineIds: [], batchId: null }) },
+  'claims.addEvidence': { kind: 'byId', input: (o) => ({ claimId: o.claimId, kind: 'CONTRACT', fileId: o.fileId }) },
+  'claims.submit': { kind: 'byId', input: (o) => ({ id: o.claimId }) },
+  'claims.decide': { kind: 'byId', input: (o) => ({ id: o.claimId, decision: 'reject', reason: 'x' }) },
+  'claims.disburse': { kind: 'byId', input: (o) => ({ id: o.claimId, date: '2026-01-01', amountFen: 1n, reference: 'x' }) },
+  'claims.list': { kind: 'scopeList', input: {} },
+  'claims.get': { kind: 'byId', input: (o) => ({ id: o.claimId }) },
 };
 
 const roleKeys = ['admin', 'engineer', 'smeOwner', 'official'] as const;
@@ -111,27 +146,47 @@ const callers: Record<string, Caller> = {};
 
 beforeAll(async () => {
   t = await openTestDb();
-  const withMachine = async (w: TenantWorld): Promise<World> => ({
-    ...w,
-    machineId: (await t.db.machine.findFirstOrThrow({ where: { smeClientId: w.smes[0]?.id }, select: { id: true } })).id,
-    assessmentId: (
-      await createAssessmentRecord(t.db, {
-        integratorId: w.integrator.id,
-        smeClientId: w.smes[0]?.id as string,
-        date: '2025-01-01',
-        d: 1,
-        n: 0,
-        status: 'DRAFT',
-      })
-    ).id,
-    project: await createProjectRecord(t.db, { integratorId: w.integrator.id, smeClientId: w.smes[0]?.id as string }),
-    fileId: (
-      await t.db.storedFile.create({
-        data: { integratorId: w.integrator.id, smeClientId: w.smes[0]?.id as string, fileName: 'f.txt', contentType: 'text/plain', size: 1, sha256: 'x' },
-        select: { id: true },
-      })
-    ).id,
-  });
+  const withMachine = async (w: TenantWorld): Promise<World> => {
+    const project = await createProjectRecord(t.db, { integratorId: w.integrator.id, smeClientId: w.smes[0]?.id as string });
+    return {
+      ...w,
+      machineId: (await t.db.machine.findFirstOrThrow({ where: { smeClientId: w.smes[0]?.id }, select: { id: true } })).id,
+      assessmentId: (
+        await createAssessmentRecord(t.db, {
+          integratorId: w.integrator.id,
+          smeClientId: w.smes[0]?.id as string,
+          date: '2025-01-01',
+          d: 1,
+          n: 0,
+          status: 'DRAFT',
+        })
+      ).id,
+      project,
+      claimId: (
+        await t.db.claim.create({
+          data: {
+            countyId: w.county.id,
+            fundId: w.fund.id,
+            integratorId: w.integrator.id,
+            smeClientId: w.smes[0]?.id as string,
+            projectId: project.projectId,
+            number: 'C-X',
+            status: 'SUBMITTED',
+            rulesVersion: 1,
+            rules: [{ kind: 'SPEND_SHARE', rateBp: 5000, capPerFirmFen: null }],
+            computedFen: 1n,
+          },
+          select: { id: true },
+        })
+      ).id,
+      fileId: (
+        await t.db.storedFile.create({
+          data: { integratorId: w.integrator.id, smeClientId: w.smes[0]?.id as string, fileName: 'f.txt', contentType: 'text/plain', size: 1, sha256: 'x' },
+          select: { id: true },
+        })
+      ).id,
+    };
+  };
   a = await withMachine(await createTenantWorld(t.db, uniqueTag('A')));
   b = await withMachine(await createTenantWorld(t.db, uniqueTag('B')));
   bSnapshot = await snapshot(b);
@@ -158,13 +213,15 @@ async function snapshot(o: World): Promise<string> {
     t.db.user.findMany({ where: { id: { in: Object.values(o.users).map((u) => u.id) } }, orderBy: { id: 'asc' } }),
     t.db.assessment.findMany({ where, orderBy: { id: 'asc' } }),
   ]);
-  const [projects, quotes, costs, lines] = await Promise.all([
+  const [projects, quotes, costs, lines, claims, funds] = await Promise.all([
     t.db.project.findMany({ where, orderBy: { id: 'asc' } }),
     t.db.quote.findMany({ where, orderBy: { id: 'asc' } }),
     t.db.costEntry.findMany({ where, orderBy: { id: 'asc' } }),
     t.db.costLine.findMany({ where, orderBy: { id: 'asc' } }),
+    t.db.claim.findMany({ where, orderBy: { id: 'asc' } }),
+    t.db.fund.findMany({ where: { countyId: o.county.id }, orderBy: { id: 'asc' }, include: { participations: true } }),
   ]);
-  return superjson.stringify({ clients, clusters, machines, memberships, sites, users, assessments, projects, quotes, costs, lines });
+  return superjson.stringify({ clients, clusters, machines, memberships, sites, users, assessments, projects, quotes, costs, lines, claims, funds });
 }
 
 /** Every identifier and name of tenant B that must never appear in an answer to tenant A. */
@@ -211,7 +268,16 @@ describe('cross-tenant table', () => {
           }
           return;
         }
-        const input = c.kind === 'self' ? c.input : c.input;
+        if (c.kind === 'directory') {
+          const out = await call(caller, path, undefined).then(
+            (data) => ({ ok: true as const, data }),
+            (e: unknown) => ({ ok: false as const, e }),
+          );
+          if (out.ok) for (const row of out.data as Record<string, unknown>[]) expect(Object.keys(row).sort()).toEqual(['id', 'name', 'nameEn']);
+          else expect((out.e as TRPCError).code).toBe('FORBIDDEN');
+          return;
+        }
+        const input = c.input;
         const before =
           c.kind === 'self' ? await t.db.user.findMany({ where: { id: { in: Object.values(b.users).map((u) => u.id) } }, orderBy: { id: 'asc' } }) : null;
         const out = await call(caller, path, input).then(

@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from './init';
 import { assessmentsRouter } from './routers/assessments';
+import { claimsRouter, fundAdminRouter } from './routers/claims';
 import { clientsRouter, clustersRouter } from './routers/clients';
 import { fundsRouter } from './routers/funds';
 import { inventoryRouter } from './routers/inventory';
@@ -16,6 +17,8 @@ export const appRouter = router({
   inventory: inventoryRouter,
   assessments: assessmentsRouter,
   projects: projectsRouter,
+  fundAdmin: fundAdminRouter,
+  claims: claimsRouter,
 });
 
 export type AppRouter = typeof appRouter;

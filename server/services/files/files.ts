@@ -67,6 +67,13 @@ export async function storeFile(
 }
 
 export async function readFile(db: ScopedDb, scope: Scope, id: string) {
+  if (scope.kind === 'county') {
+    // an official reads only the evidence attached to claims filed against the county's funds
+    const e = await db.claimEvidence.findFirst({ where: { fileId: id, claim: { status: { not: 'DRAFT' } } }, select: { fileId: true, fileName: true } });
+    const p = e ? path.join(filesDir(), e.fileId) : null;
+    if (!e || !p || !fs.existsSync(p)) throw new AppError('NOT_FOUND');
+    return { fileName: e.fileName, contentType: 'application/octet-stream', bytes: new Uint8Array(fs.readFileSync(p)) };
+  }
   // an SME owner sees only evidence of signed-off assessments (drafts are the integrator's work in progress)
   const f = await db.storedFile.findFirst({
     where: { id, ...(scope.kind === 'sme' ? { evidence: { some: { assessment: { status: 'SIGNED_OFF' } } } } : {}) },

@@ -1,0 +1,211 @@
+/** The county's dashboard, computed from its funds and the claims filed against them (their snapshots). */
+import ExcelJS from 'exceljs';
+import type { ScopedDb } from '../../db/scoped';
+import { AppError } from '../../domain/errors/app-error';
+import type { AppLocale } from '../../i18n/locales';
+import { messagesFor } from '../../i18n/messages';
+
+type Snap = {
+  sme?: { legalName: string; clusters: string[] };
+  integrator?: string;
+  project?: { machines: number; budgetFen: string; paybackMonths: number | null };
+  assessments?: { before: { level: number | null } | null; after: { level: number | null } | null };
+};
+
+async function requireFund(db: ScopedDb, fundId?: string) {
+  if (fundId && !(await db.fund.findUnique({ where: { id: fundId }, select: { id: true } }))) throw new AppError('NOT_FOUND');
+}
+
+export async function fundDashboard(db: ScopedDb, fundId?: string) {
+  await requireFund(db, fundId);
+  const now = Date.now();
+  const [funds, claims, events] = await Promise.all([
+    db.fund.findMany({
+      where: fundId ? { id: fundId } : {},
+      orderBy: { periodStart: 'desc' },
+      select: { id: true, name: true, nameEn: true, budgetFen: true, committedFen: true, disbursedFen: true },
+    }),
+    db.claim.findMany({
+      where: fundId ? { fundId } : {},
+      select: {
+        id: true,
+        status: true,
+        smeClientId: true,
+        integratorId: true,
+        approvedFen: true,
+        disbursedFen: true,
+        submittedAt: true,
+        snapshot: true,
+        _count: { select: { machines: true } },
+      },
+    }),
+    db.claimEvent.findMany({
+      where: { action: { in: ['approve', 'disburse'] }, ...(fundId ? { claim: { fundId } } : {}) },
+      orderBy: { at: 'asc' },
+      select: { action: true, amountFen: true, at: true, claimId: true },
+    }),
+  ]);
+  const approvedOf = new Map(claims.map((c) => [c.id, c.approvedFen ?? 0n]));
+  // budget use over time: cumulative committed and disbursed at the end of each month
+  const months = new Map<string, { committed: bigint; disbursed: bigint }>();
+  let committed = 0n;
+  let disbursed = 0n;
+  for (const e of events) {
+    if (e.action === 'approve') committed += e.amountFen ?? 0n;
+    else {
+      committed -= approvedOf.get(e.claimId) ?? 0n;
+      disbursed += e.amountFen ?? 0n;
+    }
+    months.set(new Date(e.at.getTime() + 8 * 3600_000).toISOString().slice(0, 7), { committed, disbursed });
+  }
+  const byStatus = new Map<string, number>();
+  const age = { under7: 0, days7to30: 0, over30: 0 };
+  for (const c of claims) {
+    byStatus.set(c.status, (byStatus.get(c.status) ?? 0) + 1);
+    if (c.status === 'SUBMITTED' && c.submittedAt) {
+      const days = (now - c.submittedAt.getTime()) / 86_400_000;
+      if (days < 7) age.under7++;
+      else if (days <= 30) age.days7to30++;
+      else age.over30++;
+    }
+  }
+  const covered = claims.filter((c) => c.status === 'APPROVED' || c.status === 'DISBURSED');
+  const perIntegrator = new Map<string, { smes: Set<string>; machines: number }>();
+  const perCluster = new Map<string, { smes: Set<string>; machines: number }>();
+  let budgetSum = 0n;
+  let machineSum = 0;
+  const payback = { upTo6: 0, upTo12: 0, upTo24: 0, over24: 0, none: 0 };
+  const smesSeen = new Map<string, Snap>();
+  for (const c of covered) {
+    const s = c.snapshot as Snap;
+    const machines = s.project?.machines ?? c._count.machines;
+    const i = perIntegrator.get(s.integrator ?? '?') ?? { smes: new Set<string>(), machines: 0 };
+    i.smes.add(c.smeClientId);
+    i.machines += machines;
+    perIntegrator.set(s.integrator ?? '?', i);
+    for (const name of s.sme?.clusters ?? []) {
+      const k = perCluster.get(name) ?? { smes: new Set<string>(), machines: 0 };
+      k.smes.add(c.smeClientId);
+      k.machines += machines;
+      perCluster.set(name, k);
+    }
+    budgetSum += BigInt(s.project?.budgetFen ?? '0');
+    machineSum += machines;
+    const m = s.project?.paybackMonths ?? null;
+    if (m === null) payback.none++;
+    else if (m <= 6) payback.upTo6++;
+    else if (m <= 12) payback.upTo12++;
+    else if (m <= 24) payback.upTo24++;
+    else payback.over24++;
+    smesSeen.set(c.smeClientId, s);
+  }
+  let beforeKnown = 0;
+  let beforeL2 = 0;
+  let afterKnown = 0;
+  let afterL2 = 0;
+  for (const s of smesSeen.values()) {
+    const b = s.assessments?.before?.level ?? null;
+    const a = s.assessments?.after?.level ?? null;
+    if (b !== null) {
+      beforeKnown++;
+      if (b >= 2) beforeL2++;
+    }
+    if (a !== null) {
+      afterKnown++;
+      if (a >= 2) afterL2++;
+    }
+  }
+  const pct = (k: number, n: number) => (n ? Math.round((k / n) * 1000) / 10 : null);
+  const group = (m: Map<string, { smes: Set<string>; machines: number }>) =>
+    [...m.entries()].map(([name, v]) => ({ name, smes: v.smes.size, machines: v.machines })).sort((a, b) => b.machines - a.machines);
+  return {
+    funds: funds.map((f) => ({ ...f, remainingFen: f.budgetFen - f.committedFen - f.disbursedFen })),
+    overTime: [...months.entries()].map(([month, v]) => ({ month, committedFen: v.committed, disbursedFen: v.disbursed })),
+    byStatus: [...byStatus.entries()].map(([status, count]) => ({ status, count })),
+    age,
+    perIntegrator: group(perIntegrator),
+    perCluster: group(perCluster),
+    coveredSmes: smesSeen.size,
+    coveredMachines: machineSum,
+    level2: { before: pct(beforeL2, beforeKnown), after: pct(afterL2, afterKnown), beforeKnown, afterKnown },
+    costPerMachineFen: machineSum ? budgetSum / BigInt(machineSum) : null,
+    payback,
+  };
+}
+
+/** The claims register and the dashboard figures as an XLSX workbook, in the user's language. */
+export async function exportRegister(db: ScopedDb, locale: AppLocale, fundId?: string) {
+  await requireFund(db, fundId);
+  const m = messagesFor(locale);
+  const claims = await db.claim.findMany({
+    where: fundId ? { fundId } : {},
+    orderBy: [{ createdAt: 'asc' }],
+    select: {
+      number: true,
+      status: true,
+      computedFen: true,
+      approvedFen: true,
+      disbursedFen: true,
+      submittedAt: true,
+      decidedAt: true,
+      disbursedOn: true,
+      decisionReason: true,
+      snapshot: true,
+      fund: { select: { name: true } },
+      _count: { select: { machines: true } },
+    },
+  });
+  const d = await fundDashboard(db, fundId);
+  const wb = new ExcelJS.Workbook();
+  const yuan = (f: bigint | null) => (f === null ? null : Number(f) / 100);
+  const day = (x: Date | null) => (x ? new Date(x.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : null);
+  const h = m.claims.register as Record<string, string>;
+  const ws = wb.addWorksheet(h.sheet ?? 'Claims');
+  ws.addRow([
+    h.number,
+    h.fund,
+    h.sme,
+    h.integrator,
+    h.project,
+    h.status,
+    h.machines,
+    h.computed,
+    h.approved,
+    h.disbursed,
+    h.submitted,
+    h.decided,
+    h.disbursedOn,
+    h.reason,
+  ]).font = { bold: true };
+  for (const c of claims) {
+    const s = c.snapshot as Snap & { project?: { number?: string } };
+    ws.addRow([
+      c.number,
+      c.fund.name,
+      s.sme?.legalName ?? '',
+      s.integrator ?? '',
+      s.project?.number ?? '',
+      (m.claims.statuses as Record<string, string>)[c.status] ?? c.status,
+      c._count.machines,
+      yuan(c.computedFen),
+      yuan(c.approvedFen),
+      yuan(c.disbursedFen),
+      day(c.submittedAt),
+      day(c.decidedAt),
+      day(c.disbursedOn),
+      c.decisionReason ?? '',
+    ]);
+  }
+  for (const col of [8, 9, 10]) ws.getColumn(col).numFmt = '#,##0.00';
+  const ds = wb.addWorksheet(h.dashboardSheet ?? 'Dashboard');
+  ds.addRow([h.fund, h.budget, h.committed, h.disbursedTotal, h.remaining]).font = { bold: true };
+  for (const f of d.funds) ds.addRow([f.name, yuan(f.budgetFen), yuan(f.committedFen), yuan(f.disbursedFen), yuan(f.remainingFen)]);
+  ds.addRow([]);
+  ds.addRow([h.coveredSmes, d.coveredSmes]);
+  ds.addRow([h.coveredMachines, d.coveredMachines]);
+  ds.addRow([h.costPerMachine, yuan(d.costPerMachineFen)]);
+  ds.addRow([h.level2Before, d.level2.before]);
+  ds.addRow([h.level2After, d.level2.after]);
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  return { fileName: `${h.fileName ?? 'claims'}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes };
+}
