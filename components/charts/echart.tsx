@@ -1,6 +1,6 @@
 'use client';
 
-import { HeatmapChart, LineChart, LinesChart, ScatterChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, LinesChart, PieChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import type { EChartsCoreOption } from 'echarts/core';
 import * as echarts from 'echarts/core';
@@ -11,6 +11,8 @@ echarts.use([
   ScatterChart,
   LinesChart,
   LineChart,
+  BarChart,
+  PieChart,
   HeatmapChart,
   GridComponent,
   TooltipComponent,

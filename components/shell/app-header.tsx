@@ -17,6 +17,7 @@ export async function AppHeader({ scope, userName, organisation }: { scope: Scop
           { href: '/clients', label: t('nav.clients') },
           { href: '/clusters', label: t('nav.clusters') },
           { href: '/projects', label: t('nav.projects') },
+          { href: '/claims', label: t('nav.claims') },
           { href: '/settings/price-book', label: t('nav.priceBook') },
           { href: `${home}#funds`, label: t('nav.funds') },
           ...(scope.role === 'INTEGRATOR_ADMIN' ? [{ href: `${home}#staff`, label: t('nav.staff') }] : []),
@@ -32,6 +33,7 @@ export async function AppHeader({ scope, userName, organisation }: { scope: Scop
         : [
             { href: home, label: t('nav.home') },
             { href: `${home}#funds`, label: t('nav.funds') },
+            { href: '/claims', label: t('nav.claims') },
           ];
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { FundSummary } from '@/components/funds/fund-summary';
+import { LinkButton } from '@/components/ui/form';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
 import { Empty } from '@/components/ui/table';
@@ -12,12 +13,17 @@ export default async function CountyHome() {
   if (user?.scope.kind !== 'county') notFound();
   const api = await getServerCaller();
   const t = await getTranslations('home');
+  const tAdmin = await getTranslations('fundAdmin');
   const locale = await getLocale();
   const [me, funds] = await Promise.all([api.me.get(), api.funds.list()]);
   const name = me.organisation ? localName(locale, me.organisation.name, me.organisation.nameEn) : '';
   return (
     <>
-      <PageHeader title={t('countyTitle', { name })} intro={t('countyIntro')} />
+      <PageHeader title={t('countyTitle', { name })} intro={t('countyIntro')}>
+        <LinkButton tone="primary" href="/funds/new">
+          {tAdmin('new')}
+        </LinkButton>
+      </PageHeader>
       <div id="funds" className="grid grid-cols-1 gap-4">
         {funds.length ? funds.map((f) => <FundSummary key={f.id} fund={f} />) : <Empty>{t('noFunds')}</Empty>}
       </div>

@@ -491,6 +491,7 @@ export async function getClaim(db: ScopedDb, id: string) {
       explanation: true,
       snapshot: true,
       projectId: true,
+      smeClientId: true,
       submittedAt: true,
       decidedAt: true,
       createdAt: true,

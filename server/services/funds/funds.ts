@@ -13,6 +13,7 @@ const fundSelect = {
   rules: true,
   county: { select: { id: true, name: true, nameEn: true } },
   participations: { orderBy: { joinedAt: 'asc' }, select: { joinedAt: true, integrator: { select: { id: true, name: true, nameEn: true } } } },
+  batches: { orderBy: { opensOn: 'asc' }, select: { id: true, name: true, opensOn: true, closesOn: true, rateBp: true } },
 } as const;
 
 function present<T extends { rules: unknown; participations: { joinedAt: Date; integrator: unknown }[] }>(f: T) {

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { ClaimsTable } from '@/components/claims/claims-table';
 import { CashFlowChart } from '@/components/projects/cash-flow-chart';
 import { CostEntryForm, MarkPaidButton, MeasuredForm } from '@/components/projects/cost-forms';
 import { lineLabel, savingText } from '@/components/projects/labels';
@@ -36,6 +37,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const v = p.payback.verdict;
   const tr = p.payback.tracking;
   const canPlan = staff && (p.status === 'DRAFT' || p.status === 'ACCEPTED');
+  const claims = await api.claims.list({ projectId: p.id });
+  const canClaim = staff && ['ACCEPTED', 'IN_PROGRESS', 'COMMISSIONED', 'VERIFIED'].includes(p.status);
   const costsOpen = staff && ['ACCEPTED', 'IN_PROGRESS', 'COMMISSIONED', 'VERIFIED'].includes(p.status);
   const measuredOpen = staff && (p.status === 'COMMISSIONED' || p.status === 'VERIFIED');
   return (
@@ -56,7 +59,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         }
       >
         <div className="flex flex-col items-end gap-2">
-          {canPlan ? <LinkButton href={`/projects/${p.id}/edit`}>{t('actions.edit')}</LinkButton> : null}
+          <div className="flex gap-2">
+            {canPlan ? <LinkButton href={`/projects/${p.id}/edit`}>{t('actions.edit')}</LinkButton> : null}
+            {canClaim ? <LinkButton href={`/projects/${p.id}/claim`}>{tAll('claims.new')}</LinkButton> : null}
+          </div>
           <TransitionBar
             projectId={p.id}
             transitions={p.transitions}
@@ -124,6 +130,10 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             </div>
             <CashFlowChart expected={p.payback.cashFlowExpected.map(String)} actual={p.payback.cashFlow.map(String)} title={t('payback.chart')} />
           </div>
+        </Card>
+
+        <Card title={tAll('claims.title')}>
+          {claims.length ? <ClaimsTable rows={claims} /> : <p className="text-sm text-slate-500">{tAll('claims.noneForProject')}</p>}
         </Card>
 
         <Card

@@ -1,0 +1,143 @@
+import Link from 'next/link';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { ClaimFiling, DecisionForm, DisburseForm } from '@/components/claims/claim-actions';
+import { claimTone } from '@/components/claims/status-tone';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { DefinitionList } from '@/components/ui/definition-list';
+import { localName } from '@/components/ui/names';
+import { PageHeader } from '@/components/ui/page-header';
+import { Stat, StatGrid } from '@/components/ui/stat';
+import { Table, Td } from '@/components/ui/table';
+import { getSessionUser } from '@/server/auth/session';
+import { can } from '@/server/domain/auth/scope';
+import { formatMoney, formatYuan } from '@/server/domain/money/money';
+import { shanghaiToday } from '@/server/domain/time';
+import { getServerCaller, orNotFound } from '@/server/trpc/server';
+
+export default async function ClaimPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const api = await getServerCaller();
+  const c = await orNotFound(() => api.claims.get({ id }));
+  const user = await getSessionUser();
+  const t = await getTranslations('claims');
+  const locale = await getLocale();
+  const format = await getFormatter();
+  const s = c.snapshot;
+  const filer = user?.scope.kind === 'integrator' && can(user.scope.role, 'clients.write') && (c.status === 'DRAFT' || c.status === 'RETURNED');
+  const official = user?.scope.kind === 'county' && can(user.scope.role, 'funds.manage');
+  return (
+    <>
+      <PageHeader
+        title={
+          <>
+            <span className="font-mono">{c.number}</span>{' '}
+            <span className="align-middle">
+              <Badge tone={claimTone[c.status]}>{t(`statuses.${c.status}`)}</Badge>
+            </span>
+          </>
+        }
+        intro={`${localName(locale, c.fund.name, c.fund.nameEn)} · ${t('rulesVersion', { version: c.rulesVersion })}${c.batch ? ` · ${c.batch.name}` : ''}`}
+      />
+      <StatGrid>
+        <Stat label={t('computed')} value={formatMoney(c.computedFen, locale)} />
+        <Stat label={t('approved')} value={c.approvedFen === null ? '—' : formatMoney(c.approvedFen, locale)} />
+        <Stat label={t('disbursed')} value={c.disbursedFen ? formatMoney(c.disbursedFen, locale) : '—'} />
+        <Stat
+          label={t('sme')}
+          value={<span className="text-base">{localName(locale, s.sme?.legalName ?? '', s.sme?.legalNameEn ?? null)}</span>}
+          hint={s.integrator}
+        />
+      </StatGrid>
+      <div className="grid grid-cols-1 gap-6">
+        <Card title={t('explanation')}>
+          <p className="text-sm" data-testid="claim-explanation">
+            {c.explanationText}
+          </p>
+          {c.decisionReason ? <p className="mt-2 text-sm text-slate-600">{`${t('reason')}: ${c.decisionReason}`}</p> : null}
+        </Card>
+        {filer ? (
+          <Card title={t('evidence')}>
+            <ClaimFiling claimId={c.id} smeClientId={c.smeClientId} required={c.fund.evidenceRequired} submitted={c.status === 'RETURNED'} />
+          </Card>
+        ) : null}
+        {official && c.status === 'SUBMITTED' ? (
+          <Card title={t('decide')}>
+            <DecisionForm claimId={c.id} allowedFen={c.computedFen.toString()} />
+          </Card>
+        ) : null}
+        {official && c.status === 'APPROVED' ? (
+          <Card title={t('disburse')}>
+            <DisburseForm claimId={c.id} approvedFen={(c.approvedFen ?? 0n).toString()} today={shanghaiToday()} />
+          </Card>
+        ) : null}
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <Card title={t('snapshot')}>
+            <DefinitionList
+              items={[
+                [
+                  t('project'),
+                  user?.scope.kind === 'county' ? (
+                    `${s.project?.number} · ${s.project?.title}`
+                  ) : (
+                    <Link key="p" href={`/projects/${c.projectId}`} className="text-teal-800 underline">{`${s.project?.number} · ${s.project?.title}`}</Link>
+                  ),
+                ],
+                [t('machines'), `${c.machines.length} · ${c.machines.map((m) => m.assetTag).join(', ')}`],
+                [t('spendPaid'), formatYuan(BigInt(s.facts?.paidSpendFen ?? '0'))],
+                [t('spendUnpaid'), formatYuan(BigInt(s.facts?.unpaidSpendFen ?? '0'))],
+                [
+                  t('before'),
+                  s.assessments?.before
+                    ? `${s.assessments.before.code}${s.assessments.before.level ? ` · L${s.assessments.before.level}` : ''} (${s.assessments.before.date})`
+                    : '—',
+                ],
+                [
+                  t('after'),
+                  s.assessments?.after
+                    ? `${s.assessments.after.code}${s.assessments.after.level ? ` · L${s.assessments.after.level}` : ''} (${s.assessments.after.date})`
+                    : '—',
+                ],
+                ['', t('inService', { count: s.facts?.inServiceMachines ?? 0 })],
+              ]}
+            />
+          </Card>
+          <Card title={t('evidence')}>
+            {c.evidence.length ? (
+              <ul className="space-y-1 text-sm" data-testid="claim-evidence">
+                {c.evidence.map((e) => (
+                  <li key={e.id}>
+                    {t(`evidenceKinds.${e.kind}` as 'evidenceKinds.CONTRACT')}:{' '}
+                    <a href={`/api/v1/files/${e.fileId}`} className="text-teal-800 underline">
+                      {e.fileName}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-slate-500">—</p>
+            )}
+          </Card>
+        </div>
+        <Card title={t('timeline')}>
+          <Table head={['', t('status'), t('approved'), t('reason')]}>
+            {c.events.map((e) => (
+              <tr key={e.id} data-testid="claim-event" className="align-top">
+                <Td>
+                  {format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'short' })}
+                  <span className="block text-xs text-slate-500">{e.actorName ?? '—'}</span>
+                </Td>
+                <Td>{t(`actions.${e.action}` as 'actions.draft')}</Td>
+                <Td numeric>{e.amountFen === null ? '—' : formatYuan(e.amountFen)}</Td>
+                <Td className="whitespace-normal">
+                  {e.reason ?? ''}
+                  {e.explanationText ? <span className="block text-xs text-slate-500">{e.explanationText}</span> : null}
+                </Td>
+              </tr>
+            ))}
+          </Table>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,283 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useTRPC } from '@/components/trpc/provider';
+import { Button, Field, FormError, inputClass } from '@/components/ui/form';
+import type { FundRule } from '@/server/domain/funds/rules';
+import { sectors } from '@/server/domain/inventory/catalogue';
+import { parseYuan } from '@/server/domain/money/money';
+
+const evidenceKinds = ['CONTRACT', 'COST_LIST', 'INVOICES', 'PHOTOS', 'ASSESSMENTS'] as const;
+const ruleKinds = ['FREE_SHARE', 'SPEND_SHARE', 'LEVEL_CAP', 'LEVEL_BONUS', 'DEADLINE'] as const;
+type RuleRow = { kind: (typeof ruleKinds)[number]; a: string; b: string; c: string; levels: [string, string, string] };
+type BatchRow = { name: string; opensOn: string; closesOn: string; rate: string };
+export type FundFormInitial = {
+  name: string;
+  nameEn: string;
+  budget: string;
+  periodStart: string;
+  periodEnd: string;
+  sectors: string[];
+  evidence: string[];
+  rules: FundRule[];
+  batches: BatchRow[];
+};
+
+const yuanText = (fen: string | null) => (fen === null ? '' : (Number(BigInt(fen)) / 100).toFixed(2));
+
+function toRows(rules: FundRule[]): RuleRow[] {
+  return rules.map((r) => {
+    switch (r.kind) {
+      case 'FREE_SHARE':
+        return { kind: r.kind, a: String(r.freeSharePercent), b: String(r.minFreeMachines), c: yuanText(r.perMachineCapFen), levels: ['', '', ''] };
+      case 'SPEND_SHARE':
+        return { kind: r.kind, a: String(r.rateBp / 100), b: yuanText(r.capPerFirmFen), c: '', levels: ['', '', ''] };
+      case 'LEVEL_CAP':
+      case 'LEVEL_BONUS': {
+        const list = r.kind === 'LEVEL_CAP' ? r.caps.map((x) => [x.level, x.capFen] as const) : r.bonuses.map((x) => [x.level, x.bonusFen] as const);
+        const at = (l: number) => yuanText(list.find(([lv]) => lv === l)?.[1] ?? null);
+        return { kind: r.kind, a: '', b: '', c: '', levels: [at(2), at(3), at(4)] };
+      }
+      case 'DEADLINE':
+        return { kind: r.kind, a: String(r.monthsAfterContract), b: '', c: '', levels: ['', '', ''] };
+    }
+  });
+}
+
+function fenOf(v: string): string | null {
+  if (!v.trim()) return null;
+  const f = parseYuan(v);
+  if (f === null || f < 0n) throw new Error('number');
+  return f.toString();
+}
+
+function toRules(rows: RuleRow[]): FundRule[] {
+  return rows.map((r) => {
+    switch (r.kind) {
+      case 'FREE_SHARE':
+        return { kind: r.kind, freeSharePercent: Number(r.a) || 0, minFreeMachines: Number(r.b) || 0, perMachineCapFen: fenOf(r.c) };
+      case 'SPEND_SHARE':
+        return { kind: r.kind, rateBp: Math.round((Number(r.a) || 0) * 100), capPerFirmFen: fenOf(r.b) };
+      case 'LEVEL_CAP':
+        return { kind: r.kind, caps: r.levels.flatMap((v, i) => (fenOf(v) ? [{ level: i + 2, capFen: fenOf(v) as string }] : [])) };
+      case 'LEVEL_BONUS':
+        return { kind: r.kind, bonuses: r.levels.flatMap((v, i) => (fenOf(v) ? [{ level: i + 2, bonusFen: fenOf(v) as string }] : [])) };
+      case 'DEADLINE':
+        return { kind: r.kind, monthsAfterContract: Number(r.a) || 6 };
+    }
+  });
+}
+
+/** A fund: budget, period, sectors, evidence, and its rules as data (five kinds), with application batches. */
+export function FundForm({ id, initial }: { id?: string; initial: FundFormInitial }) {
+  const t = useTranslations('fundAdmin');
+  const tAll = useTranslations();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const create = useMutation(trpc.fundAdmin.create.mutationOptions());
+  const update = useMutation(trpc.fundAdmin.update.mutationOptions());
+  const [v, setV] = useState(initial);
+  const [rules, setRules] = useState<RuleRow[]>(toRows(initial.rules));
+  const [error, setError] = useState<string | null>(null);
+  const toggle = (list: string[], x: string) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
+  async function submit() {
+    setError(null);
+    try {
+      const budgetFen = parseYuan(v.budget);
+      if (budgetFen === null) throw new Error('number');
+      const input = {
+        name: v.name,
+        nameEn: v.nameEn || null,
+        budgetFen,
+        periodStart: v.periodStart,
+        periodEnd: v.periodEnd,
+        sectors: v.sectors as 'BALL_BEARINGS'[],
+        rules: toRules(rules),
+        evidenceRequired: v.evidence as 'CONTRACT'[],
+        batches: v.batches.map((b) => ({ name: b.name, opensOn: b.opensOn, closesOn: b.closesOn, rateBp: b.rate ? Math.round(Number(b.rate) * 100) : null })),
+      };
+      const res = id ? await update.mutateAsync({ id, ...input }) : await create.mutateAsync(input);
+      router.push(`/funds/${res.id}`);
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message === 'number' ? tAll('validation.number') : (e as Error).message);
+    }
+  }
+  const small = 'w-24 rounded-md border border-slate-300 px-2 py-1 text-right text-sm';
+  return (
+    <div className="grid grid-cols-1 gap-6" data-testid="fund-form">
+      <section className="grid grid-cols-1 gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-2">
+        <Field label={t('name')} htmlFor="fname">
+          <input id="fname" value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} className={inputClass} />
+        </Field>
+        <Field label={t('nameEn')} htmlFor="fnameEn">
+          <input id="fnameEn" value={v.nameEn} onChange={(e) => setV({ ...v, nameEn: e.target.value })} className={inputClass} />
+        </Field>
+        <Field label={t('budget')} htmlFor="budget">
+          <input id="budget" inputMode="decimal" value={v.budget} onChange={(e) => setV({ ...v, budget: e.target.value })} className={inputClass} />
+        </Field>
+        <div className="grid grid-cols-2 gap-2">
+          <Field label={t('periodStart')} htmlFor="ps">
+            <input id="ps" type="date" value={v.periodStart} onChange={(e) => setV({ ...v, periodStart: e.target.value })} className={inputClass} />
+          </Field>
+          <Field label={t('periodEnd')} htmlFor="pe">
+            <input id="pe" type="date" value={v.periodEnd} onChange={(e) => setV({ ...v, periodEnd: e.target.value })} className={inputClass} />
+          </Field>
+        </div>
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-700">{t('sectors')}</legend>
+          <div className="mt-1 flex flex-wrap gap-2">
+            {sectors.map((s) => (
+              <label key={s} className="flex items-center gap-1.5 text-sm">
+                <input type="checkbox" checked={v.sectors.includes(s)} onChange={() => setV({ ...v, sectors: toggle(v.sectors, s) })} />
+                {tAll(`enums.sector.${s}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-700">{t('evidence')}</legend>
+          <div className="mt-1 flex flex-wrap gap-2">
+            {evidenceKinds.map((k) => (
+              <label key={k} className="flex items-center gap-1.5 text-sm">
+                <input
+                  type="checkbox"
+                  checked={v.evidence.includes(k)}
+                  onChange={() => setV({ ...v, evidence: toggle(v.evidence, k) })}
+                  data-testid={`evidence-${k}`}
+                />
+                {tAll(`claims.evidenceKinds.${k}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-base font-semibold text-slate-800">{t('rules')}</h2>
+          <div className="flex flex-wrap gap-1">
+            {ruleKinds.map((k) => (
+              <Button
+                key={k}
+                tone="secondary"
+                onClick={() =>
+                  setRules([
+                    ...rules,
+                    {
+                      kind: k,
+                      a: k === 'FREE_SHARE' ? '5' : k === 'SPEND_SHARE' ? '50' : k === 'DEADLINE' ? '6' : '',
+                      b: k === 'FREE_SHARE' ? '1' : '',
+                      c: '',
+                      levels: ['', '', ''],
+                    },
+                  ])
+                }
+                data-testid={`add-rule-${k}`}
+              >
+                + {t(`ruleKinds.${k}`)}
+              </Button>
+            ))}
+          </div>
+        </div>
+        <p className="mt-1 text-xs text-slate-500">{t('rulesVersionNote')}</p>
+        <ul className="mt-3 space-y-2">
+          {rules.map((r, i) => {
+            const set = (patch: Partial<RuleRow>) => setRules(rules.map((x, k) => (k === i ? { ...x, ...patch } : x)));
+            const num = (label: string, key: 'a' | 'b' | 'c') => (
+              <label className="flex items-center gap-1.5 text-xs text-slate-600">
+                {label}
+                <input aria-label={label} value={r[key]} onChange={(e) => set({ [key]: e.target.value })} className={small} data-testid={`rule-${i}-${key}`} />
+              </label>
+            );
+            return (
+              <li key={i} className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 p-2.5" data-testid="rule-row">
+                <span className="w-36 text-sm font-medium">{t(`ruleKinds.${r.kind}`)}</span>
+                {r.kind === 'FREE_SHARE' ? (
+                  <>
+                    {num(t('freeSharePercent'), 'a')}
+                    {num(t('minFreeMachines'), 'b')}
+                    {num(t('perMachineCap'), 'c')}
+                  </>
+                ) : r.kind === 'SPEND_SHARE' ? (
+                  <>
+                    {num(t('rate'), 'a')}
+                    {num(t('capPerFirm'), 'b')}
+                  </>
+                ) : r.kind === 'DEADLINE' ? (
+                  num(t('months'), 'a')
+                ) : (
+                  <span className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+                    {r.kind === 'LEVEL_CAP' ? t('levelCaps') : t('levelBonuses')}
+                    {[2, 3, 4].map((lv, k) => (
+                      <label key={lv} className="flex items-center gap-1">
+                        L{lv}
+                        <input
+                          aria-label={`L${lv}`}
+                          value={r.levels[k]}
+                          onChange={(e) => set({ levels: r.levels.map((x, j) => (j === k ? e.target.value : x)) as [string, string, string] })}
+                          className={small}
+                          data-testid={`rule-${i}-level-${lv}`}
+                        />
+                      </label>
+                    ))}
+                  </span>
+                )}
+                <Button tone="secondary" className="ml-auto" onClick={() => setRules(rules.filter((_, k) => k !== i))}>
+                  {t('remove')}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <div className="flex items-center justify-between">
+          <h2 className="text-base font-semibold text-slate-800">{t('batches')}</h2>
+          <Button
+            tone="secondary"
+            onClick={() => setV({ ...v, batches: [...v.batches, { name: '', opensOn: v.periodStart, closesOn: v.periodEnd, rate: '' }] })}
+          >
+            + {t('addBatch')}
+          </Button>
+        </div>
+        <ul className="mt-3 space-y-2">
+          {v.batches.map((b, i) => {
+            const set = (patch: Partial<BatchRow>) => setV({ ...v, batches: v.batches.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
+            return (
+              <li key={i} className="grid grid-cols-2 gap-2 sm:grid-cols-5">
+                <input
+                  aria-label={t('batchName')}
+                  placeholder={t('batchName')}
+                  value={b.name}
+                  onChange={(e) => set({ name: e.target.value })}
+                  className={inputClass}
+                />
+                <input aria-label={t('opensOn')} type="date" value={b.opensOn} onChange={(e) => set({ opensOn: e.target.value })} className={inputClass} />
+                <input aria-label={t('closesOn')} type="date" value={b.closesOn} onChange={(e) => set({ closesOn: e.target.value })} className={inputClass} />
+                <input
+                  aria-label={t('batchRate')}
+                  placeholder={t('batchRate')}
+                  value={b.rate}
+                  onChange={(e) => set({ rate: e.target.value })}
+                  className={inputClass}
+                />
+                <Button tone="secondary" onClick={() => setV({ ...v, batches: v.batches.filter((_, k) => k !== i) })}>
+                  {t('remove')}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <div className="flex items-center gap-3">
+        <Button onClick={submit} disabled={create.isPending || update.isPending} data-testid="save-fund">
+          {t('save')}
+        </Button>
+        <FormError message={error} />
+      </div>
+    </div>
+  );
+}
