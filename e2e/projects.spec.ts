@@ -27,7 +27,7 @@ test('plan → quote → accept → costs → commission → measured savings �
   await page.getByTestId('save-plan').click();
   await page.waitForURL(/\/projects\/(?!new)[^/]+$/);
   const projectUrl = page.url();
-  await expect(page.getByText('草稿')).toBeVisible();
+  await expect(page.getByText('草稿').first()).toBeVisible();
   await page.getByTestId('transition-issueQuote').click();
   await expect(page.getByTestId('quote-versions')).toContainText('待答复');
 

@@ -23,7 +23,8 @@ export function DashboardCharts(p: Props) {
       series: [
         {
           type: 'pie',
-          radius: ['45%', '70%'],
+          radius: ['38%', '60%'],
+          center: ['50%', '44%'],
           data: [
             { name: t('committed'), value: p.budget.committed, itemStyle: { color: '#f59e0b' } },
             { name: t('disbursed'), value: p.budget.disbursed, itemStyle: { color: '#0f766e' } },
@@ -43,8 +44,8 @@ export function DashboardCharts(p: Props) {
       xAxis: { type: 'category', data: p.overTime.map((x) => x.month) },
       yAxis: { type: 'value' },
       series: [
-        { name: t('committed'), type: 'line', data: p.overTime.map((x) => x.committed), itemStyle: { color: '#f59e0b' } },
-        { name: t('disbursed'), type: 'line', data: p.overTime.map((x) => x.disbursed), itemStyle: { color: '#0f766e' } },
+        { name: t('committed'), type: 'line', showSymbol: true, symbolSize: 8, data: p.overTime.map((x) => x.committed), itemStyle: { color: '#f59e0b' } },
+        { name: t('disbursed'), type: 'line', showSymbol: true, symbolSize: 8, data: p.overTime.map((x) => x.disbursed), itemStyle: { color: '#0f766e' } },
       ],
     }),
     [p.overTime, t],

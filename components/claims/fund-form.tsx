@@ -41,7 +41,7 @@ function toRows(rules: FundRule[]): RuleRow[] {
         const at = (l: number) => yuanText(list.find(([lv]) => lv === l)?.[1] ?? null);
         return { kind: r.kind, a: '', b: '', c: '', levels: [at(2), at(3), at(4)] };
       }
-      case 'DEADLINE':
+      default:
         return { kind: r.kind, a: String(r.monthsAfterContract), b: '', c: '', levels: ['', '', ''] };
     }
   });
@@ -65,8 +65,8 @@ function toRules(rows: RuleRow[]): FundRule[] {
         return { kind: r.kind, caps: r.levels.flatMap((v, i) => (fenOf(v) ? [{ level: i + 2, capFen: fenOf(v) as string }] : [])) };
       case 'LEVEL_BONUS':
         return { kind: r.kind, bonuses: r.levels.flatMap((v, i) => (fenOf(v) ? [{ level: i + 2, bonusFen: fenOf(v) as string }] : [])) };
-      case 'DEADLINE':
-        return { kind: r.kind, monthsAfterContract: Number(r.a) || 6 };
+      default:
+        return { kind: 'DEADLINE', monthsAfterContract: Number(r.a) || 6 };
     }
   });
 }
