@@ -25,7 +25,6 @@ export default async function PriceBookPage() {
         intro={`${t('intro')} (${format.dateTime(pb.createdAt, { dateStyle: 'medium' })})`}
       />
       <PriceBookEditor
-        key={pb.version}
         canEdit={can(user.scope.role, 'priceBook.manage')}
         book={{ items: pb.book.items.map(({ unitPriceFen, ...i }) => ({ ...i, unitPrice: yuan(unitPriceFen) })), kits: pb.book.kits }}
       />
