@@ -8,9 +8,9 @@ import type { ScopedDb } from '../../db/scoped';
 import type { Role, Scope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { formatCode, type Level } from '../../domain/maturity/code';
-import { generateCostLines, PlanError, totalsByCategory } from '../../domain/projects/cost-lines';
+import { generateCostLines, PlanError, type PlannedMachine, totalsByCategory } from '../../domain/projects/cost-lines';
 import { cumulativeCashFlow, simplePayback, trackPayback } from '../../domain/projects/payback';
-import type { CostCategory, ModuleCode } from '../../domain/projects/price-book';
+import type { CostCategory, ModuleCode, PriceBook } from '../../domain/projects/price-book';
 import { monthlySavings, type SavingsInput } from '../../domain/projects/savings';
 import { availableTransitions, checkTransition, type ProjectStatus, type TransitionName } from '../../domain/projects/status';
 import { dateOnly, shanghaiToday } from '../../domain/time';
@@ -39,6 +39,22 @@ export type PlanInput = {
   /** The cost lines as edited by hand; omitted = generate them from the price book. */
   lines?: LineInput[];
 };
+
+/** The cost lines the price book gives a plan (domain errors become the user's messages). */
+function linesFromPriceBook(book: PriceBook, machines: PlannedMachine[], input: PlanInput): LineInput[] {
+  try {
+    return generateCostLines(book, { machines, modules: input.modules, softwareYears: input.softwareYears, trainingDays: input.trainingDays }).map((l) => ({
+      category: l.category,
+      itemCode: l.itemCode,
+      description: null,
+      quantity: l.quantity,
+      unitPriceFen: l.unitPriceFen,
+      manual: false,
+    }));
+  } catch (e) {
+    return planError(e);
+  }
+}
 
 const planError = (e: unknown): never => {
   if (e instanceof PlanError) throw new AppError('BAD_REQUEST', `plan.${e.code}`, { detail: e.detail });
@@ -103,21 +119,7 @@ export async function createProject(db: ScopedDb, scope: IntegratorScope, actorI
   if (sme.archivedAt) throw new AppError('PRECONDITION_FAILED', 'clientArchived');
   const machines = await planMachines(db, smeClientId, input.machineIds);
   const pb = await currentPriceBook(db, scope.integratorId, actorId);
-  let generated: LineInput[] = [];
-  try {
-    generated = generateCostLines(pb.book, { machines, modules: input.modules, softwareYears: input.softwareYears, trainingDays: input.trainingDays }).map(
-      (l) => ({
-        category: l.category,
-        itemCode: l.itemCode,
-        description: null,
-        quantity: l.quantity,
-        unitPriceFen: l.unitPriceFen,
-        manual: false,
-      }),
-    );
-  } catch (e) {
-    planError(e);
-  }
+  const generated = linesFromPriceBook(pb.book, machines, input);
   return db.$transaction(async (tx) => {
     const year = shanghaiToday().slice(0, 4);
     const count = await tx.project.count({ where: { number: { startsWith: `P-${year}-` } } });
@@ -157,24 +159,7 @@ export async function updatePlan(db: ScopedDb, actorId: string, id: string, inpu
   if (!p) throw new AppError('NOT_FOUND');
   if (p.status !== 'DRAFT' && p.status !== 'ACCEPTED') throw new AppError('PRECONDITION_FAILED', 'plan.frozen');
   const machines = await planMachines(db, p.smeClientId, input.machineIds);
-  let generated: LineInput[] = [];
-  try {
-    generated = generateCostLines(fromStored(p.priceBook), {
-      machines,
-      modules: input.modules,
-      softwareYears: input.softwareYears,
-      trainingDays: input.trainingDays,
-    }).map((l) => ({
-      category: l.category,
-      itemCode: l.itemCode,
-      description: null,
-      quantity: l.quantity,
-      unitPriceFen: l.unitPriceFen,
-      manual: false,
-    }));
-  } catch (e) {
-    planError(e);
-  }
+  const generated = linesFromPriceBook(fromStored(p.priceBook), machines, input);
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<
       { status: string }[]
