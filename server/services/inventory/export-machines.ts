@@ -48,7 +48,8 @@ export async function writeFile(
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true });
+  // inline strings: a streaming reader then never waits for a shared-strings part written after the sheets
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const ws = wb.addWorksheet(sheetName ?? (headers[0] === templateHeaders['zh-CN'].site || headers.includes('企业') ? '设备清单' : 'Machines'));
   ws.columns = headers.map((h) => ({ header: h, width: Math.max(10, h.length * 2 + 4) }));
   ws.getRow(1).font = { bold: true };

@@ -203,6 +203,7 @@ describe('export', () => {
           expect(text.split('\r\n')[0]).toContain(locale === 'zh-CN' ? '资产编号' : 'Asset tag');
         }
         const p = await engineer.inventory.previewImport({ smeClientId: emptySmeId, fileName: `e.${format}`, bytes: file.bytes });
+        expect(p.issues).toEqual([]);
         expect(p).toMatchObject({ issueCount: 0, toCreate: 0, toUpdate: 0, unchanged: 3 });
       });
     }

@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { AppError } from '../../domain/errors/app-error';
 import { decodeCsv, sniffFileKind, type TextEncodingName } from '../../domain/inventory/file-kind';
 import { isBlank, type RawCell } from '../../domain/inventory/values';
@@ -67,24 +68,36 @@ export async function scanSpreadsheet(bytes: Uint8Array, opts: { sheet?: string 
     return finish({ format: 'csv', encoding, sheets: [], sheet: null });
   }
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
   const sheets: string[] = [];
   let chosen: string | null = null;
+  const visit = (name: string) => {
+    sheets.push(name);
+    const take = chosen === null && (opts.sheet ? name === opts.sheet : true);
+    if (take) chosen = name;
+    return take;
+  };
   try {
-    for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string }>) {
-      sheets.push(ws.name);
-      const take = chosen === null && (opts.sheet ? ws.name === opts.sheet : true);
-      if (take) chosen = ws.name;
-      for await (const row of ws) {
-        if (!take) continue;
-        const values = row.values as unknown[];
-        feed(row.number, values.slice(1).map(cellValue));
+    if (await streamable(bytes)) {
+      // the common case: row by row, never the whole sheet in memory
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
+        sharedStrings: 'cache',
+        styles: 'cache',
+        hyperlinks: 'ignore',
+        worksheets: 'emit',
+        entries: 'emit',
+      } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+      for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string }>) {
+        const take = visit(ws.name);
+        for await (const row of ws) if (take) feed(row.number, (row.values as unknown[]).slice(1).map(cellValue));
+      }
+    } else {
+      // sheets stored before their shared strings: the streaming reader would have to buffer them (and can lose
+      // rows doing so), so such files are read whole
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+      for (const ws of wb.worksheets) {
+        const take = visit(ws.name);
+        if (take) ws.eachRow({ includeEmpty: false }, (row) => feed(row.number, (row.values as unknown[]).slice(1).map(cellValue)));
       }
     }
   } catch (e) {
@@ -94,6 +107,16 @@ export async function scanSpreadsheet(bytes: Uint8Array, opts: { sheet?: string 
   }
   if (opts.sheet && chosen === null) throw new AppError('BAD_REQUEST', 'import.sheetNotFound', { sheet: opts.sheet });
   return finish({ format: 'xlsx', encoding: null, sheets, sheet: chosen });
+}
+
+/** True when the workbook's shared strings and relations come before its worksheets in the zip (streamable). */
+async function streamable(bytes: Uint8Array): Promise<boolean> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files);
+  const firstSheet = names.findIndex((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+  const strings = names.indexOf('xl/sharedStrings.xml');
+  const rels = names.indexOf('xl/_rels/workbook.xml.rels');
+  return firstSheet === -1 || ((strings === -1 || strings < firstSheet) && (rels === -1 || rels < firstSheet));
 }
 
 /** ExcelJS cell values (rich text, formulas, hyperlinks, errors) as plain values. */
