@@ -20,7 +20,12 @@ export async function AppHeader({ scope, userName, organisation }: { scope: Scop
           { href: '/claims', label: t('nav.claims') },
           { href: '/settings/price-book', label: t('nav.priceBook') },
           { href: `${home}#funds`, label: t('nav.funds') },
-          ...(scope.role === 'INTEGRATOR_ADMIN' ? [{ href: `${home}#staff`, label: t('nav.staff') }] : []),
+          ...(scope.role === 'INTEGRATOR_ADMIN'
+            ? [
+                { href: `${home}#staff`, label: t('nav.staff') },
+                { href: '/audit', label: t('nav.audit') },
+              ]
+            : []),
         ]
       : scope.kind === 'sme'
         ? [
@@ -34,6 +39,7 @@ export async function AppHeader({ scope, userName, organisation }: { scope: Scop
             { href: home, label: t('nav.home') },
             { href: `${home}#funds`, label: t('nav.funds') },
             { href: '/claims', label: t('nav.claims') },
+            { href: '/audit', label: t('nav.audit') },
           ];
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -98,8 +98,32 @@ async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, fn:
 
 export type MigrationTarget = { kind: 'pglite'; pg: PGlite } | { kind: 'postgres'; url: string };
 
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it on ";", which breaks any function body
+ * (`$$ … ; … $$`). PostgreSQL takes a whole multi-statement script in one simple query, so send it whole.
+ */
+function wholeScripts(f: PrismaPg): SqlMigrationAwareDriverAdapterFactory {
+  type Adapter = Awaited<ReturnType<PrismaPg['connect']>>;
+  const patch = (a: Adapter) => {
+    a.executeScript = async (script: string) => {
+      try {
+        await a.underlyingDriver().query(script);
+      } catch (e) {
+        (a as unknown as { onError: (e: unknown) => never }).onError(e);
+      }
+    };
+    return a;
+  };
+  return {
+    provider: f.provider,
+    adapterName: f.adapterName,
+    connect: () => f.connect().then(patch),
+    connectToShadowDb: () => f.connectToShadowDb().then(patch),
+  };
+}
+
 function adapterFor(t: MigrationTarget): SqlMigrationAwareDriverAdapterFactory {
-  return t.kind === 'pglite' ? new PrismaPGlite(t.pg) : new PrismaPg({ connectionString: t.url });
+  return t.kind === 'pglite' ? new PrismaPGlite(t.pg) : wholeScripts(new PrismaPg({ connectionString: t.url }));
 }
 
 /** Applies every pending migration; returns the names applied now. */

@@ -134,6 +134,8 @@ const crossTenantCases: Record<string, Case> = {
   'claims.disburse': { kind: 'byId', input: (o) => ({ id: o.claimId, date: '2026-01-01', amountFen: 1n, reference: 'x' }) },
   'claims.list': { kind: 'scopeList', input: {} },
   'claims.get': { kind: 'byId', input: (o) => ({ id: o.claimId }) },
+  'audit.list': { kind: 'scopeList', input: { page: 1, pageSize: 200 } },
+  'audit.export': { kind: 'scopeList', input: { format: 'csv' } },
 };
 
 const roleKeys = ['admin', 'engineer', 'smeOwner', 'official'] as const;

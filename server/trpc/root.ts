@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from './init';
 import { assessmentsRouter } from './routers/assessments';
+import { auditRouter } from './routers/audit';
 import { claimsRouter, fundAdminRouter } from './routers/claims';
 import { clientsRouter, clustersRouter } from './routers/clients';
 import { fundsRouter } from './routers/funds';
@@ -19,6 +20,7 @@ export const appRouter = router({
   projects: projectsRouter,
   fundAdmin: fundAdminRouter,
   claims: claimsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

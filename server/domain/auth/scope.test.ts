@@ -39,10 +39,20 @@ describe('scopeForUser', () => {
 
 describe('role permissions', () => {
   const table: Record<Role, string[]> = {
-    INTEGRATOR_ADMIN: ['clients.read', 'clients.write', 'inventory.read', 'inventory.write', 'staff.read', 'staff.manage', 'funds.read', 'priceBook.manage'],
+    INTEGRATOR_ADMIN: [
+      'clients.read',
+      'clients.write',
+      'inventory.read',
+      'inventory.write',
+      'staff.read',
+      'staff.manage',
+      'funds.read',
+      'priceBook.manage',
+      'audit.read',
+    ],
     INTEGRATOR_ENGINEER: ['clients.read', 'clients.write', 'inventory.read', 'inventory.write', 'funds.read'],
     SME_OWNER: ['clients.read', 'inventory.read', 'funds.read'],
-    COUNTY_OFFICIAL: ['funds.read', 'funds.manage'],
+    COUNTY_OFFICIAL: ['funds.read', 'funds.manage', 'audit.read'],
   };
   for (const role of roles) {
     for (const p of permissions) {

@@ -49,14 +49,25 @@ export const permissions = [
   'funds.read',
   'funds.manage',
   'priceBook.manage',
+  'audit.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const rolePermissions: Record<Role, readonly Permission[]> = {
-  INTEGRATOR_ADMIN: ['clients.read', 'clients.write', 'inventory.read', 'inventory.write', 'staff.read', 'staff.manage', 'funds.read', 'priceBook.manage'],
+  INTEGRATOR_ADMIN: [
+    'clients.read',
+    'clients.write',
+    'inventory.read',
+    'inventory.write',
+    'staff.read',
+    'staff.manage',
+    'funds.read',
+    'priceBook.manage',
+    'audit.read',
+  ],
   INTEGRATOR_ENGINEER: ['clients.read', 'clients.write', 'inventory.read', 'inventory.write', 'funds.read'],
   SME_OWNER: ['clients.read', 'inventory.read', 'funds.read'],
-  COUNTY_OFFICIAL: ['funds.read', 'funds.manage'],
+  COUNTY_OFFICIAL: ['funds.read', 'funds.manage', 'audit.read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
