@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, screenshot } from './fixtures';
+import { demo, screenshot, signIn } from './fixtures';
 
 test('sign-in explains bad input without revealing which accounts exist', async ({ page }) => {
   await page.goto('/sign-in');
@@ -34,4 +34,35 @@ test('health reports version and database', async ({ request }) => {
   const body = await res.json();
   expect(body).toMatchObject({ status: 'ok', version: '0.1.0', database: { ok: true } });
   expect(res.headers()['x-request-id']).toBeTruthy();
+});
+
+test('security headers: CSP without unsafe-eval, no framing, HSTS only over HTTPS', async ({ request }) => {
+  const plain = await request.get('/sign-in');
+  const h = plain.headers();
+  const csp = h['content-security-policy'] ?? '';
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).not.toContain('unsafe-eval');
+  expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(h['x-content-type-options']).toBe('nosniff');
+  expect(h['strict-transport-security']).toBeUndefined();
+  const https = await request.get('/sign-in', { headers: { 'x-forwarded-proto': 'https' } });
+  expect(https.headers()['strict-transport-security']).toMatch(/^max-age=31536000/);
+});
+
+test('the signed-in pages run under the CSP without a single violation', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await signIn(page, demo.engineer);
+  for (const path of ['/', '/clients', '/projects', '/claims']) {
+    await page.goto(path);
+    await expect(page.locator('main')).toBeVisible();
+  }
+  // A page with a chart (ECharts draws on a canvas from bundled code: no eval, no inline handlers).
+  await page.goto('/projects');
+  await page.locator('main table a[href^="/projects/"]').first().click();
+  await expect(page.locator('main canvas').first()).toBeVisible();
+  expect(violations).toEqual([]);
 });

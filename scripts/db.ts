@@ -5,14 +5,26 @@
  *   npm run db:deploy              apply pending migrations
  *   npm run db:seed                load the demo data (into an empty database)
  *   npm run db:setup               deploy, then seed when the database has no data yet
+ *   npm run db:backup [-- file]    PGlite + uploaded files into one zip (default backups/<time>.zip)
+ *   npm run db:restore -- file     restore such a zip (the current folder is moved aside, not deleted)
  */
 
 import { DEMO_PASSWORD, demoUsers, seedDemo } from '../prisma/seed/demo';
 import { resolveAuthSecret } from '../server/auth/secret';
+import { backupPglite, restorePglite } from '../server/db/backup';
 import { createDb } from '../server/db/client';
 import { createMigration, deployMigrations, type MigrationTarget } from '../server/db/migrate';
 import { openPglite } from '../server/db/pglite';
 import { describeDbTarget, resolveDbTarget } from '../server/db/target';
+import { filesDir } from '../server/services/files/files';
+
+function pgliteOnly(what: string) {
+  const target = resolveDbTarget();
+  if (target.kind === 'postgres') {
+    throw new Error(`db:${what} is for the embedded database. For PostgreSQL use pg_dump / pg_restore (see the README, "Backup and restore").`);
+  }
+  return target.dir;
+}
 
 async function withMigrationTarget<T>(fn: (t: MigrationTarget) => Promise<T>): Promise<T> {
   const target = resolveDbTarget();
@@ -84,8 +96,23 @@ async function main() {
       resolveAuthSecret();
       await deploy();
       break;
+    case 'backup': {
+      const dir = pgliteOnly('backup');
+      const out = rest[0] ?? `backups/retrofit-pathway-${new Date().toISOString().replace(/[:.]/g, '-')}.zip`;
+      const m = await backupPglite(dir, filesDir(), out);
+      console.log(`Backed up ${dir} (${m.migrations.length} migrations, ${m.auditEvents} audit events) and ${m.files} uploaded files to ${out}`);
+      break;
+    }
+    case 'restore': {
+      const dir = pgliteOnly('restore');
+      if (!rest[0]) throw new Error('Name the backup to restore: npm run db:restore -- backups/<file>.zip');
+      const { manifest, movedAside } = await restorePglite(rest[0], dir, filesDir());
+      console.log(`Restored the backup of ${manifest.createdAt} into ${dir} (${manifest.files} uploaded files).`);
+      if (movedAside) console.log(`The previous database was moved aside to ${movedAside}; delete it once you are satisfied.`);
+      break;
+    }
     default:
-      throw new Error(`Unknown command "${cmd ?? ''}". Use migrate <name> | deploy | seed | setup | preflight.`);
+      throw new Error(`Unknown command "${cmd ?? ''}". Use migrate <name> | deploy | seed | setup | preflight | backup [file] | restore <file>.`);
   }
 }
 

@@ -61,17 +61,18 @@ function acquireLock(dir: string) {
   throw new Error(`Could not lock ${dir}`);
 }
 
-export type OpenPgliteOptions = { create: boolean };
+/** create: make the folder when missing; loadDataDir: a dumpDataDir() archive to fill a new folder from (restore). */
+export type OpenPgliteOptions = { create: boolean; loadDataDir?: Blob };
 
 /** Opens (and with create, makes) the PGlite folder, owning it for the life of this process. */
-export async function openPglite(dir: string, { create }: OpenPgliteOptions): Promise<{ pg: PGlite; release: () => void }> {
+export async function openPglite(dir: string, { create, loadDataDir }: OpenPgliteOptions): Promise<{ pg: PGlite; release: () => void }> {
   if (!fs.existsSync(dir)) {
     if (!create) throw new PgliteFolderMissingError(dir);
     fs.mkdirSync(path.dirname(dir), { recursive: true });
   }
   const release = acquireLock(dir);
   try {
-    const pg = await PGlite.create(dir);
+    const pg = await PGlite.create(dir, loadDataDir ? { loadDataDir } : {});
     return { pg, release };
   } catch (e) {
     release();
