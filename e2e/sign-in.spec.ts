@@ -61,8 +61,10 @@ test('the signed-in pages run under the CSP without a single violation', async (
     await expect(page.locator('main')).toBeVisible();
   }
   // A page with a chart (ECharts draws on a canvas from bundled code: no eval, no inline handlers).
-  await page.goto('/projects');
-  await page.locator('main table a[href^="/projects/"]').first().click();
+  await page.goto('/clusters');
+  await page.getByTestId('cluster-row').first().getByRole('link').click();
+  await page.waitForURL(/\/clusters\/[^/]+$/);
+  await page.goto(`${page.url()}/maturity`);
   await expect(page.locator('main canvas').first()).toBeVisible();
   expect(violations).toEqual([]);
 });
