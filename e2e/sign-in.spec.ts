@@ -68,3 +68,20 @@ test('the signed-in pages run under the CSP without a single violation', async (
   await expect(page.locator('main canvas').first()).toBeVisible();
   expect(violations).toEqual([]);
 });
+
+test('sign-in is throttled after five failures, with the wait in the user’s language', async ({ page }) => {
+  await page.goto('/sign-in');
+  const email = `throttle-${Date.now()}@example.com`;
+  for (let i = 0; i < 5; i++) {
+    await page.locator('#email').fill(email);
+    await page.locator('#password').fill(`wrong ${i}`);
+    // Each attempt is one server action round trip; wait for it so none is coalesced with the next.
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator('form button[type=submit]').click()]);
+    await expect(page.getByTestId('sign-in-error')).toHaveText('邮箱或密码不正确。');
+  }
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill('wrong again');
+  await page.locator('form button[type=submit]').click();
+  await expect(page.getByTestId('sign-in-error')).toHaveText('失败次数过多，请 1 分钟后再试。');
+  await screenshot(page, 'sign-in-throttled-zh');
+});

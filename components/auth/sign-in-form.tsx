@@ -13,7 +13,11 @@ export function SignInForm() {
     <form action={action} noValidate className="mt-6 space-y-4">
       {state.error ? (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="sign-in-error">
-          {state.error === 'unavailable' ? t('unavailable', { reason: reason ?? '' }) : t('invalidCredentials')}
+          {state.error === 'unavailable'
+            ? t('unavailable', { reason: reason ?? '' })
+            : state.error === 'tooManyAttempts'
+              ? t('tooManyAttempts', { minutes: Math.ceil((state.waitSeconds ?? 60) / 60) })
+              : t('invalidCredentials')}
         </p>
       ) : null}
       <div>

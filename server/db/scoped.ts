@@ -134,6 +134,8 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
     create: (s) => (s.kind === 'integrator' || s.kind === 'sme' ? { integratorId: s.integratorId } : { countyId: s.countyId }),
     none: NONE_ID,
   },
+  // Not tenant data: only the sign-in path (unscoped, before anyone is signed in) reads and writes it.
+  SignInThrottle: { read: () => null, create: () => null, none: { key: { in: [] as string[] } } },
 };
 
 const whereOps = new Set([

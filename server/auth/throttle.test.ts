@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { lockSeconds, MAX_LOCK_SECONDS, throttleKeys } from './throttle';
+
+describe('sign-in throttle policy', () => {
+  it('lets five failures through, then doubles the lock from 30 s up to 15 minutes', () => {
+    expect([1, 2, 3, 4].map(lockSeconds)).toEqual([0, 0, 0, 0]);
+    expect([5, 6, 7, 8, 9, 10].map(lockSeconds)).toEqual([30, 60, 120, 240, 480, 900]);
+    expect(lockSeconds(40)).toBe(MAX_LOCK_SECONDS);
+  });
+
+  it('keys on the typed email (normalised) and the client address', () => {
+    expect(throttleKeys('  Admin@Example.COM ', '10.0.0.7')).toEqual(['account:admin@example.com', 'address:10.0.0.7']);
+    expect(throttleKeys('a@b.c', null)).toEqual(['account:a@b.c']);
+  });
+});

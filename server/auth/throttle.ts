@@ -1,0 +1,54 @@
+/**
+ * Sign-in throttling, per typed email and per client address. Five failures in a row are free; each further failure
+ * locks the key for 30 s × 2^(n−5), at most 15 minutes. A failure streak older than the window starts again.
+ * Keys are the typed email (not the user), so a lock looks the same for accounts that exist and those that do not.
+ * Stored in the database so it holds across app servers and restarts.
+ */
+import type { PrismaClient } from '../db/generated/client';
+
+export const FREE_FAILURES = 5;
+const BASE_LOCK_SECONDS = 30;
+export const MAX_LOCK_SECONDS = 15 * 60;
+const STREAK_WINDOW_MS = 60 * 60 * 1000;
+
+/** Seconds a key is locked after its n-th consecutive failure. */
+export function lockSeconds(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(MAX_LOCK_SECONDS, BASE_LOCK_SECONDS * 2 ** (failures - FREE_FAILURES));
+}
+
+export function throttleKeys(email: string, address: string | null): string[] {
+  const keys = [`account:${email.trim().toLowerCase()}`];
+  if (address) keys.push(`address:${address}`);
+  return keys;
+}
+
+/** The seconds until the caller may try again (0 = go ahead). */
+export async function throttleWait(db: PrismaClient, keys: string[], now = new Date()): Promise<number> {
+  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys } }, select: { lockedUntil: true } });
+  const until = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
+  return Math.max(0, Math.ceil((until - now.getTime()) / 1000));
+}
+
+export async function recordFailure(db: PrismaClient, keys: string[], now = new Date()): Promise<void> {
+  for (const key of keys) {
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO "SignInThrottle" ("key", "failures", "lastFailure") VALUES (${key}, 0, ${now})
+        ON CONFLICT ("key") DO NOTHING`;
+      const [row] = await tx.$queryRaw<{ failures: number; lastFailure: Date }[]>`
+        SELECT "failures", "lastFailure" FROM "SignInThrottle" WHERE "key" = ${key} FOR UPDATE`;
+      const fresh = row && now.getTime() - row.lastFailure.getTime() <= STREAK_WINDOW_MS;
+      const failures = (fresh ? row.failures : 0) + 1;
+      const lock = lockSeconds(failures);
+      await tx.signInThrottle.update({
+        where: { key },
+        data: { failures, lastFailure: now, lockedUntil: lock ? new Date(now.getTime() + lock * 1000) : null },
+      });
+    });
+  }
+}
+
+/** A successful sign-in clears the account's streak (not the address's: one good account must not unlock guessing). */
+export async function recordSuccess(db: PrismaClient, email: string): Promise<void> {
+  await db.signInThrottle.deleteMany({ where: { key: `account:${email.trim().toLowerCase()}` } });
+}
