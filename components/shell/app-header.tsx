@@ -59,7 +59,9 @@ export async function AppHeader({ scope, userName, organisation }: { scope: Scop
         </nav>
         <div className="ml-auto flex items-center gap-3">
           <div className="hidden text-right text-xs leading-tight md:block" data-testid="whoami">
-            <div className="font-medium text-slate-800">{userName}</div>
+            <Link href="/account" className="font-medium text-slate-800 hover:text-teal-700 hover:underline" title={t('nav.account')}>
+              {userName}
+            </Link>
             <div className="text-slate-500">
               {t(`roles.${scope.role}`)} · {organisation}
             </div>

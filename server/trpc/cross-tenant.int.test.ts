@@ -51,6 +51,7 @@ const csvFile = new TextEncoder().encode('资产编号,设备类型,控制方式
 const crossTenantCases: Record<string, Case> = {
   'me.get': { kind: 'scopeList' },
   'me.setLocale': { kind: 'self', input: { locale: 'en' } },
+  'me.changePassword': { kind: 'self', input: { currentPassword: 'not the password', newPassword: 'lathe-spindle-humming' } },
   'clients.list': { kind: 'scopeList', input: { page: 1, pageSize: 100 } },
   'clients.facets': { kind: 'scopeList' },
   'clients.summary': { kind: 'scopeList' },

@@ -1,6 +1,10 @@
+import { hashPassword, verifyPassword } from '../../auth/password';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../../auth/password-policy';
 import type { SessionUser } from '../../auth/session-user';
+import { recordFailure, recordSuccess, throttleKeys, throttleWait } from '../../auth/throttle';
 import type { PrismaClient } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
+import { AppError } from '../../domain/errors/app-error';
 import { type AppLocale, toDbLocale } from '../../i18n/locales';
 
 /** The signed-in user and the name of the organisation they act for. */
@@ -20,4 +24,34 @@ export async function getMe(db: ScopedDb, user: SessionUser) {
 export async function setMyLocale(db: PrismaClient, userId: string, locale: AppLocale) {
   await db.user.update({ where: { id: userId }, data: { locale: toDbLocale(locale) }, select: { id: true } });
   return { locale };
+}
+
+/**
+ * Changes the caller's own password: the current one must be right (wrong guesses count towards the sign-in
+ * throttle), the new one must pass the policy. Every session of the user ends (the session version moves on),
+ * including this one: the user signs in again with the new password. Audited, without either password.
+ */
+export async function changeMyPassword(db: PrismaClient, userId: string, input: { currentPassword: string; newPassword: string }) {
+  const u = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, passwordHash: true, integratorId: true, countyId: true },
+  });
+  const keys = throttleKeys(u.email, null);
+  const wait = await throttleWait(db, keys);
+  if (wait > 0) throw new AppError('TOO_MANY_REQUESTS', 'tooManyAttemptsWait', { minutes: Math.ceil(wait / 60) });
+  if (!(await verifyPassword(u.passwordHash, input.currentPassword))) {
+    await recordFailure(db, keys);
+    throw new AppError('BAD_REQUEST', 'currentPasswordWrong');
+  }
+  const problem = passwordProblem(input.newPassword, u.email);
+  if (problem) throw new AppError('BAD_REQUEST', problem, { min: PASSWORD_MIN, max: PASSWORD_MAX });
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true } }),
+    db.auditEvent.create({
+      data: { actorId: userId, integratorId: u.integratorId, countyId: u.countyId, action: 'user.passwordChange', entity: 'User', entityId: userId },
+    }),
+  ]);
+  await recordSuccess(db, u.email);
+  return { signedOut: true };
 }
