@@ -85,3 +85,12 @@ test('sign-in is throttled after five failures, with the wait in the user’s la
   await expect(page.getByTestId('sign-in-error')).toHaveText('失败次数过多，请 1 分钟后再试。');
   await screenshot(page, 'sign-in-throttled-zh');
 });
+
+test('the API refuses an oversized body with 413 and a message in the user’s language', async ({ request }) => {
+  const res = await request.post('/api/trpc/me.setLocale', {
+    data: JSON.stringify({ json: { locale: 'en', pad: 'x'.repeat(3 * 1024 * 1024) } }),
+    headers: { 'content-type': 'application/json', cookie: 'NEXT_LOCALE=zh-CN' },
+  });
+  expect(res.status()).toBe(413);
+  expect((await res.json()).error.message).toBe('请求过大（上限 2 MB）。');
+});

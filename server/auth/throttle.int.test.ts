@@ -9,23 +9,32 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe(`sign-in throttle in the database (${process.env.TEST_DB ?? 'pglite'})`, () => {
-  it('locks after the fifth failure for 30 s, then doubles; a success clears the account but not the address', async () => {
+  it('locks an email after its fifth failure for 30 s, then doubles; a success clears it', async () => {
     const email = `${uniqueTag('thr')}@example.com`;
-    const address = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
-    const keys = throttleKeys(email, address);
+    const keys = throttleKeys(email, null);
     const t0 = new Date('2026-11-24T10:00:00Z');
     for (let i = 0; i < 4; i++) await recordFailure(t.db, keys, t0);
     expect(await throttleWait(t.db, keys, t0)).toBe(0);
     await recordFailure(t.db, keys, t0);
     expect(await throttleWait(t.db, keys, t0)).toBe(30);
-    expect(await throttleWait(t.db, keys, new Date(t0.getTime() + 31_000))).toBe(0);
-    await recordFailure(t.db, keys, new Date(t0.getTime() + 31_000));
-    expect(await throttleWait(t.db, keys, new Date(t0.getTime() + 31_000))).toBe(60);
-
+    const t1 = new Date(t0.getTime() + 31_000);
+    expect(await throttleWait(t.db, keys, t1)).toBe(0);
+    await recordFailure(t.db, keys, t1);
+    expect(await throttleWait(t.db, keys, t1)).toBe(60);
     await recordSuccess(t.db, email);
-    expect(await throttleWait(t.db, throttleKeys(email, null), new Date(t0.getTime() + 31_000))).toBe(0);
-    // The address stays locked: one good account must not reset guessing from that address.
-    expect(await throttleWait(t.db, throttleKeys('other@example.com', address), new Date(t0.getTime() + 31_000))).toBe(60);
+    expect(await throttleWait(t.db, keys, t1)).toBe(0);
+  });
+
+  it('locks an address after twenty failures across any emails; a good sign-in there does not unlock it', async () => {
+    const address = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const t0 = new Date('2026-11-24T11:00:00Z');
+    for (let i = 0; i < 19; i++) await recordFailure(t.db, throttleKeys(`${uniqueTag(`spray${i}`)}@example.com`, address), t0);
+    expect(await throttleWait(t.db, throttleKeys('fresh@example.com', address), t0)).toBe(0);
+    await recordFailure(t.db, throttleKeys('last@example.com', address), t0);
+    expect(await throttleWait(t.db, throttleKeys('fresh@example.com', address), t0)).toBe(30);
+    await recordSuccess(t.db, 'fresh@example.com');
+    expect(await throttleWait(t.db, throttleKeys('fresh@example.com', address), t0)).toBe(30);
+    expect(await throttleWait(t.db, throttleKeys('fresh@example.com', null), t0)).toBe(0);
   });
 
   it('a streak older than an hour starts again', async () => {

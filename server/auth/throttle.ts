@@ -1,20 +1,23 @@
 /**
- * Sign-in throttling, per typed email and per client address. Five failures in a row are free; each further failure
- * locks the key for 30 s × 2^(n−5), at most 15 minutes. A failure streak older than the window starts again.
+ * Sign-in throttling, per typed email and per client address. Five failures in a row on one email are free; each
+ * further failure locks it for 30 s × 2^(n−5), at most 15 minutes. An address (a whole factory behind one NAT, or
+ * every user behind a proxy that does not pass X-Forwarded-For) gets 20 free failures before the same growing lock.
+ * A failure streak older than an hour starts again.
  * Keys are the typed email (not the user), so a lock looks the same for accounts that exist and those that do not.
  * Stored in the database so it holds across app servers and restarts.
  */
 import type { PrismaClient } from '../db/generated/client';
 
-export const FREE_FAILURES = 5;
+export const FREE_FAILURES = { account: 5, address: 20 } as const;
 const BASE_LOCK_SECONDS = 30;
 export const MAX_LOCK_SECONDS = 15 * 60;
 const STREAK_WINDOW_MS = 60 * 60 * 1000;
 
 /** Seconds a key is locked after its n-th consecutive failure. */
-export function lockSeconds(failures: number): number {
-  if (failures < FREE_FAILURES) return 0;
-  return Math.min(MAX_LOCK_SECONDS, BASE_LOCK_SECONDS * 2 ** (failures - FREE_FAILURES));
+export function lockSeconds(failures: number, kind: keyof typeof FREE_FAILURES = 'account'): number {
+  const free = FREE_FAILURES[kind];
+  if (failures < free) return 0;
+  return Math.min(MAX_LOCK_SECONDS, BASE_LOCK_SECONDS * 2 ** (failures - free));
 }
 
 export function throttleKeys(email: string, address: string | null): string[] {
@@ -39,7 +42,7 @@ export async function recordFailure(db: PrismaClient, keys: string[], now = new 
         SELECT "failures", "lastFailure" FROM "SignInThrottle" WHERE "key" = ${key} FOR UPDATE`;
       const fresh = row && now.getTime() - row.lastFailure.getTime() <= STREAK_WINDOW_MS;
       const failures = (fresh ? row.failures : 0) + 1;
-      const lock = lockSeconds(failures);
+      const lock = lockSeconds(failures, key.startsWith('address:') ? 'address' : 'account');
       await tx.signInThrottle.update({
         where: { key },
         data: { failures, lastFailure: now, lockedUntil: lock ? new Date(now.getTime() + lock * 1000) : null },

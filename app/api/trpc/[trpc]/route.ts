@@ -1,10 +1,18 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { API_BODY_LIMIT_BYTES, withinBodyLimit } from '@/server/http/body-limit';
+import { errorMessage } from '@/server/i18n/messages';
+import { resolveRequestLocale } from '@/server/i18n/request';
 import { contextForRequest } from '@/server/trpc/request';
 import { appRouter } from '@/server/trpc/root';
 
 export const dynamic = 'force-dynamic';
 
-async function handler(req: Request) {
+async function handler(incoming: Request) {
+  const req = await withinBodyLimit(incoming);
+  if (!req) {
+    const message = errorMessage(await resolveRequestLocale(), 'payloadTooLarge', { maxMb: API_BODY_LIMIT_BYTES / 1024 / 1024 });
+    return Response.json({ error: { message, code: -32013, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } }, { status: 413 });
+  }
   let requestId = '';
   const res = await fetchRequestHandler({
     endpoint: '/api/trpc',
