@@ -69,6 +69,8 @@ const crossTenantCases: Record<string, Case> = {
   'funds.list': { kind: 'scopeList' },
   'funds.get': { kind: 'byId', input: (o) => ({ id: o.fund.id }) },
   'staff.list': { kind: 'scopeList' },
+  'staff.setActive': { kind: 'byId', input: (o) => ({ id: o.users.engineer.id, active: false }) },
+  'staff.setRole': { kind: 'byId', input: (o) => ({ id: o.users.engineer.id, role: 'INTEGRATOR_ADMIN' }) },
   'inventory.machines.list': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id }) },
   'inventory.machines.get': { kind: 'byId', input: (o) => ({ id: o.machineId }) },
   'inventory.machines.create': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, ...validMachine }) },

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ClientTable } from '@/components/clients/client-table';
 import { FundSummary } from '@/components/funds/fund-summary';
+import { StaffActiveToggle, StaffRoleSelect } from '@/components/staff/staff-actions';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { localName } from '@/components/ui/names';
@@ -93,17 +94,22 @@ export default async function IntegratorHome() {
         {staff ? (
           <div id="staff">
             <Card title={t('home.staff')}>
-              <Table head={[t('staff.name'), t('staff.email'), t('staff.role'), t('staff.active'), t('staff.lastSignIn')]}>
+              <Table head={[t('staff.name'), t('staff.email'), t('staff.role'), t('staff.active'), t('staff.lastSignIn'), '']}>
                 {staff.map((s) => (
-                  <tr key={s.id}>
+                  <tr key={s.id} data-testid="staff-row">
                     <Td className="font-medium">{s.name}</Td>
                     <Td>{s.email}</Td>
                     <Td>
-                      {t(`roles.${s.role}`)}
+                      {s.id !== me.id && (s.role === 'INTEGRATOR_ADMIN' || s.role === 'INTEGRATOR_ENGINEER') ? (
+                        <StaffRoleSelect id={s.id} name={s.name} role={s.role} />
+                      ) : (
+                        t(`roles.${s.role}`)
+                      )}
                       {s.smeClient ? <span className="text-slate-500"> · {localName(locale, s.smeClient.legalName, s.smeClient.legalNameEn)}</span> : null}
                     </Td>
                     <Td>{s.active ? <Badge tone="teal">{t('staff.isActive')}</Badge> : <Badge tone="red">{t('staff.isInactive')}</Badge>}</Td>
                     <Td>{s.lastSignInAt ? format.dateTime(s.lastSignInAt, { dateStyle: 'medium', timeStyle: 'short' }) : t('staff.never')}</Td>
+                    <Td className="text-right">{s.id === me.id ? null : <StaffActiveToggle id={s.id} name={s.name} active={s.active} />}</Td>
                   </tr>
                 ))}
               </Table>
