@@ -53,5 +53,6 @@ export async function recordFailure(db: PrismaClient, keys: string[], now = new 
 
 /** A successful sign-in clears the account's streak (not the address's: one good account must not unlock guessing). */
 export async function recordSuccess(db: PrismaClient, email: string): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { key: `account:${email.trim().toLowerCase()}` } });
+  const [accountKey] = throttleKeys(email, null);
+  await db.signInThrottle.deleteMany({ where: { key: accountKey } });
 }

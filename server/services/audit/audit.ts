@@ -1,7 +1,13 @@
 /** The audit log of the caller's tenant (integrator or county), newest first, and its export. */
-import ExcelJS from 'exceljs';
 import type { ScopedDb } from '../../db/scoped';
-import { neutraliseFormula } from '../../domain/inventory/values';
+import { contentTypes, type ExportFormat, writeFile } from '../inventory/export-machines';
+
+/** Display names of the actors of some audit rows, in one query. */
+async function actorNames(db: ScopedDb, rows: { actorId: string | null }[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => Boolean(x)))];
+  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  return new Map(users.map((u) => [u.id, u.name]));
+}
 
 export async function listAudit(db: ScopedDb, input: { page: number; pageSize: number; action?: string }) {
   const where = input.action ? { action: { startsWith: input.action } } : {};
@@ -15,9 +21,7 @@ export async function listAudit(db: ScopedDb, input: { page: number; pageSize: n
       select: { id: true, at: true, actorId: true, action: true, entity: true, entityId: true, data: true },
     }),
   ]);
-  const ids = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => Boolean(x)))];
-  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
-  const names = new Map(users.map((u) => [u.id, u.name]));
+  const names = await actorNames(db, rows);
   return {
     total,
     page: input.page,
@@ -26,14 +30,12 @@ export async function listAudit(db: ScopedDb, input: { page: number; pageSize: n
   };
 }
 
-export async function exportAudit(db: ScopedDb, format: 'csv' | 'xlsx') {
+export async function exportAudit(db: ScopedDb, format: ExportFormat) {
   const rows = await db.auditEvent.findMany({
     orderBy: [{ at: 'asc' }, { id: 'asc' }],
     select: { at: true, actorId: true, action: true, entity: true, entityId: true, data: true },
   });
-  const ids = [...new Set(rows.map((r) => r.actorId).filter((x): x is string => Boolean(x)))];
-  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
-  const names = new Map(users.map((u) => [u.id, u.name]));
+  const names = await actorNames(db, rows);
   const header = ['at (UTC)', 'actor', 'action', 'entity', 'entityId', 'data'];
   const table = rows.map((r) => [
     r.at.toISOString(),
@@ -43,21 +45,5 @@ export async function exportAudit(db: ScopedDb, format: 'csv' | 'xlsx') {
     r.entityId,
     JSON.stringify(r.data ?? null),
   ]);
-  if (format === 'csv') {
-    const field = (v: string) => {
-      const s = neutraliseFormula(v);
-      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    };
-    const text = `\uFEFF${[header, ...table].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
-    return { fileName: 'audit.csv', contentType: 'text/csv; charset=utf-8', bytes: new TextEncoder().encode(text) };
-  }
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Audit');
-  ws.addRow(header).font = { bold: true };
-  for (const r of table) ws.addRow(r.map((v) => neutraliseFormula(v)));
-  return {
-    fileName: 'audit.xlsx',
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    bytes: new Uint8Array(await wb.xlsx.writeBuffer()),
-  };
+  return { fileName: `audit.${format}`, contentType: contentTypes[format], bytes: await writeFile(format, header, table, undefined, 'Audit') };
 }
