@@ -105,7 +105,9 @@ export default async function IntegratorHome() {
                       ) : (
                         t(`roles.${s.role}`)
                       )}
-                      {s.smeClient ? <span className="block text-xs text-slate-500">{localName(locale, s.smeClient.legalName, s.smeClient.legalNameEn)}</span> : null}
+                      {s.smeClient ? (
+                        <span className="block text-xs text-slate-500">{localName(locale, s.smeClient.legalName, s.smeClient.legalNameEn)}</span>
+                      ) : null}
                     </Td>
                     <Td>{s.active ? <Badge tone="teal">{t('staff.isActive')}</Badge> : <Badge tone="red">{t('staff.isInactive')}</Badge>}</Td>
                     <Td>{s.lastSignInAt ? format.dateTime(s.lastSignInAt, { dateStyle: 'medium', timeStyle: 'short' }) : t('staff.never')}</Td>
