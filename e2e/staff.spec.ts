@@ -37,3 +37,113 @@ test('admin deactivates the engineer: the engineer’s open session ends at once
   await engCtx.close();
   await adminCtx.close();
 });
+
+test('admin invites an engineer, who accepts and signs in; the admin deactivates them and their open session ends', async ({ browser }) => {
+  const email = `new.engineer.${Date.now()}@xinchang-retrofit.demo`;
+  const password = 'spindle bearings hum at dawn';
+  const adminCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  await signIn(admin, demo.admin);
+  await admin.goto('/integrator#staff');
+  await admin.locator('#invite-email').fill(email);
+  await admin.locator('#invite-name').fill('钱工');
+  await admin.getByTestId('invite-submit').click();
+  // No SMTP server in the test run: the admin is shown the one-time link to pass on.
+  const link = await admin.getByTestId('one-time-link').inputValue();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  await expect(admin.getByTestId('invitation-row').filter({ hasText: email })).toContainText('待接受');
+  await screenshot(admin, 'staff-invited-zh');
+
+  const engCtx = await browser.newContext();
+  const eng = await engCtx.newPage();
+  await eng.goto(new URL(link).pathname);
+  await expect(eng.locator('h1')).toContainText('加入');
+  await expect(eng.locator('#name')).toHaveValue('钱工');
+  // A weak password is refused in the invitee's language, and nothing is created.
+  await eng.locator('#password').fill('short');
+  await eng.locator('#confirmPassword').fill('short');
+  await eng.locator('form button[type=submit]').click();
+  await expect(eng.getByTestId('form-error')).toContainText('12');
+  await eng.locator('#password').fill(password);
+  await eng.locator('#confirmPassword').fill(password);
+  await screenshot(eng, 'invite-accept-zh');
+  await eng.locator('form button[type=submit]').click();
+  await expect(eng).toHaveURL(/\/sign-in\?joined=1/);
+  await expect(eng.locator('#email')).toHaveValue(email);
+  await eng.locator('#password').fill(password);
+  await eng.locator('form button[type=submit]').click();
+  await eng.waitForURL(/\/integrator/);
+  await eng.goto('/clients');
+  await expect(eng.locator('main h1')).toBeVisible();
+
+  // The link worked once.
+  const again = await (await browser.newContext()).newPage();
+  await again.goto(new URL(link).pathname);
+  await expect(again.locator('main p[role=alert]')).toHaveText('该链接已被使用。');
+
+  await admin.reload();
+  await expect(admin.getByTestId('invitation-row').filter({ hasText: email })).toContainText('已接受');
+  const row = admin.getByTestId('staff-row').filter({ hasText: email });
+  admin.once('dialog', (d) => d.accept());
+  await row.getByTestId('staff-toggle-active').click();
+  await expect(row).toContainText('已停用');
+
+  await eng.goto('/clients');
+  await expect(eng).toHaveURL(/\/sign-in/);
+  await engCtx.close();
+  await adminCtx.close();
+});
+
+test('password reset: the admin sends a link, the user sets a new password with it and signs in; the old one fails', async ({ browser }) => {
+  const email = `reset.owner.${Date.now()}@xinchang-retrofit.demo`;
+  const adminCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  await signIn(admin, demo.admin);
+  await admin.goto('/integrator#staff');
+  await admin.locator('#invite-email').fill(email);
+  await admin.locator('#invite-role').selectOption('SME_OWNER');
+  await admin.locator('#invite-sme').selectOption({ index: 1 });
+  await admin.getByTestId('invite-submit').click();
+  const invite = await admin.getByTestId('one-time-link').inputValue();
+  const ownerCtx = await browser.newContext();
+  const owner = await ownerCtx.newPage();
+  await owner.goto(new URL(invite).pathname);
+  await owner.locator('#name').fill('Owner Reset');
+  await owner.locator('#password').fill('first password of the owner');
+  await owner.locator('#confirmPassword').fill('first password of the owner');
+  await owner.locator('form button[type=submit]').click();
+  await expect(owner).toHaveURL(/joined=1/);
+
+  // Forgot-password page: same answer whatever the email.
+  await owner.goto('/sign-in');
+  await owner.getByRole('link', { name: '忘记密码?' }).click();
+  await owner.locator('#email').fill(email);
+  await owner.locator('form button[type=submit]').click();
+  await expect(owner.getByTestId('reset-requested')).toBeVisible();
+  await screenshot(owner, 'forgot-password-zh');
+
+  await admin.reload();
+  const row = admin.getByTestId('staff-row').filter({ hasText: email });
+  admin.once('dialog', (d) => d.accept());
+  await row.getByTestId('staff-send-reset').click();
+  const link = await row.getByTestId('one-time-link').inputValue();
+  expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}$/);
+
+  await owner.goto(new URL(link).pathname);
+  await owner.locator('#password').fill('second password of the owner');
+  await owner.locator('#confirmPassword').fill('second password, mistyped');
+  await owner.locator('form button[type=submit]').click();
+  await expect(owner.locator('#confirmPassword-error')).toHaveText('两次输入的新密码不一致。');
+  await owner.locator('#confirmPassword').fill('second password of the owner');
+  await screenshot(owner, 'reset-password-zh');
+  await owner.locator('form button[type=submit]').click();
+  await expect(owner).toHaveURL(/\/sign-in\?reset=1/);
+  await owner.locator('#password').fill('first password of the owner');
+  await owner.locator('form button[type=submit]').click();
+  await expect(owner.getByTestId('sign-in-error')).toBeVisible();
+  await owner.locator('#password').fill('second password of the owner');
+  await owner.locator('form button[type=submit]').click();
+  await owner.waitForURL(/\/sme/);
+  await ownerCtx.close();
+  await adminCtx.close();
+});

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { type SignInState, signInAction } from '@/app/actions/session';
 
-export function SignInForm() {
+export function SignInForm({ defaultEmail }: { defaultEmail?: string }) {
   const t = useTranslations('signIn');
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
   const reason = (state as { reason?: string }).reason;
@@ -29,7 +29,7 @@ export function SignInForm() {
           name="email"
           type="email"
           autoComplete="username"
-          defaultValue={state.email}
+          defaultValue={state.email ?? defaultEmail}
           aria-invalid={Boolean(state.fieldErrors?.email)}
           aria-describedby={state.fieldErrors?.email ? 'email-error' : undefined}
           className={`${fieldClass} ${state.fieldErrors?.email ? 'border-red-400' : 'border-slate-300'}`}

@@ -71,3 +71,111 @@ export function StaffActiveToggle({ id, name, active }: { id: string; name: stri
     </div>
   );
 }
+
+/** Give or take the county admin flag of another official. */
+export function CountyAdminToggle({ id, admin }: { id: string; admin: boolean }) {
+  const t = useTranslations('staff');
+  const trpc = useTRPC();
+  const setAdmin = useMutation(trpc.staff.setAdmin.mutationOptions());
+  const { error, run } = useRun();
+  return (
+    <div>
+      <Button
+        tone="secondary"
+        className="!px-2.5 !py-1 text-xs"
+        disabled={setAdmin.isPending}
+        onClick={() => run(() => setAdmin.mutateAsync({ id, admin: !admin }))}
+      >
+        {admin ? t('removeAdmin') : t('makeAdmin')}
+      </Button>
+      {error ? <p className="mt-1 text-xs text-red-700">{error}</p> : null}
+    </div>
+  );
+}
+
+/** A one-time link to hand on when no mail server is configured, with a copy button. */
+export function LinkToPassOn({ text, link }: { text: string; link: string }) {
+  const t = useTranslations('invite');
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="mt-2 rounded-lg border border-amber-200 bg-amber-50 p-3 text-xs text-amber-900" role="status" data-testid="link-to-pass-on">
+      <p>{text}</p>
+      <div className="mt-2 flex items-center gap-2">
+        <input
+          readOnly
+          value={link}
+          aria-label={t('copy')}
+          className="min-w-0 flex-1 rounded border border-amber-300 bg-white px-2 py-1 font-mono text-[11px]"
+          data-testid="one-time-link"
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <Button
+          tone="secondary"
+          className="!px-2 !py-1 text-xs"
+          onClick={async () => {
+            await navigator.clipboard?.writeText(link).catch(() => undefined);
+            setCopied(true);
+          }}
+        >
+          {copied ? t('copied') : t('copy')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** An admin sends a user a password-reset link (shown here when mail is not configured). */
+export function SendResetButton({ id, name, email }: { id: string; name: string; email: string }) {
+  const t = useTranslations('reset');
+  const trpc = useTRPC();
+  const send = useMutation(trpc.staff.sendPasswordReset.mutationOptions());
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="flex flex-col items-end">
+      <Button
+        tone="secondary"
+        className="!px-2.5 !py-1 text-xs"
+        disabled={send.isPending}
+        data-testid="staff-send-reset"
+        onClick={async () => {
+          if (!window.confirm(t('confirmSend', { name }))) return;
+          setError(null);
+          await send.mutateAsync({ id }).catch((e: Error) => setError(e.message));
+        }}
+      >
+        {t('sendLink')}
+      </Button>
+      {error ? <p className="mt-1 text-xs text-red-700">{error}</p> : null}
+      {send.data?.delivered ? <p className="mt-1 text-xs text-teal-800">{t('mailed', { email })}</p> : null}
+      {send.data && !send.data.delivered ? (
+        <div className="max-w-sm text-left">
+          <LinkToPassOn text={t('linkShown', { email })} link={send.data.link} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Revoke a pending invitation: its link stops working. */
+export function RevokeInvitationButton({ id, email }: { id: string; email: string }) {
+  const t = useTranslations('invite');
+  const trpc = useTRPC();
+  const revoke = useMutation(trpc.staff.revokeInvitation.mutationOptions());
+  const { error, run } = useRun();
+  return (
+    <div className="flex flex-col items-end">
+      <Button
+        tone="danger"
+        className="!px-2.5 !py-1 text-xs"
+        disabled={revoke.isPending}
+        onClick={() => {
+          if (!window.confirm(t('confirmRevoke', { email }))) return;
+          void run(() => revoke.mutateAsync({ id }));
+        }}
+      >
+        {t('revoke')}
+      </Button>
+      {error ? <p className="mt-1 text-xs text-red-700">{error}</p> : null}
+    </div>
+  );
+}

@@ -157,7 +157,7 @@ export async function seedDemo(db: Db): Promise<string> {
     integratorId: toman.id,
     smeClientId: smeIds[0] as string,
   });
-  await createUser(db, { email: 'official@xinchang.gov.demo', name: '李敏', password: p, role: 'COUNTY_OFFICIAL', countyId: xinchang.id });
+  await createUser(db, { email: 'official@xinchang.gov.demo', name: '李敏', password: p, role: 'COUNTY_OFFICIAL', countyId: xinchang.id, isAdmin: true });
   await createUser(db, { email: 'admin@shengzhou-gear.demo', name: '赵强', password: p, role: 'INTEGRATOR_ADMIN', integratorId: gear.id });
   await createUser(db, { email: 'official@shengzhou.gov.demo', name: '周丽', password: p, role: 'COUNTY_OFFICIAL', countyId: shengzhou.id });
 

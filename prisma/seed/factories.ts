@@ -263,6 +263,7 @@ export type UserSpec = {
   smeClientId?: string;
   countyId?: string;
   locale?: 'zh_CN' | 'en';
+  isAdmin?: boolean;
 };
 
 export async function createUser(db: Db, u: UserSpec) {

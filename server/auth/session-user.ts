@@ -28,6 +28,7 @@ export async function loadSessionUser(db: PrismaClient, userId: string, sessionV
       integratorId: true,
       smeClientId: true,
       countyId: true,
+      isAdmin: true,
     },
   });
   if (!u?.active || u.sessionVersion !== sessionVersion) return null;

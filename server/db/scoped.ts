@@ -6,11 +6,12 @@
  *
  * This table is the one place that says who may see what. Every model must appear in it: the
  * type below fails to compile when a model is added without a rule.
- * PostgreSQL row-level security is the second wall behind it (docs/decisions/0003-tenancy-gate.md).
+ * PostgreSQL row-level security is the second wall behind it (server/db/rls.ts, docs/decisions/0011).
  */
 import type { Scope } from '../domain/auth/scope';
 import { AppError } from '../domain/errors/app-error';
 import type { Prisma, PrismaClient } from './generated/client';
+import { enterTenant } from './rls';
 
 type Where = Record<string, unknown>;
 type ModelRule = {
@@ -134,6 +135,13 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
     create: (s) => (s.kind === 'integrator' || s.kind === 'sme' ? { integratorId: s.integratorId } : { countyId: s.countyId }),
     none: NONE_ID,
   },
+  Invitation: {
+    read: (s) => (s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'county' ? { countyId: s.countyId } : null),
+    create: (s) => (s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'county' ? { countyId: s.countyId } : null),
+    none: NONE_ID,
+  },
+  // Reset links are read by the unauthenticated reset path only; an admin's request for one goes through the user row.
+  PasswordReset: { read: () => null, create: () => null, none: NONE_ID },
   // Not tenant data: only the sign-in path (unscoped, before anyone is signed in) reads and writes it.
   SignInThrottle: { read: () => null, create: () => null, none: { key: { in: [] as string[] } } },
 };
@@ -170,7 +178,8 @@ function stamp(model: Prisma.ModelName, scope: Scope, data: Record<string, unkno
   return { ...data, ...keys };
 }
 
-export function scopedDb(db: PrismaClient, scope: Scope) {
+/** The application's wall: every model operation filtered to the scope and every create stamped with it. */
+function filtered(db: PrismaClient, scope: Scope) {
   return db.$extends({
     name: 'tenant-scope',
     query: {
@@ -195,6 +204,48 @@ export function scopedDb(db: PrismaClient, scope: Scope) {
       },
     },
   });
+}
+
+const rawMethods = new Set(['$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe']);
+
+/**
+ * The scoped handle: the application's filter (above) plus the database's wall (server/db/rls.ts). A single
+ * operation runs in its own short transaction that first enters the tenant; `$transaction(fn)` enters it once at
+ * the start, so everything inside, raw SQL included, runs under the tenant's role and row-level security.
+ */
+/** `userId` is the acting user (row-level security lets an SME owner read back the audit entries they wrote). */
+export function scopedDb(db: PrismaClient, scope: Scope, userId = '') {
+  const app = filtered(db, scope);
+  const walled = app.$extends({
+    name: 'tenant-wall',
+    query: {
+      $allModels: {
+        $allOperations({ args, query }) {
+          return db.$transaction([enterTenant(db, scope, userId), query(args)]).then(([, result]) => result);
+        },
+      },
+    },
+  });
+  return new Proxy(walled, {
+    get(target, prop, receiver) {
+      if (prop === '$transaction') {
+        return (fn: unknown, options?: Parameters<typeof app.$transaction>[1]) => {
+          if (typeof fn !== 'function') throw new AppError('INTERNAL', 'internal', { detail: 'array transactions are not scoped; pass a function' });
+          return app.$transaction(async (tx) => {
+            await enterTenant(tx, scope, userId);
+            return (fn as (tx: unknown) => Promise<unknown>)(tx);
+          }, options);
+        };
+      }
+      if (typeof prop === 'string' && rawMethods.has(prop)) {
+        return (...args: unknown[]) =>
+          db
+            .$transaction([enterTenant(db, scope, userId), (db[prop as '$queryRawUnsafe'] as (...a: unknown[]) => Prisma.PrismaPromise<unknown>)(...args)])
+            .then(([, result]) => result);
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  }) as typeof walled;
 }
 
 function toArray(v: unknown): unknown[] {

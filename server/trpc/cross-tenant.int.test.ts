@@ -29,6 +29,7 @@ type World = TenantWorld & {
   fileId: string;
   project: Awaited<ReturnType<typeof createProjectRecord>>;
   claimId: string;
+  invitationId: string;
 };
 
 const validClient = { legalName: 'X 公司', county: 'X 县', sector: 'GEARS', contacts: [] };
@@ -71,6 +72,12 @@ const crossTenantCases: Record<string, Case> = {
   'staff.list': { kind: 'scopeList' },
   'staff.setActive': { kind: 'byId', input: (o) => ({ id: o.users.engineer.id, active: false }) },
   'staff.setRole': { kind: 'byId', input: (o) => ({ id: o.users.engineer.id, role: 'INTEGRATOR_ADMIN' }) },
+  'staff.setAdmin': { kind: 'byId', input: (o) => ({ id: o.users.official.id, admin: true }) },
+  // inviting an owner of the other tenant's SME: that SME does not exist for the caller
+  'staff.invite': { kind: 'byId', input: (o) => ({ email: `new-${o.smes[0]?.id}@x.test`, role: 'SME_OWNER', smeClientId: o.smes[0]?.id, locale: 'en' }) },
+  'staff.invitations': { kind: 'scopeList' },
+  'staff.revokeInvitation': { kind: 'byId', input: (o) => ({ id: o.invitationId }) },
+  'staff.sendPasswordReset': { kind: 'byId', input: (o) => ({ id: o.users.engineer.id }) },
   'inventory.machines.list': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id }) },
   'inventory.machines.get': { kind: 'byId', input: (o) => ({ id: o.machineId }) },
   'inventory.machines.create': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, ...validMachine }) },
@@ -184,6 +191,19 @@ beforeAll(async () => {
           select: { id: true },
         })
       ).id,
+      invitationId: (
+        await t.db.invitation.create({
+          data: {
+            tokenHash: `hash-${w.integrator.id}`,
+            email: `invitee@${w.integrator.id}.test`,
+            role: 'INTEGRATOR_ENGINEER',
+            integratorId: w.integrator.id,
+            invitedById: w.users.admin.id,
+            expiresAt: new Date(Date.now() + 86_400_000),
+          },
+          select: { id: true },
+        })
+      ).id,
       fileId: (
         await t.db.storedFile.create({
           data: { integratorId: w.integrator.id, smeClientId: w.smes[0]?.id as string, fileName: 'f.txt', contentType: 'text/plain', size: 1, sha256: 'x' },
@@ -226,7 +246,27 @@ async function snapshot(o: World): Promise<string> {
     t.db.claim.findMany({ where, orderBy: { id: 'asc' } }),
     t.db.fund.findMany({ where: { countyId: o.county.id }, orderBy: { id: 'asc' }, include: { participations: true } }),
   ]);
-  return superjson.stringify({ clients, clusters, machines, memberships, sites, users, assessments, projects, quotes, costs, lines, claims, funds });
+  const [invitations, resets] = await Promise.all([
+    t.db.invitation.findMany({ where: { OR: [where, { countyId: o.county.id }] }, orderBy: { id: 'asc' } }),
+    t.db.passwordReset.findMany({ where: { userId: { in: Object.values(o.users).map((u) => u.id) } }, orderBy: { id: 'asc' } }),
+  ]);
+  return superjson.stringify({
+    clients,
+    clusters,
+    machines,
+    memberships,
+    sites,
+    users,
+    assessments,
+    projects,
+    quotes,
+    costs,
+    lines,
+    claims,
+    funds,
+    invitations,
+    resets,
+  });
 }
 
 /** Every identifier and name of tenant B that must never appear in an answer to tenant A. */

@@ -5,7 +5,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { scopedDb } from '../db/scoped';
-import { can, type Permission, type Scope } from '../domain/auth/scope';
+import { type Permission, type Scope, scopeCan } from '../domain/auth/scope';
 import { AppError } from '../domain/errors/app-error';
 import type { Context } from './context';
 import { describeError, toAppError, toTrpcError } from './errors';
@@ -56,7 +56,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 
 /** Any signed-in user, with `ctx.db` scoped to their tenant. */
 export const scopedProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  const db = scopedDb(await ctx.getDb(), ctx.user.scope);
+  const db = scopedDb(await ctx.getDb(), ctx.user.scope, ctx.user.id);
   return next({ ctx: { db, scope: ctx.user.scope } });
 });
 
@@ -76,7 +76,7 @@ export const countyProcedure = requireScope('county');
 export function withPermission(permission: Permission) {
   return t.middleware(async ({ ctx, next }) => {
     const user = (ctx as { user?: { scope: Scope } }).user;
-    if (!user || !can(user.scope.role, permission)) throw new AppError('FORBIDDEN');
+    if (!user || !scopeCan(user.scope, permission)) throw new AppError('FORBIDDEN');
     return next();
   });
 }

@@ -121,7 +121,7 @@ describe('scoped data-access handle', () => {
   it('an SME owner and a county official cannot create inventory rows', async () => {
     const sme = scopedDb(t.db, { kind: 'sme', integratorId: a.integrator.id, smeClientId: a.smes[0]?.id as string, role: 'SME_OWNER' });
     await expect(sme.site.create({ data: { name: 'x', smeClientId: a.smes[0]?.id as string } as never })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const county = scopedDb(t.db, { kind: 'county', countyId: a.county.id, role: 'COUNTY_OFFICIAL' });
+    const county = scopedDb(t.db, { kind: 'county', countyId: a.county.id, role: 'COUNTY_OFFICIAL', admin: false });
     expect(await county.machine.count()).toBe(0);
   });
 });

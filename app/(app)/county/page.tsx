@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { FundSummary } from '@/components/funds/fund-summary';
+import { StaffSection } from '@/components/staff/staff-section';
 import { LinkButton } from '@/components/ui/form';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
@@ -27,6 +28,11 @@ export default async function CountyHome() {
       <div id="funds" className="grid grid-cols-1 gap-4">
         {funds.length ? funds.map((f) => <FundSummary key={f.id} fund={f} />) : <Empty>{t('noFunds')}</Empty>}
       </div>
+      {user.scope.admin ? (
+        <div className="mt-6">
+          <StaffSection kind="county" meId={me.id} />
+        </div>
+      ) : null}
     </>
   );
 }

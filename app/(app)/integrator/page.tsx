@@ -3,13 +3,13 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ClientTable } from '@/components/clients/client-table';
 import { FundSummary } from '@/components/funds/fund-summary';
-import { StaffActiveToggle, StaffRoleSelect } from '@/components/staff/staff-actions';
+import { StaffSection } from '@/components/staff/staff-section';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
 import { Stat, StatGrid } from '@/components/ui/stat';
-import { Empty, Table, Td } from '@/components/ui/table';
+import { Empty } from '@/components/ui/table';
 import { getSessionUser } from '@/server/auth/session';
 import { getServerCaller } from '@/server/trpc/server';
 
@@ -21,13 +21,12 @@ export default async function IntegratorHome() {
   const locale = await getLocale();
   const format = await getFormatter();
   const isAdmin = user.scope.role === 'INTEGRATOR_ADMIN';
-  const [me, summary, clusters, clients, funds, staff] = await Promise.all([
+  const [me, summary, clusters, clients, funds] = await Promise.all([
     api.me.get(),
     api.clients.summary(),
     api.clusters.list(),
     api.clients.list({ page: 1, pageSize: 100 }),
     api.funds.list(),
-    isAdmin ? api.staff.list() : Promise.resolve(null),
   ]);
   const orgName = me.organisation ? localName(locale, me.organisation.name, me.organisation.nameEn) : '';
   return (
@@ -91,32 +90,12 @@ export default async function IntegratorHome() {
             )}
           </Card>
         </div>
-        {staff ? (
-          <div id="staff">
-            <Card title={t('home.staff')}>
-              <Table head={[t('staff.name'), t('staff.email'), t('staff.role'), t('staff.active'), t('staff.lastSignIn'), '']}>
-                {staff.map((s) => (
-                  <tr key={s.id} data-testid="staff-row">
-                    <Td className="font-medium">{s.name}</Td>
-                    <Td>{s.email}</Td>
-                    <Td>
-                      {s.id !== me.id && (s.role === 'INTEGRATOR_ADMIN' || s.role === 'INTEGRATOR_ENGINEER') ? (
-                        <StaffRoleSelect id={s.id} name={s.name} role={s.role} />
-                      ) : (
-                        t(`roles.${s.role}`)
-                      )}
-                      {s.smeClient ? (
-                        <span className="block text-xs text-slate-500">{localName(locale, s.smeClient.legalName, s.smeClient.legalNameEn)}</span>
-                      ) : null}
-                    </Td>
-                    <Td>{s.active ? <Badge tone="teal">{t('staff.isActive')}</Badge> : <Badge tone="red">{t('staff.isInactive')}</Badge>}</Td>
-                    <Td>{s.lastSignInAt ? format.dateTime(s.lastSignInAt, { dateStyle: 'medium', timeStyle: 'short' }) : t('staff.never')}</Td>
-                    <Td className="text-right">{s.id === me.id ? null : <StaffActiveToggle id={s.id} name={s.name} active={s.active} />}</Td>
-                  </tr>
-                ))}
-              </Table>
-            </Card>
-          </div>
+        {isAdmin ? (
+          <StaffSection
+            kind="integrator"
+            meId={me.id}
+            smes={clients.items.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: localName(locale, c.legalName, c.legalNameEn) }))}
+          />
         ) : null}
       </div>
     </>

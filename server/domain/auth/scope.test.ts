@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error';
-import { can, homePath, permissions, type Role, roles, scopeForUser, type UserTenantFields } from './scope';
+import { can, homePath, permissions, type Role, roles, scopeCan, scopeForUser, type UserTenantFields } from './scope';
 
 const I = 'int_1';
 const S = 'sme_1';
@@ -19,7 +19,16 @@ describe('scopeForUser', () => {
       { kind: 'integrator', integratorId: I, role: 'INTEGRATOR_ENGINEER' },
     ],
     ['sme owner', { role: 'SME_OWNER', integratorId: I, smeClientId: S, countyId: null }, { kind: 'sme', integratorId: I, smeClientId: S, role: 'SME_OWNER' }],
-    ['official', { role: 'COUNTY_OFFICIAL', integratorId: null, smeClientId: null, countyId: C }, { kind: 'county', countyId: C, role: 'COUNTY_OFFICIAL' }],
+    [
+      'official',
+      { role: 'COUNTY_OFFICIAL', integratorId: null, smeClientId: null, countyId: C },
+      { kind: 'county', countyId: C, role: 'COUNTY_OFFICIAL', admin: false },
+    ],
+    [
+      'county admin',
+      { role: 'COUNTY_OFFICIAL', integratorId: null, smeClientId: null, countyId: C, isAdmin: true },
+      { kind: 'county', countyId: C, role: 'COUNTY_OFFICIAL', admin: true },
+    ],
   ])('%s gets its one scope', (_n, user, scope) => {
     expect(scopeForUser(user)).toEqual(scope);
   });
@@ -66,6 +75,16 @@ describe('homePath', () => {
   it('sends each scope to its home', () => {
     expect(homePath({ kind: 'integrator', integratorId: I, role: 'INTEGRATOR_ADMIN' })).toBe('/integrator');
     expect(homePath({ kind: 'sme', integratorId: I, smeClientId: S, role: 'SME_OWNER' })).toBe('/sme');
-    expect(homePath({ kind: 'county', countyId: C, role: 'COUNTY_OFFICIAL' })).toBe('/county');
+    expect(homePath({ kind: 'county', countyId: C, role: 'COUNTY_OFFICIAL', admin: false })).toBe('/county');
+  });
+});
+
+describe('scopeCan', () => {
+  it('gives staff management to county officials only with the admin flag', () => {
+    expect(scopeCan({ kind: 'county', countyId: C, role: 'COUNTY_OFFICIAL', admin: false }, 'staff.manage')).toBe(false);
+    expect(scopeCan({ kind: 'county', countyId: C, role: 'COUNTY_OFFICIAL', admin: true }, 'staff.manage')).toBe(true);
+    expect(scopeCan({ kind: 'county', countyId: C, role: 'COUNTY_OFFICIAL', admin: true }, 'clients.write')).toBe(false);
+    expect(scopeCan({ kind: 'integrator', integratorId: I, role: 'INTEGRATOR_ENGINEER' }, 'staff.manage')).toBe(false);
+    expect(scopeCan({ kind: 'integrator', integratorId: I, role: 'INTEGRATOR_ADMIN' }, 'staff.manage')).toBe(true);
   });
 });

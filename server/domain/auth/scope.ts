@@ -7,7 +7,7 @@ export type Role = (typeof roles)[number];
 export type Scope =
   | { kind: 'integrator'; integratorId: string; role: 'INTEGRATOR_ADMIN' | 'INTEGRATOR_ENGINEER' }
   | { kind: 'sme'; integratorId: string; smeClientId: string; role: 'SME_OWNER' }
-  | { kind: 'county'; countyId: string; role: 'COUNTY_OFFICIAL' };
+  | { kind: 'county'; countyId: string; role: 'COUNTY_OFFICIAL'; admin: boolean };
 
 export type ScopeKind = Scope['kind'];
 
@@ -16,6 +16,7 @@ export type UserTenantFields = {
   integratorId: string | null;
   smeClientId: string | null;
   countyId: string | null;
+  isAdmin?: boolean;
 };
 
 /**
@@ -32,7 +33,7 @@ export function scopeForUser(u: UserTenantFields): Scope {
       if (u.integratorId && u.smeClientId && !u.countyId) return { kind: 'sme', integratorId: u.integratorId, smeClientId: u.smeClientId, role: u.role };
       break;
     case 'COUNTY_OFFICIAL':
-      if (u.countyId && !u.integratorId && !u.smeClientId) return { kind: 'county', countyId: u.countyId, role: u.role };
+      if (u.countyId && !u.integratorId && !u.smeClientId) return { kind: 'county', countyId: u.countyId, role: u.role, admin: u.isAdmin === true };
       break;
   }
   throw new AppError('UNAUTHORIZED', 'accountMisconfigured');
@@ -72,6 +73,14 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
 
 export function can(role: Role, permission: Permission): boolean {
   return rolePermissions[role].includes(permission);
+}
+
+/** What a county official with the admin flag may do on top of the role: manage the county's officials. */
+const countyAdminPermissions: readonly Permission[] = ['staff.read', 'staff.manage'];
+
+/** The role's permissions, plus the county admin flag's. */
+export function scopeCan(scope: Scope, permission: Permission): boolean {
+  return can(scope.role, permission) || (scope.kind === 'county' && scope.admin && countyAdminPermissions.includes(permission));
 }
 
 /** The home page of each kind of scope. */

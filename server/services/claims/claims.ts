@@ -275,7 +275,7 @@ async function event(
   });
 }
 
-export async function addClaimEvidence(db: ScopedDb, actor: { id: string; name: string }, input: { claimId: string; kind: string; fileId: string }) {
+export async function addClaimEvidence(db: ScopedDb, _actor: { id: string; name: string }, input: { claimId: string; kind: string; fileId: string }) {
   const c = await db.claim.findUnique({
     where: { id: input.claimId },
     select: { id: true, status: true, countyId: true, integratorId: true, smeClientId: true },

@@ -11,6 +11,7 @@ export async function listStaff(db: ScopedDb) {
       email: true,
       role: true,
       active: true,
+      isAdmin: true,
       lastSignInAt: true,
       smeClient: { select: { id: true, legalName: true, legalNameEn: true } },
     },
@@ -57,5 +58,21 @@ export async function setStaffRole(db: ScopedDb, actorId: string, id: string, ro
       select: { id: true },
     });
     return { id, role };
+  });
+}
+
+/** A county admin gives or takes the admin flag of another official of the county. */
+export async function setCountyAdmin(db: ScopedDb, actorId: string, id: string, admin: boolean) {
+  if (id === actorId) throw new AppError('PRECONDITION_FAILED', 'staff.notSelf');
+  const u = await db.user.findUnique({ where: { id }, select: { role: true, isAdmin: true } });
+  if (u?.role !== 'COUNTY_OFFICIAL') throw new AppError('NOT_FOUND');
+  if (u.isAdmin === admin) return { id, admin };
+  return db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id }, data: { isAdmin: admin }, select: { id: true } });
+    await tx.auditEvent.create({
+      data: { actorId, action: 'user.admin', entity: 'User', entityId: id, data: { from: u.isAdmin, to: admin } },
+      select: { id: true },
+    });
+    return { id, admin };
   });
 }

@@ -1,0 +1,96 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState, useState } from 'react';
+import { type AccountFormState, acceptInvitationAction, requestPasswordResetAction, resetPasswordAction } from '@/app/actions/accounts';
+import { Button, Field, FormError, inputClass } from '@/components/ui/form';
+
+/** New password twice; a mismatch is caught before the form is sent. */
+function NewPasswordFields({ minLength, mismatch, label }: { minLength: number; mismatch: boolean; label: string }) {
+  const t = useTranslations();
+  return (
+    <>
+      <Field label={label} htmlFor="password" hint={t('account.passwordHint', { min: minLength })}>
+        <input id="password" name="password" type="password" autoComplete="new-password" required className={inputClass} />
+      </Field>
+      <Field label={t('invite.confirmPassword')} htmlFor="confirmPassword" error={mismatch ? t('account.mismatch') : null}>
+        <input
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-invalid={mismatch}
+          className={inputClass}
+        />
+      </Field>
+    </>
+  );
+}
+
+function usePasswordPair() {
+  const [mismatch, setMismatch] = useState(false);
+  const check = (e: React.FormEvent<HTMLFormElement>) => {
+    const f = new FormData(e.currentTarget);
+    const differ = String(f.get('password') ?? '') !== String(f.get('confirmPassword') ?? '');
+    setMismatch(differ);
+    if (differ) e.preventDefault();
+  };
+  return { mismatch, check };
+}
+
+export function AcceptInvitationForm({ token, defaultName, minLength }: { token: string; defaultName: string; minLength: number }) {
+  const t = useTranslations('invite');
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(acceptInvitationAction.bind(null, token), {});
+  const { mismatch, check } = usePasswordPair();
+  return (
+    <form action={action} onSubmit={check} className="mt-6 space-y-4">
+      <FormError message={state.error ?? null} />
+      <Field label={t('yourName')} htmlFor="name">
+        <input id="name" name="name" autoComplete="name" required maxLength={100} defaultValue={state.name ?? defaultName} className={inputClass} />
+      </Field>
+      <NewPasswordFields minLength={minLength} mismatch={mismatch} label={t('password')} />
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? t('accepting') : t('accept')}
+      </Button>
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ token, minLength }: { token: string; minLength: number }) {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(resetPasswordAction.bind(null, token), {});
+  const { mismatch, check } = usePasswordPair();
+  return (
+    <form action={action} onSubmit={check} className="mt-6 space-y-4">
+      <FormError message={state.error ?? null} />
+      <NewPasswordFields minLength={minLength} mismatch={mismatch} label={t('account.newPassword')} />
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? t('reset.submitting') : t('reset.submit')}
+      </Button>
+    </form>
+  );
+}
+
+export function ForgotPasswordForm({ minutes }: { minutes: number }) {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(requestPasswordResetAction, {});
+  if (state.done) {
+    return (
+      <p className="mt-4 rounded-lg bg-teal-50 px-3 py-2 text-sm text-teal-800" role="status" data-testid="reset-requested">
+        {t('reset.requested', { minutes })}
+      </p>
+    );
+  }
+  return (
+    <form action={action} noValidate className="mt-6 space-y-4">
+      <FormError message={state.error ?? null} />
+      <Field label={t('signIn.email')} htmlFor="email">
+        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} className={inputClass} />
+      </Field>
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? t('reset.sending') : t('reset.send')}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * The second wall: PostgreSQL row-level security (prisma/migrations/*_row_level_security, docs/decisions/0011).
+ * Each tenant-scoped transaction drops from the owner connection to the database role of its kind of scope and
+ * names its tenant; the policies then hide every row of other tenants, whatever the query asks for.
+ */
+import type { Scope } from '../domain/auth/scope';
+import type { PrismaClient } from './generated/client';
+
+export const tenantRoles = { integrator: 'retrofit_integrator', sme: 'retrofit_sme', county: 'retrofit_county' } as const;
+
+/** The role and tenant keys a scope runs under. */
+export function tenantSettings(scope: Scope, userId = '') {
+  return {
+    userId,
+    role: tenantRoles[scope.kind],
+    integratorId: scope.kind === 'county' ? '' : scope.integratorId,
+    smeClientId: scope.kind === 'sme' ? scope.smeClientId : '',
+    countyId: scope.kind === 'county' ? scope.countyId : '',
+  };
+}
+
+type Raw = Pick<PrismaClient, '$executeRaw'>;
+
+/** The statement that opens a tenant transaction (transaction-local: it ends with COMMIT or ROLLBACK). */
+export function enterTenant(db: Raw, scope: Scope, userId = '') {
+  const s = tenantSettings(scope, userId);
+  return db.$executeRaw`SELECT set_config('role', ${s.role}, true), set_config('app.integrator_id', ${s.integratorId}, true),
+    set_config('app.sme_client_id', ${s.smeClientId}, true), set_config('app.county_id', ${s.countyId}, true),
+    set_config('app.user_id', ${s.userId}, true)`;
+}
+
+/** Runs `fn` in one transaction under the scope's role and tenant, with no application-level filter at all. */
+export function withTenant<T>(db: PrismaClient, scope: Scope, fn: (tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]) => Promise<T>, userId = '') {
+  return db.$transaction(async (tx) => {
+    await enterTenant(tx, scope, userId);
+    return fn(tx);
+  });
+}
