@@ -3,6 +3,7 @@
  * PostgreSQL is used when reachable at BENCH_PG_URL (default: the local server).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -12,6 +13,7 @@ import { PrismaClient } from '../server/db/generated/client';
 import { deployMigrations } from '../server/db/migrate';
 import { benchImport, ROWS } from './import';
 import { benchLists, type ListFigures } from './lists';
+import { benchScale, type ScaleFigures } from './scale';
 
 async function reachable(url: string) {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
@@ -28,6 +30,17 @@ async function main() {
   const pgUrl = process.env.BENCH_PG_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/postgres';
   const hasPg = await reachable(pgUrl);
   if (!hasPg) console.log(`PostgreSQL not reachable at ${pgUrl}: PGlite figures only.`);
+  const only = process.env.BENCH_ONLY;
+  let scale: ScaleFigures | null = null;
+  if (hasPg && (!only || only === 'scale')) {
+    console.log('\nProof at scale: 10x the TOMAN programme on PostgreSQL, served by the production build\n');
+    scale = await benchScale(pgUrl, (s) => console.log(`  · ${s}`));
+    printScale(scale);
+  } else if (!hasPg) console.log('The 10x scale run needs PostgreSQL: skipped.');
+  if (only === 'scale') {
+    writeResults({ scale });
+    return;
+  }
   console.log(`\nImport of one SME file with ${ROWS.toLocaleString('en')} machines (target: preview + commit ≤ 5,000 ms)\n`);
   const figures = await benchImport(hasPg ? pgUrl : null);
   console.table(
@@ -73,10 +86,39 @@ async function main() {
   }
   console.table(lists.map((l) => ({ target: l.target, query: l.query, 'p50 ms': l.p50, 'p95 ms': l.p95, rows: l.rows })));
 
+  writeResults({ scale, import: figures, lists });
+}
+
+function writeResults(results: Record<string, unknown>) {
   const file = path.join(process.cwd(), 'bench', 'results.json');
-  const os = await import('node:os');
-  fs.writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine: { cpus: os.cpus().length }, import: figures, lists }, null, 2)}\n`);
+  const machine = { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30) };
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), machine, ...results }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2)}\n`,
+  );
   console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+}
+
+function printScale(s: ScaleFigures) {
+  console.log('\nData');
+  console.table(s.counts);
+  console.log('\nComputed through the procedures (target ≤ 200 ms)');
+  console.table(s.compute.map((c) => ({ view: c.name, 'p50 ms': c.p50, 'p95 ms': c.p95, runs: c.runs, '≤ 200 ms': c.p95 <= 200 ? 'yes' : 'NO' })));
+  console.log('\nHTTP against next start (autocannon; target for procedures: p95 ≤ 100 ms at 50 clients, 0 errors)');
+  console.table(
+    s.http.map((h) => ({
+      request: h.name,
+      clients: h.clients,
+      'p50 ms': h.p50,
+      'p95 ms': h.p95,
+      'req/s': h.rps,
+      requests: h.requests,
+      errors: h.errors,
+      target: h.kind === 'procedure' && h.clients === 50 ? (h.p95 <= 100 && h.errors === 0 ? 'met' : 'MISSED') : '',
+    })),
+  );
+  console.log('\nFirst-load JavaScript per route, gzipped (target ≤ 180 kB)');
+  console.table(s.firstLoadJs.map((j) => ({ route: j.route, scripts: j.scripts, 'kB gz': j.gzipKb, '≤ 180 kB': j.gzipKb <= 180 ? 'yes' : 'NO' })));
 }
 
 main().then(

@@ -1,30 +1,9 @@
 'use client';
 
-import { BarChart, HeatmapChart, LineChart, LinesChart, PieChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
-import type { EChartsCoreOption } from 'echarts/core';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { ECharts, EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 
-echarts.use([
-  ScatterChart,
-  LinesChart,
-  LineChart,
-  BarChart,
-  PieChart,
-  HeatmapChart,
-  GridComponent,
-  TooltipComponent,
-  TitleComponent,
-  LegendComponent,
-  VisualMapComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  CanvasRenderer,
-]);
-
-/** An ECharts chart (only the parts we use are bundled); `exportName` adds a PNG download button. */
+/** An ECharts chart, its library loaded after the page is interactive; `exportName` adds a PNG download button. */
 export function EChart({
   option,
   height = 420,
@@ -39,17 +18,28 @@ export function EChart({
   testId?: string;
 }) {
   const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<ECharts | null>(null);
+  const latest = useRef(option);
+  latest.current = option;
   useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
+    let cleanup: (() => void) | undefined;
+    let cancelled = false;
+    void import('./echarts-lib').then(({ echarts }) => {
+      if (cancelled || !el.current) return;
+      const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
+      chart.current = c;
+      c.setOption(latest.current, true);
+      const ro = new ResizeObserver(() => c.resize());
+      ro.observe(el.current);
+      cleanup = () => {
+        ro.disconnect();
+        c.dispose();
+        chart.current = null;
+      };
+    });
     return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
+      cancelled = true;
+      cleanup?.();
     };
   }, []);
   useEffect(() => {

@@ -3,6 +3,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { databaseAppError } from './errors';
 import { PrismaClient } from './generated/client';
 import { openPglite } from './pglite';
+import { markPooled } from './scoped';
 import { type DbTarget, resolveDbTarget } from './target';
 
 export type Db = PrismaClient;
@@ -12,7 +13,9 @@ export type DbHandle = { db: PrismaClient; target: DbTarget; close: () => Promis
 /** Creates a Prisma client for a target. PGlite folders must already exist unless create is set. */
 export async function createDb(target: DbTarget, opts: { create?: boolean } = {}): Promise<DbHandle> {
   if (target.kind === 'postgres') {
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
+    const max = Number(process.env.DATABASE_POOL_SIZE) || 20;
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max }) });
+    markPooled(db);
     return { db, target, close: () => db.$disconnect() };
   }
   const { pg, release } = await openPglite(target.dir, { create: opts.create ?? false });

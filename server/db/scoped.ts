@@ -178,8 +178,25 @@ function stamp(model: Prisma.ModelName, scope: Scope, data: Record<string, unkno
   return { ...data, ...keys };
 }
 
-/** The application's wall: every model operation filtered to the scope and every create stamped with it. */
+/** Extended clients per base client and scope: building one costs more than most queries, and a scope is immutable. */
+const filteredCache = new WeakMap<PrismaClient, Map<string, ReturnType<typeof buildFiltered>>>();
+
 function filtered(db: PrismaClient, scope: Scope) {
+  let byScope = filteredCache.get(db);
+  if (!byScope) filteredCache.set(db, (byScope = new Map()));
+  const key =
+    scope.kind === 'county' ? `c|${scope.countyId}` : scope.kind === 'sme' ? `s|${scope.integratorId}|${scope.smeClientId}` : `i|${scope.integratorId}`;
+  let client = byScope.get(key);
+  if (!client) {
+    if (byScope.size >= 2_000) byScope.delete(byScope.keys().next().value as string);
+    client = buildFiltered(db, scope);
+    byScope.set(key, client);
+  }
+  return client;
+}
+
+/** The application's wall: every model operation filtered to the scope and every create stamped with it. */
+function buildFiltered(db: PrismaClient, scope: Scope) {
   return db.$extends({
     name: 'tenant-scope',
     query: {
@@ -246,6 +263,36 @@ export function scopedDb(db: PrismaClient, scope: Scope, userId = '') {
       return Reflect.get(target, prop, receiver);
     },
   }) as typeof walled;
+}
+
+/**
+ * Runs a whole read-only procedure in one transaction that enters the tenant once (PostgreSQL: one connection from
+ * the pool for the request, `BEGIN; set_config…; q1; q2; …; COMMIT` instead of a transaction per query). Inside,
+ * `$transaction(fn)` joins the open transaction.
+ */
+export function inTenantTransaction<T>(db: PrismaClient, scope: Scope, userId: string, fn: (db: ScopedDb) => Promise<T>): Promise<T> {
+  return filtered(db, scope).$transaction(
+    async (tx) => {
+      await enterTenant(tx, scope, userId);
+      const handle = new Proxy(tx, {
+        get(target, prop, receiver) {
+          if (prop === '$transaction') return (inner: (t: typeof tx) => Promise<unknown>) => inner(tx);
+          return Reflect.get(target, prop, receiver);
+        },
+      });
+      return fn(handle as unknown as ScopedDb);
+    },
+    { maxWait: 30_000, timeout: 120_000 },
+  );
+}
+
+/** Clients on a connection pool (PostgreSQL), where a request may hold one connection for its whole transaction. */
+const pooledClients = new WeakSet<PrismaClient>();
+export function markPooled(db: PrismaClient) {
+  pooledClients.add(db);
+}
+export function isPooled(db: PrismaClient) {
+  return pooledClients.has(db);
 }
 
 function toArray(v: unknown): unknown[] {

@@ -4,7 +4,7 @@
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { scopedDb } from '../db/scoped';
+import { inTenantTransaction, isPooled, scopedDb } from '../db/scoped';
 import { type Permission, type Scope, scopeCan } from '../domain/auth/scope';
 import { AppError } from '../domain/errors/app-error';
 import type { Context } from './context';
@@ -55,9 +55,13 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 });
 
 /** Any signed-in user, with `ctx.db` scoped to their tenant. */
-export const scopedProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  const db = scopedDb(await ctx.getDb(), ctx.user.scope, ctx.user.id);
-  return next({ ctx: { db, scope: ctx.user.scope } });
+export const scopedProcedure = authedProcedure.use(async ({ ctx, next, type }) => {
+  const raw = await ctx.getDb();
+  const scope = ctx.user.scope;
+  // On PostgreSQL a read runs as one tenant transaction; elsewhere (and for mutations, which open their own
+  // transactions) every operation enters the tenant by itself. Either way the database's wall is up.
+  if (type === 'query' && isPooled(raw)) return inTenantTransaction(raw, scope, ctx.user.id, (db) => next({ ctx: { db, scope } }));
+  return next({ ctx: { db: scopedDb(raw, scope, ctx.user.id), scope } });
 });
 
 function requireScope<K extends Scope['kind']>(kind: K) {

@@ -128,13 +128,13 @@ describe(`invitations (${process.env.TEST_DB ?? 'pglite'})`, () => {
     // another county's admin reaches none of it
     await t.db.user.update({ where: { id: b.users.official.id }, data: { isAdmin: true } });
     const otherCountyAdmin = await callerAs(t.db, b.users.official.id);
-    for (const p of [
-      otherCountyAdmin.staff.setAdmin({ id: user.id, admin: false }),
-      otherCountyAdmin.staff.setActive({ id: user.id, active: false }),
-      otherCountyAdmin.staff.sendPasswordReset({ id: user.id }),
-      otherCountyAdmin.staff.revokeInvitation({ id: r.id }),
+    for (const attempt of [
+      () => otherCountyAdmin.staff.setAdmin({ id: user.id, admin: false }),
+      () => otherCountyAdmin.staff.setActive({ id: user.id, active: false }),
+      () => otherCountyAdmin.staff.sendPasswordReset({ id: user.id }),
+      () => otherCountyAdmin.staff.revokeInvitation({ id: r.id }),
     ]) {
-      expect(await failure(p)).toMatch(/^NOT_FOUND/);
+      expect(await failure(attempt())).toMatch(/^NOT_FOUND/);
     }
     expect((await otherCountyAdmin.staff.list()).map((s) => s.id)).not.toContain(user.id);
     expect((await otherCountyAdmin.staff.invitations()).map((i) => i.id)).not.toContain(r.id);

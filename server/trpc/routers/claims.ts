@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../../domain/errors/app-error';
 import { fundRule } from '../../domain/funds/rules';
 import { sectors } from '../../domain/inventory/catalogue';
 import { explainClaim } from '../../i18n/explain';
@@ -6,7 +7,7 @@ import { locales } from '../../i18n/locales';
 import { addClaimEvidence, decideClaim, disburseClaim, draftClaim, getClaim, listClaims, previewClaim, submitClaim } from '../../services/claims/claims';
 import { exportRegister, fundDashboard } from '../../services/funds/dashboard';
 import { createFund, getFundForEdit, integratorDirectory, inviteIntegrator, updateFund } from '../../services/funds/manage-funds';
-import { countyProcedure, integratorProcedure, router, scopedProcedure, withPermission } from '../init';
+import { authedProcedure, countyProcedure, integratorProcedure, router, scopedProcedure, withPermission } from '../init';
 
 const cuid = z.string().min(1).max(64);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -37,7 +38,11 @@ export const fundAdminRouter = router({
   }),
   getForEdit: official.input(z.object({ id: cuid })).query(({ ctx, input }) => getFundForEdit(ctx.db, input.id)),
   /** Names only: whom the county may invite. */
-  integratorDirectory: official.query(async ({ ctx }) => integratorDirectory(await ctx.getDb())),
+  // outside the tenant (a directory across tenants), so not a scoped procedure: the county check is here
+  integratorDirectory: authedProcedure.use(withPermission('funds.manage')).query(async ({ ctx }) => {
+    if (ctx.user.scope.kind !== 'county') throw new AppError('FORBIDDEN');
+    return integratorDirectory(await ctx.getDb());
+  }),
   invite: official
     .input(z.object({ fundId: cuid, integratorId: cuid }))
     .mutation(async ({ ctx, input }) => inviteIntegrator(ctx.db, await ctx.getDb(), ctx.user.id, input.fundId, input.integratorId)),

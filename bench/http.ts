@@ -1,0 +1,130 @@
+/**
+ * The production build (`next build` + `next start`) against the 10x database: autocannon at 1 and at 50
+ * concurrent clients on the main list and detail procedures and pages, and the first-load JavaScript of the main
+ * pages (every script a fresh browser downloads, gzipped), measured in Chromium.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { encode } from 'next-auth/jwt';
+import superjson from 'superjson';
+import type { ScaleWorld } from './scale-seed';
+
+export type HttpFigure = { name: string; kind: 'procedure' | 'page'; clients: number; requests: number; p50: number; p95: number; errors: number; rps: number };
+export type JsFigure = { route: string; scripts: number; gzipKb: number };
+
+const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+const COOKIE = 'authjs.session-token';
+
+export async function sessionCookie(userId: string): Promise<string> {
+  const token = await encode({ token: { sub: userId, sv: 0 }, secret: SECRET, salt: COOKIE, maxAge: 8 * 3600 });
+  return `${COOKIE}=${token}`;
+}
+
+export function ensureBuild(say: (s: string) => void) {
+  if (fs.existsSync(path.join('.next', 'BUILD_ID'))) return;
+  say('no production build yet: running next build');
+  const r = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) throw new Error('next build failed');
+}
+
+export async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
+  const child = spawn('npx', ['next', 'start', '--port', String(port)], {
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, AUTH_SECRET: SECRET, AUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (r.ok) return child;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('next start did not answer /api/health within 60 s');
+}
+
+export function stopServer(child: ChildProcess) {
+  if (child.pid) process.kill(-child.pid, 'SIGTERM');
+}
+
+const trpc = (proc: string, input: unknown) => `/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+
+/** The requests: [name, who, path, kind]. */
+export function targets(w: ScaleWorld): [string, keyof ScaleWorld['users'], string, HttpFigure['kind']][] {
+  return [
+    ['clients.list (page 1 of 6,000)', 'engineer', trpc('clients.list', { page: 1, pageSize: 25 }), 'procedure'],
+    ['clients.list (search)', 'engineer', trpc('clients.list', { q: '规模测试企业 42', page: 1, pageSize: 25 }), 'procedure'],
+    ['clients.get', 'engineer', trpc('clients.get', { id: w.smeId }), 'procedure'],
+    [
+      'inventory.machines.list',
+      'engineer',
+      trpc('inventory.machines.list', { smeClientId: w.smeId, sort: 'assetTag', dir: 'asc', page: 1, pageSize: 50 }),
+      'procedure',
+    ],
+    ['projects.list', 'engineer', trpc('projects.list', {}), 'procedure'],
+    ['projects.get', 'engineer', trpc('projects.get', { id: w.projectId }), 'procedure'],
+    ['claims.list (integrator)', 'engineer', trpc('claims.list', {}), 'procedure'],
+    ['claims.list (county)', 'official', trpc('claims.list', {}), 'procedure'],
+    ['claims.get (county)', 'official', trpc('claims.get', { id: w.claimId }), 'procedure'],
+    ['fundAdmin.dashboard (county)', 'official', trpc('fundAdmin.dashboard', { fundId: w.fundId }), 'procedure'],
+    ['assessments.clusterMaturity (300 SMEs)', 'engineer', trpc('assessments.clusterMaturity', { clusterId: w.clusterId }), 'procedure'],
+    ['page /clients', 'engineer', '/clients', 'page'],
+    ['page /projects/[id]', 'engineer', `/projects/${w.projectId}`, 'page'],
+    ['page /claims', 'official', '/claims', 'page'],
+  ];
+}
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+export async function load(base: string, path: string, cookie: string, clients: number, seconds: number) {
+  const times: number[] = [];
+  let errors = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: `${base}${path}`, connections: clients, duration: seconds, headers: { cookie }, timeout: 30 }, (err, r) =>
+      err ? reject(err) : resolve(r),
+    );
+    instance.on('response', (_client, status, _bytes, ms) => {
+      times.push(ms);
+      if (status >= 400) errors++;
+    });
+  });
+  times.sort((a, b) => a - b);
+  return {
+    requests: times.length,
+    p50: Math.round(percentile(times, 50) * 10) / 10,
+    p95: Math.round(percentile(times, 95) * 10) / 10,
+    errors: errors + result.errors + result.timeouts,
+    rps: Math.round(result.requests.average),
+  };
+}
+
+/**
+ * First-load JavaScript per route from the build output (`.next/diagnostics/route-bundle-stats.json`: the chunks a
+ * first visit to the route loads, dynamic imports excluded), each chunk gzipped at level 9 as a server would send it.
+ */
+export function firstLoadJs(): JsFigure[] {
+  const stats = JSON.parse(fs.readFileSync(path.join('.next', 'diagnostics', 'route-bundle-stats.json'), 'utf8')) as {
+    route: string;
+    firstLoadChunkPaths: string[];
+  }[];
+  const gz = new Map<string, number>();
+  const size = (file: string) => {
+    if (!gz.has(file)) gz.set(file, gzipSync(fs.readFileSync(file), { level: 9 }).length);
+    return gz.get(file) as number;
+  };
+  return stats
+    .map((r) => ({
+      route: r.route,
+      scripts: r.firstLoadChunkPaths.length,
+      gzipKb: Math.round(r.firstLoadChunkPaths.reduce((sum, f) => sum + size(f), 0) / 102.4) / 10,
+    }))
+    .sort((a, b) => a.route.localeCompare(b.route));
+}

@@ -1,0 +1,90 @@
+/**
+ * Proof at scale: a PostgreSQL database with ten times the TOMAN programme, the production build serving it, and
+ * the figures issue 8 asks for. Run through `npm run bench` (or `BENCH_ONLY=scale npm run bench`).
+ */
+
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { loadSessionUser } from '../server/auth/session-user';
+import { PrismaClient } from '../server/db/generated/client';
+import { deployMigrations } from '../server/db/migrate';
+import { log } from '../server/log';
+import { createCaller } from '../server/trpc/root';
+import { ensureBuild, firstLoadJs, type HttpFigure, type JsFigure, load, sessionCookie, startServer, stopServer, targets } from './http';
+import { type ScaleWorld, seedScale } from './scale-seed';
+
+export type ComputeFigure = { name: string; p50: number; p95: number; runs: number };
+export type ScaleFigures = { counts: ScaleWorld['counts']; seedSeconds: number; compute: ComputeFigure[]; http: HttpFigure[]; firstLoadJs: JsFigure[] };
+
+const PORT = 3390;
+
+async function timeIt(name: string, runs: number, fn: () => Promise<unknown>): Promise<ComputeFigure> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => Math.round((times[Math.min(runs - 1, Math.ceil((p / 100) * runs) - 1)] as number) * 10) / 10;
+  return { name, p50: at(50), p95: at(95), runs };
+}
+
+export async function benchScale(pgUrl: string, say: (s: string) => void): Promise<ScaleFigures> {
+  ensureBuild(say);
+  const name = `rp_bench_scale_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  const dbUrl = url.toString();
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: dbUrl, max: 10 }) });
+  try {
+    await deployMigrations({ kind: 'postgres', url: dbUrl });
+    const w = await seedScale(db, say);
+    say(`seeded in ${w.seedSeconds} s: ${JSON.stringify(w.counts)}`);
+
+    // the two views the issue times, computed through the procedures (gate, RLS and all), 20 runs each
+    const callerOf = async (id: string) => {
+      const user = await loadSessionUser(db, id, 0);
+      return createCaller({ getDb: async () => db, getUser: async () => user, locale: 'zh-CN', requestId: 'bench', log });
+    };
+    const official = await callerOf(w.users.official);
+    const engineer = await callerOf(w.users.engineer);
+    const compute = [
+      await timeIt('county dashboard (fundAdmin.dashboard)', 20, () => official.fundAdmin.dashboard({ fundId: w.fundId })),
+      await timeIt('cluster view (clusters.get + members page)', 20, () =>
+        Promise.all([engineer.clusters.get({ id: w.clusterId }), engineer.clients.list({ clusterId: w.clusterId, page: 1, pageSize: 100 })]),
+      ),
+      await timeIt('cluster maturity (assessments.clusterMaturity)', 20, () => engineer.assessments.clusterMaturity({ clusterId: w.clusterId })),
+    ];
+
+    say('starting the production build (next start) on the 10x database');
+    const server = await startServer(dbUrl, PORT);
+    const base = `http://127.0.0.1:${PORT}`;
+    const http: HttpFigure[] = [];
+    try {
+      const cookies = Object.fromEntries(await Promise.all(Object.entries(w.users).map(async ([k, id]) => [k, await sessionCookie(id)] as const)));
+      for (const [label, who, path, kind] of targets(w)) {
+        const cookie = cookies[who] as string;
+        const check = await fetch(`${base}${path}`, { headers: { cookie } });
+        if (!check.ok) throw new Error(`${label}: HTTP ${check.status} ${(await check.text()).slice(0, 300)}`);
+        await load(base, path, cookie, 4, 2); // warm
+        for (const clients of [1, 50]) {
+          const r = await load(base, path, cookie, clients, clients === 1 ? 4 : 6);
+          http.push({ name: label, kind, clients, ...r });
+          say(`${label} @${clients}: p50 ${r.p50} ms, p95 ${r.p95} ms, ${r.rps} req/s, ${r.errors} errors`);
+        }
+      }
+    } finally {
+      stopServer(server);
+    }
+    return { counts: w.counts, seedSeconds: w.seedSeconds, compute, http, firstLoadJs: firstLoadJs() };
+  } finally {
+    await db.$disconnect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
