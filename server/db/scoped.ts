@@ -183,7 +183,10 @@ const filteredCache = new WeakMap<PrismaClient, Map<string, ReturnType<typeof bu
 
 function filtered(db: PrismaClient, scope: Scope) {
   let byScope = filteredCache.get(db);
-  if (!byScope) filteredCache.set(db, (byScope = new Map()));
+  if (!byScope) {
+    byScope = new Map();
+    filteredCache.set(db, byScope);
+  }
   const key =
     scope.kind === 'county' ? `c|${scope.countyId}` : scope.kind === 'sme' ? `s|${scope.integratorId}|${scope.smeClientId}` : `i|${scope.integratorId}`;
   let client = byScope.get(key);
