@@ -48,8 +48,14 @@ export async function startServer(databaseUrl: string, port: number): Promise<Ch
   throw new Error('next start did not answer /api/health within 60 s');
 }
 
-export function stopServer(child: ChildProcess) {
-  if (child.pid) process.kill(-child.pid, 'SIGTERM');
+/** Stops the server's whole process group and waits until it has exited (before its database is dropped). */
+export async function stopServer(child: ChildProcess) {
+  if (!child.pid || child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  process.kill(-child.pid, 'SIGTERM');
+  const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 const trpc = (proc: string, input: unknown) => `/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
@@ -66,10 +72,10 @@ export function targets(w: ScaleWorld): [string, keyof ScaleWorld['users'], stri
       trpc('inventory.machines.list', { smeClientId: w.smeId, sort: 'assetTag', dir: 'asc', page: 1, pageSize: 50 }),
       'procedure',
     ],
-    ['projects.list', 'engineer', trpc('projects.list', {}), 'procedure'],
+    ['projects.list (page 1 of 1,600)', 'engineer', trpc('projects.list', { page: 1, pageSize: 50 }), 'procedure'],
     ['projects.get', 'engineer', trpc('projects.get', { id: w.projectId }), 'procedure'],
-    ['claims.list (integrator)', 'engineer', trpc('claims.list', {}), 'procedure'],
-    ['claims.list (county)', 'official', trpc('claims.list', {}), 'procedure'],
+    ['claims.list (integrator, page 1)', 'engineer', trpc('claims.list', { page: 1, pageSize: 50 }), 'procedure'],
+    ['claims.list (county, page 1)', 'official', trpc('claims.list', { page: 1, pageSize: 50 }), 'procedure'],
     ['claims.get (county)', 'official', trpc('claims.get', { id: w.claimId }), 'procedure'],
     ['fundAdmin.dashboard (county)', 'official', trpc('fundAdmin.dashboard', { fundId: w.fundId }), 'procedure'],
     ['assessments.clusterMaturity (300 SMEs)', 'engineer', trpc('assessments.clusterMaturity', { clusterId: w.clusterId }), 'procedure'],

@@ -30,14 +30,16 @@ async function main() {
   const pgUrl = process.env.BENCH_PG_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/postgres';
   const hasPg = await reachable(pgUrl);
   if (!hasPg) console.log(`PostgreSQL not reachable at ${pgUrl}: PGlite figures only.`);
-  const only = process.env.BENCH_ONLY;
+  // BENCH_ONLY=scale,import,lists runs some sections; results.json keeps the figures of the others
+  const only = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
+  const runs = (section: string) => !only || only.includes(section);
   let scale: ScaleFigures | null = null;
-  if (hasPg && (!only || only === 'scale')) {
+  if (hasPg && runs('scale')) {
     console.log('\nProof at scale: 10x the TOMAN programme on PostgreSQL, served by the production build\n');
     scale = await benchScale(pgUrl, (s) => console.log(`  · ${s}`));
     printScale(scale);
   } else if (!hasPg) console.log('The 10x scale run needs PostgreSQL: skipped.');
-  if (only === 'scale') {
+  if (!runs('import') && !runs('lists')) {
     writeResults({ scale });
     return;
   }
@@ -86,11 +88,13 @@ async function main() {
   }
   console.table(lists.map((l) => ({ target: l.target, query: l.query, 'p50 ms': l.p50, 'p95 ms': l.p95, rows: l.rows })));
 
-  writeResults({ scale, import: figures, lists });
+  writeResults({ ...(scale ? { scale } : {}), import: figures, lists });
 }
 
-function writeResults(results: Record<string, unknown>) {
+function writeResults(fresh: Record<string, unknown>) {
   const file = path.join(process.cwd(), 'bench', 'results.json');
+  const previous = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const results = { ...previous, ...Object.fromEntries(Object.entries(fresh).filter(([, v]) => v !== null)) };
   const machine = { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30) };
   fs.writeFileSync(
     file,

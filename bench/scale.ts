@@ -79,7 +79,7 @@ export async function benchScale(pgUrl: string, say: (s: string) => void): Promi
         }
       }
     } finally {
-      stopServer(server);
+      await stopServer(server);
     }
     return { counts: w.counts, seedSeconds: w.seedSeconds, compute, http, firstLoadJs: firstLoadJs() };
   } finally {

@@ -1,15 +1,20 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { type Resolver, useFieldArray, useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
-import { type ClientFormValues, clientInput } from '@/server/domain/clients/inputs';
+import { lazyResolver } from '@/components/ui/lazy-resolver';
+import type { ClientFormValues } from '@/server/domain/clients/inputs';
 import { sectors } from '@/server/domain/inventory/catalogue';
+
+const resolver = lazyResolver<ClientFormValues>(async () => {
+  const [{ zodResolver }, inputs] = await Promise.all([import('@hookform/resolvers/zod'), import('@/server/domain/clients/inputs')]);
+  return zodResolver(inputs.clientInput) as unknown as Resolver<ClientFormValues>;
+});
 
 type Cluster = { id: string; label: string };
 
@@ -22,7 +27,7 @@ export function ClientForm({ id, initial, clusters }: { id?: string; initial?: C
   const create = useMutation(trpc.clients.create.mutationOptions());
   const update = useMutation(trpc.clients.update.mutationOptions());
   const form = useForm<ClientFormValues>({
-    resolver: zodResolver(clientInput),
+    resolver,
     defaultValues: initial ?? {
       legalName: '',
       legalNameEn: '',
@@ -45,7 +50,7 @@ export function ClientForm({ id, initial, clusters }: { id?: string; initial?: C
   const onSubmit = form.handleSubmit(async (values) => {
     setServerError(null);
     try {
-      const parsed = clientInput.parse(values);
+      const parsed = (await import('@/server/domain/clients/inputs')).clientInput.parse(values);
       const res = id ? await update.mutateAsync({ id, ...parsed }) : await create.mutateAsync(parsed);
       router.push(`/clients/${res.id}`);
       router.refresh();

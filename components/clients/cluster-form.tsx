@@ -1,16 +1,21 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { type Resolver, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
-import { clusterInput } from '@/server/domain/clients/inputs';
+import { lazyResolver } from '@/components/ui/lazy-resolver';
+import type { clusterInput } from '@/server/domain/clients/inputs';
 import { sectors } from '@/server/domain/inventory/catalogue';
+
+const resolver = lazyResolver<z.input<typeof clusterInput>>(async () => {
+  const [{ zodResolver }, inputs] = await Promise.all([import('@hookform/resolvers/zod'), import('@/server/domain/clients/inputs')]);
+  return zodResolver(inputs.clusterInput) as unknown as Resolver<z.input<typeof clusterInput>>;
+});
 
 type Values = z.input<typeof clusterInput>;
 
@@ -22,7 +27,7 @@ export function ClusterForm({ id, initial }: { id?: string; initial?: Values }) 
   const create = useMutation(trpc.clusters.create.mutationOptions());
   const update = useMutation(trpc.clusters.update.mutationOptions());
   const form = useForm<Values>({
-    resolver: zodResolver(clusterInput),
+    resolver,
     defaultValues: initial ?? { name: '', nameEn: '', county: '', sector: 'BALL_BEARINGS' },
   });
   const err = (name: keyof Values) => {
@@ -32,7 +37,7 @@ export function ClusterForm({ id, initial }: { id?: string; initial?: Values }) 
   const onSubmit = form.handleSubmit(async (values) => {
     setServerError(null);
     try {
-      const parsed = clusterInput.parse(values);
+      const parsed = (await import('@/server/domain/clients/inputs')).clusterInput.parse(values);
       const res = id ? await update.mutateAsync({ id, ...parsed }) : await create.mutateAsync(parsed);
       router.push(`/clusters/${res.id}`);
       router.refresh();

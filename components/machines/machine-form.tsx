@@ -1,15 +1,20 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { type Resolver, useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
-import { type MachineFormValues, machineInput } from '@/server/domain/clients/inputs';
+import { lazyResolver } from '@/components/ui/lazy-resolver';
+import type { MachineFormValues } from '@/server/domain/clients/inputs';
 import { controlTypes, machineKinds, machineStatuses } from '@/server/domain/inventory/catalogue';
+
+const resolver = lazyResolver<MachineFormValues>(async () => {
+  const [{ zodResolver }, inputs] = await Promise.all([import('@hookform/resolvers/zod'), import('@/server/domain/clients/inputs')]);
+  return zodResolver(inputs.machineInput) as unknown as Resolver<MachineFormValues>;
+});
 
 type Hierarchy = { name: string; workshops: { name: string; lines: { name: string }[] }[] }[];
 
@@ -23,7 +28,7 @@ export function MachineForm({ smeClientId, id, initial, hierarchy }: { smeClient
   const create = useMutation(trpc.inventory.machines.create.mutationOptions());
   const update = useMutation(trpc.inventory.machines.update.mutationOptions());
   const form = useForm<MachineFormValues>({
-    resolver: zodResolver(machineInput),
+    resolver,
     defaultValues: initial ?? {
       assetTag: '',
       kind: '',
@@ -52,7 +57,7 @@ export function MachineForm({ smeClientId, id, initial, hierarchy }: { smeClient
   const onSubmit = form.handleSubmit(async (values) => {
     setServerError(null);
     try {
-      const parsed = machineInput.parse(values);
+      const parsed = (await import('@/server/domain/clients/inputs')).machineInput.parse(values);
       const res = id ? await update.mutateAsync({ ...parsed, id }) : await create.mutateAsync({ ...parsed, smeClientId });
       router.push(`/machines/${res.id}`);
       router.refresh();

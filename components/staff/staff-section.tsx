@@ -31,7 +31,7 @@ export async function StaffSection({ kind, meId, smes = [] }: { kind: 'integrato
                 {kind === 'integrator' && s.id !== meId && (s.role === 'INTEGRATOR_ADMIN' || s.role === 'INTEGRATOR_ENGINEER') ? (
                   <StaffRoleSelect id={s.id} name={s.name} role={s.role} />
                 ) : (
-                  <span>
+                  <span className="inline-flex flex-wrap items-center gap-1.5">
                     {t(`roles.${s.role}`)}
                     {s.isAdmin ? <Badge tone="teal">{t('staff.admin')}</Badge> : null}
                   </span>
@@ -61,8 +61,10 @@ export async function StaffSection({ kind, meId, smes = [] }: { kind: 'integrato
           <Table head={[t('invite.email'), t('staff.role'), t('invite.status'), t('invite.sent'), t('invite.expires'), '']}>
             {invitations.map((i) => (
               <tr key={i.id} data-testid="invitation-row">
-                <Td>
-                  <span className="font-medium">{i.email}</span>
+                <Td className="max-w-[16rem]">
+                  <span className="block truncate font-medium" title={i.email}>
+                    {i.email}
+                  </span>
                   {i.name ? <span className="block text-xs text-slate-500">{i.name}</span> : null}
                 </Td>
                 <Td>
@@ -75,8 +77,8 @@ export async function StaffSection({ kind, meId, smes = [] }: { kind: 'integrato
                 <Td>
                   <Badge tone={statusTone[i.status]}>{t(`invite.status${i.status}`)}</Badge>
                 </Td>
-                <Td>{format.dateTime(i.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
-                <Td>{format.dateTime(i.expiresAt, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
+                <Td className="whitespace-nowrap">{format.dateTime(i.createdAt, { dateStyle: 'medium' })}</Td>
+                <Td className="whitespace-nowrap">{format.dateTime(i.expiresAt, { dateStyle: 'medium', timeStyle: 'short' })}</Td>
                 <Td className="text-right">{i.status === 'PENDING' ? <RevokeInvitationButton id={i.id} email={i.email} /> : null}</Td>
               </tr>
             ))}

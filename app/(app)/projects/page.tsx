@@ -5,20 +5,23 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
+import { Pagination, pageFrom } from '@/components/ui/pagination';
 import { Stat, StatGrid } from '@/components/ui/stat';
 import { Empty, Table, Td } from '@/components/ui/table';
 import { getSessionUser } from '@/server/auth/session';
 import { formatMoney } from '@/server/domain/money/money';
 import { getServerCaller } from '@/server/trpc/server';
 
-export default async function ProjectsPage() {
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const sp = (await searchParams).page;
+  const page = pageFrom(typeof sp === 'string' ? sp : undefined);
   const user = await getSessionUser();
   const api = await getServerCaller();
   const t = await getTranslations('projects');
   const locale = await getLocale();
   const format = await getFormatter();
   const isStaff = user?.scope.kind === 'integrator';
-  const [projects, overview] = await Promise.all([api.projects.list({}), isStaff ? api.projects.overview() : Promise.resolve(null)]);
+  const [projects, overview] = await Promise.all([api.projects.list({ page, pageSize: 50 }), isStaff ? api.projects.overview() : Promise.resolve(null)]);
   return (
     <>
       <PageHeader title={isStaff ? t('title') : t('mine')} intro={t('intro')} />
@@ -64,9 +67,9 @@ export default async function ProjectsPage() {
         </>
       ) : null}
       <Card>
-        {projects.length ? (
+        {projects.items.length ? (
           <Table head={[t('number'), t('name'), t('sme'), t('status'), t('machines'), t('budget'), t('target'), t('updated')]}>
-            {projects.map((p) => (
+            {projects.items.map((p) => (
               <tr key={p.id} data-testid="project-row">
                 <Td className="font-mono">
                   <Link href={`/projects/${p.id}`} className="text-teal-800 hover:underline">
@@ -88,6 +91,9 @@ export default async function ProjectsPage() {
         ) : (
           <Empty>{t('none')}</Empty>
         )}
+        {projects.total > projects.pageSize ? (
+          <Pagination basePath="/projects" params={{}} page={projects.page} pageSize={projects.pageSize} total={projects.total} />
+        ) : null}
       </Card>
     </>
   );

@@ -88,7 +88,7 @@ describe(`subsidy claims (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(fund.committedFen).toBe(c.computedFen);
     const p = await owner.projects.get({ id: projectId });
     expect(p.approvedSubsidyFen).toBe(c.computedFen);
-    expect((await owner.claims.list({ projectId })).map((x) => x.status)).toEqual(['APPROVED']);
+    expect((await owner.claims.list({ projectId })).items.map((x) => x.status)).toEqual(['APPROVED']);
     await official.claims.disburse({ id: claimId, date: '2026-11-20', amountFen: c.computedFen, reference: 'XC-2026-118' });
     const after = await t.db.fund.findUniqueOrThrow({ where: { id: a.fund.id } });
     expect(after.committedFen).toBe(0n);
@@ -129,7 +129,7 @@ describe(`subsidy claims (${process.env.TEST_DB ?? 'pglite'})`, () => {
     for (const user of [b.users.official, b.users.engineer, b.users.smeOwner]) {
       const other = await callerAs(t.db, user.id);
       expect(await codeOf(other.claims.get({ id: claimId }))).toBe('NOT_FOUND:notFound');
-      expect(await other.claims.list({})).toEqual([]);
+      expect(await other.claims.list({})).toMatchObject({ items: [], total: 0 });
     }
     const otherOfficial = await callerAs(t.db, b.users.official.id);
     expect(await codeOf(otherOfficial.claims.decide({ id: claimId, decision: 'reject', reason: 'x' }))).toBe('NOT_FOUND:notFound');

@@ -442,14 +442,21 @@ export async function disburseClaim(
   });
 }
 
-export async function listClaims(db: ScopedDb, input: { fundId?: string; projectId?: string; status?: string }) {
+/** A page of claims, newest first (a county programme at scale has hundreds to thousands). */
+export async function listClaims(db: ScopedDb, input: { fundId?: string; projectId?: string; status?: string; page?: number; pageSize?: number }) {
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 50;
+  const where = {
+    ...(input.fundId ? { fundId: input.fundId } : {}),
+    ...(input.projectId ? { projectId: input.projectId } : {}),
+    ...(input.status ? { status: input.status as 'SUBMITTED' } : {}),
+  };
+  const total = await db.claim.count({ where });
   const rows = await db.claim.findMany({
-    where: {
-      ...(input.fundId ? { fundId: input.fundId } : {}),
-      ...(input.projectId ? { projectId: input.projectId } : {}),
-      ...(input.status ? { status: input.status as 'SUBMITTED' } : {}),
-    },
+    where,
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
     select: {
       id: true,
       number: true,
@@ -466,10 +473,11 @@ export async function listClaims(db: ScopedDb, input: { fundId?: string; project
       fund: { select: { id: true, name: true, nameEn: true } },
     },
   });
-  return rows.map(({ snapshot, ...r }) => {
+  const items = rows.map(({ snapshot, ...r }) => {
     const s = snapshot as unknown as Snapshot;
     return { ...r, sme: s.sme?.legalName ?? '', smeEn: s.sme?.legalNameEn ?? null, integrator: s.integrator ?? '', project: s.project?.number ?? '' };
   });
+  return { items, total, page, pageSize };
 }
 
 export async function getClaim(db: ScopedDb, id: string) {

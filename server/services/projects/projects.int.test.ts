@@ -217,7 +217,7 @@ describe(`retrofit projects (${process.env.TEST_DB ?? 'pglite'})`, () => {
   });
 
   it('an SME owner sees only their own projects', async () => {
-    expect((await owner.projects.list({})).map((p) => p.id)).toEqual([projectId]);
+    expect((await owner.projects.list({})).items.map((p) => p.id)).toEqual([projectId]);
     expect(await codeOf(owner.projects.list({ smeClientId: w.smes[1]?.id }))).toBe('NOT_FOUND:notFound');
   });
 });

@@ -419,11 +419,18 @@ export async function recordMeasuredSaving(db: ScopedDb, actorId: string, input:
   });
 }
 
-export async function listProjects(db: ScopedDb, input: { smeClientId?: string; status?: ProjectStatus }) {
+/** A page of projects, newest first (an integrator at scale has thousands). */
+export async function listProjects(db: ScopedDb, input: { smeClientId?: string; status?: ProjectStatus; page?: number; pageSize?: number }) {
   if (input.smeClientId && !(await db.smeClient.findUnique({ where: { id: input.smeClientId }, select: { id: true } }))) throw new AppError('NOT_FOUND');
+  const page = input.page ?? 1;
+  const pageSize = input.pageSize ?? 50;
+  const where = { ...(input.smeClientId ? { smeClientId: input.smeClientId } : {}), ...(input.status ? { status: input.status } : {}) };
+  const total = await db.project.count({ where });
   const rows = await db.project.findMany({
-    where: { ...(input.smeClientId ? { smeClientId: input.smeClientId } : {}), ...(input.status ? { status: input.status } : {}) },
+    where,
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
     select: {
       id: true,
       number: true,
@@ -438,12 +445,13 @@ export async function listProjects(db: ScopedDb, input: { smeClientId?: string; 
       costLines: { select: { totalFen: true } },
     },
   });
-  return rows.map(({ costLines, _count, ...r }) => ({
+  const items = rows.map(({ costLines, _count, ...r }) => ({
     ...r,
     target: formatCode({ d: r.targetD as Level, n: r.targetN as Level, i: r.targetI as Level }),
     machines: _count.machines,
     budgetFen: costLines.reduce((s, l) => s + l.totalFen, 0n),
   }));
+  return { items, total, page, pageSize };
 }
 
 /** Everything the project page shows, computed once. */

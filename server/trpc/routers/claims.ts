@@ -80,6 +80,8 @@ export const claimsRouter = router({
         fundId: cuid.optional(),
         projectId: cuid.optional(),
         status: z.enum(['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'REJECTED', 'DISBURSED']).optional(),
+        page: z.number().int().min(1).max(100_000).optional(),
+        pageSize: z.number().int().min(1).max(200).optional(),
       }),
     )
     .query(({ ctx, input }) => listClaims(ctx.db, input)),

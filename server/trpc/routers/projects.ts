@@ -83,7 +83,14 @@ export const projectsRouter = router({
       }
     }),
   list: scopedProcedure
-    .input(z.object({ smeClientId: cuid.optional(), status: z.enum(projectStatuses).optional() }))
+    .input(
+      z.object({
+        smeClientId: cuid.optional(),
+        status: z.enum(projectStatuses).optional(),
+        page: z.number().int().min(1).max(100_000).optional(),
+        pageSize: z.number().int().min(1).max(200).optional(),
+      }),
+    )
     .query(({ ctx, input }) => listProjects(ctx.db, input)),
   overview: integratorProcedure.query(({ ctx }) => projectsOverview(ctx.db)),
   get: scopedProcedure.input(z.object({ id: cuid })).query(({ ctx, input }) => getProject(ctx.db, ctx.scope.role, input.id)),

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { InviteForm } from '@/components/claims/claim-actions';
 import { ClaimsTable } from '@/components/claims/claims-table';
@@ -15,7 +16,7 @@ export default async function FundPage({ params }: { params: Promise<{ id: strin
   const fund = await orNotFound(() => api.funds.get({ id }));
   const user = await getSessionUser();
   const county = user?.scope.kind === 'county';
-  const claims = user?.scope.kind === 'sme' ? [] : await api.claims.list({ fundId: id });
+  const claims = user?.scope.kind === 'sme' ? { items: [], total: 0 } : await api.claims.list({ fundId: id, pageSize: 200 });
   const locale = await getLocale();
   const t = await getTranslations();
   return (
@@ -42,7 +43,14 @@ export default async function FundPage({ params }: { params: Promise<{ id: strin
         ) : null}
         {user?.scope.kind !== 'sme' ? (
           <Card title={t('claims.title')}>
-            <ClaimsTable rows={claims} />
+            <ClaimsTable rows={claims.items} />
+            {claims.total > claims.items.length ? (
+              <p className="mt-3 text-xs text-slate-500">
+                <Link href="/claims" className="text-teal-700 hover:underline">
+                  {t('claims.showingLatest', { shown: claims.items.length, total: claims.total })}
+                </Link>
+              </p>
+            ) : null}
           </Card>
         ) : null}
       </div>

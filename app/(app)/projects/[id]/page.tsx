@@ -37,7 +37,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const v = p.payback.verdict;
   const tr = p.payback.tracking;
   const canPlan = staff && (p.status === 'DRAFT' || p.status === 'ACCEPTED');
-  const claims = await api.claims.list({ projectId: p.id });
+  const claims = (await api.claims.list({ projectId: p.id, pageSize: 200 })).items;
   const canClaim = staff && ['ACCEPTED', 'IN_PROGRESS', 'COMMISSIONED', 'VERIFIED'].includes(p.status);
   const costsOpen = staff && ['ACCEPTED', 'IN_PROGRESS', 'COMMISSIONED', 'VERIFIED'].includes(p.status);
   const measuredOpen = staff && (p.status === 'COMMISSIONED' || p.status === 'VERIFIED');
