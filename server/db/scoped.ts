@@ -226,6 +226,11 @@ function buildFiltered(db: PrismaClient, scope: Scope) {
   });
 }
 
+/** The application's filter without the database's wall: only for the test that compares the two. */
+export function applicationFilterOnly(db: PrismaClient, scope: Scope): ScopedDb {
+  return filtered(db, scope) as unknown as ScopedDb;
+}
+
 const rawMethods = new Set(['$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe']);
 
 /**

@@ -13,6 +13,11 @@ export type Context = {
   locale: AppLocale;
   requestId: string;
   log: Logger;
+  /**
+   * Tests only (never set from a request): false runs scoped procedures with the application's filter but without
+   * row-level security, to prove the database's wall hides nothing the application itself reads.
+   */
+  rowLevelSecurity?: false;
   /** Response headers (route handler only), e.g. to set the locale cookie. */
   resHeaders?: Headers;
 };

@@ -4,7 +4,7 @@
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { inTenantTransaction, isPooled, scopedDb } from '../db/scoped';
+import { applicationFilterOnly, inTenantTransaction, isPooled, scopedDb } from '../db/scoped';
 import { type Permission, type Scope, scopeCan } from '../domain/auth/scope';
 import { AppError } from '../domain/errors/app-error';
 import type { Context } from './context';
@@ -60,6 +60,7 @@ export const scopedProcedure = authedProcedure.use(async ({ ctx, next, type }) =
   const scope = ctx.user.scope;
   // On PostgreSQL a read runs as one tenant transaction; elsewhere (and for mutations, which open their own
   // transactions) every operation enters the tenant by itself. Either way the database's wall is up.
+  if (ctx.rowLevelSecurity === false) return next({ ctx: { db: applicationFilterOnly(raw, scope), scope } });
   if (type === 'query' && isPooled(raw)) return inTenantTransaction(raw, scope, ctx.user.id, (db) => next({ ctx: { db, scope } }));
   return next({ ctx: { db: scopedDb(raw, scope, ctx.user.id), scope } });
 });

@@ -218,6 +218,10 @@ describe(`retrofit projects (${process.env.TEST_DB ?? 'pglite'})`, () => {
 
   it('an SME owner sees only their own projects', async () => {
     expect((await owner.projects.list({})).items.map((p) => p.id)).toEqual([projectId]);
+    // the whole project page's data, through row-level security (price book, quotes, lines, timeline)
+    const page = await owner.projects.get({ id: projectId });
+    expect(page.id).toBe(projectId);
+    expect(page.priceBook.version).toBeGreaterThan(0);
     expect(await codeOf(owner.projects.list({ smeClientId: w.smes[1]?.id }))).toBe('NOT_FOUND:notFound');
   });
 });
