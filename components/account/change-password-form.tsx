@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { signOutAction } from '@/app/actions/session';
+import { NewPasswordFields } from '@/components/auth/account-forms';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
 
@@ -37,20 +38,7 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
       <Field label={t('currentPassword')} htmlFor="currentPassword">
         <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required className={inputClass} />
       </Field>
-      <Field label={t('newPassword')} htmlFor="newPassword" hint={t('passwordHint', { min: minLength })}>
-        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required className={inputClass} />
-      </Field>
-      <Field label={t('confirmPassword')} htmlFor="confirmPassword" error={mismatch ? t('mismatch') : null}>
-        <input
-          id="confirmPassword"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={mismatch}
-          className={inputClass}
-        />
-      </Field>
+      <NewPasswordFields name="newPassword" label={t('newPassword')} confirmLabel={t('confirmPassword')} minLength={minLength} mismatch={mismatch} />
       <Button type="submit" disabled={m.isPending}>
         {m.isPending ? t('saving') : t('changePassword')}
       </Button>

@@ -5,15 +5,27 @@ import { useActionState, useState } from 'react';
 import { type AccountFormState, acceptInvitationAction, requestPasswordResetAction, resetPasswordAction } from '@/app/actions/accounts';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
 
-/** New password twice; a mismatch is caught before the form is sent. */
-function NewPasswordFields({ minLength, mismatch, label }: { minLength: number; mismatch: boolean; label: string }) {
+/** New password twice; a mismatch is caught before the form is sent. Also used by the account page. */
+export function NewPasswordFields({
+  minLength,
+  mismatch,
+  label,
+  confirmLabel,
+  name = 'password',
+}: {
+  minLength: number;
+  mismatch: boolean;
+  label: string;
+  confirmLabel?: string;
+  name?: string;
+}) {
   const t = useTranslations();
   return (
     <>
-      <Field label={label} htmlFor="password" hint={t('account.passwordHint', { min: minLength })}>
-        <input id="password" name="password" type="password" autoComplete="new-password" required className={inputClass} />
+      <Field label={label} htmlFor={name} hint={t('account.passwordHint', { min: minLength })}>
+        <input id={name} name={name} type="password" autoComplete="new-password" required className={inputClass} />
       </Field>
-      <Field label={t('invite.confirmPassword')} htmlFor="confirmPassword" error={mismatch ? t('account.mismatch') : null}>
+      <Field label={confirmLabel ?? t('invite.confirmPassword')} htmlFor="confirmPassword" error={mismatch ? t('account.mismatch') : null}>
         <input
           id="confirmPassword"
           name="confirmPassword"

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { LocaleSwitch } from '@/components/shell/locale-switch';
@@ -38,5 +39,20 @@ export function Notice({ children, tone = 'ok' }: { children: ReactNode; tone?: 
     >
       {children}
     </p>
+  );
+}
+
+/** A one-time link that no longer works: why, and where to go instead. */
+export async function LinkProblem({ title, reason, href, action }: { title: string; reason: 'invalid' | 'expired' | 'used'; href: string; action: string }) {
+  const t = await getTranslations('errors.accounts.link');
+  return (
+    <AuthShell title={title}>
+      <Notice tone="bad">{t(reason)}</Notice>
+      <p className="mt-4 text-sm">
+        <Link href={href} className="text-teal-700 hover:underline">
+          {action}
+        </Link>
+      </p>
+    </AuthShell>
   );
 }

@@ -1,7 +1,6 @@
-import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AcceptInvitationForm } from '@/components/auth/account-forms';
-import { AuthShell, Notice } from '@/components/auth/auth-shell';
+import { AuthShell, LinkProblem } from '@/components/auth/auth-shell';
 import { PASSWORD_MIN } from '@/server/auth/password-policy';
 import { getDb } from '@/server/db/client';
 import { inspectInvitation } from '@/server/services/accounts/invitations';
@@ -19,18 +18,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const t = await getTranslations();
   const locale = await getLocale();
   const info = await inspectInvitation(await getDb(), token);
-  if (!info.ok) {
-    return (
-      <AuthShell title={t('invite.linkProblem')}>
-        <Notice tone="bad">{t(`errors.accounts.link.${info.reason}`)}</Notice>
-        <p className="mt-4 text-sm">
-          <Link href="/sign-in" className="text-teal-700 hover:underline">
-            {t('invite.toSignIn')}
-          </Link>
-        </p>
-      </AuthShell>
-    );
-  }
+  if (!info.ok) return <LinkProblem title={t('invite.linkProblem')} reason={info.reason} href="/sign-in" action={t('invite.toSignIn')} />;
   const org = locale === 'en' ? (info.organisation.nameEn ?? info.organisation.name) : info.organisation.name;
   const role = info.isAdmin ? `${t(`roles.${info.role}`)} · ${t('staff.admin')}` : t(`roles.${info.role}`);
   return (

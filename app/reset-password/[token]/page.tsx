@@ -1,7 +1,6 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ResetPasswordForm } from '@/components/auth/account-forms';
-import { AuthShell, Notice } from '@/components/auth/auth-shell';
+import { AuthShell, LinkProblem } from '@/components/auth/auth-shell';
 import { PASSWORD_MIN } from '@/server/auth/password-policy';
 import { getDb } from '@/server/db/client';
 import { inspectReset } from '@/server/services/accounts/password-reset';
@@ -18,18 +17,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const { token } = await params;
   const t = await getTranslations();
   const info = await inspectReset(await getDb(), token);
-  if (!info.ok) {
-    return (
-      <AuthShell title={t('reset.linkProblem')}>
-        <Notice tone="bad">{t(`errors.accounts.link.${info.reason}`)}</Notice>
-        <p className="mt-4 text-sm">
-          <Link href="/forgot-password" className="text-teal-700 hover:underline">
-            {t('reset.askAgain')}
-          </Link>
-        </p>
-      </AuthShell>
-    );
-  }
+  if (!info.ok) return <LinkProblem title={t('reset.linkProblem')} reason={info.reason} href="/forgot-password" action={t('reset.askAgain')} />;
   return (
     <AuthShell title={t('reset.title')} subtitle={t('reset.intro', { email: info.email })}>
       <ResetPasswordForm token={token} minLength={PASSWORD_MIN} />
