@@ -24,7 +24,7 @@ export const demoUsers = [
   { email: 'admin@xinchang-retrofit.demo', role: 'INTEGRATOR_ADMIN', who: 'Xinchang Precision Retrofit · admin' },
   { email: 'engineer@xinchang-retrofit.demo', role: 'INTEGRATOR_ENGINEER', who: 'Xinchang Precision Retrofit · engineer' },
   { email: 'owner@wanfeng-bearing.demo', role: 'SME_OWNER', who: 'Xinchang Wanfeng Bearing Co. · owner' },
-  { email: 'official@xinchang.gov.demo', role: 'COUNTY_OFFICIAL', who: 'Xinchang County · fund official' },
+  { email: 'official@xinchang.gov.demo', role: 'COUNTY_OFFICIAL', who: 'Xinchang County · fund official, county admin' },
   { email: 'admin@shengzhou-gear.demo', role: 'INTEGRATOR_ADMIN', who: 'Shengzhou Gear Digital (2nd tenant) · admin' },
   { email: 'official@shengzhou.gov.demo', role: 'COUNTY_OFFICIAL', who: 'Shengzhou (2nd county) · fund official' },
 ] as const;
