@@ -1,5 +1,6 @@
 /** The audit log of the caller's tenant (integrator or county), newest first, and its export. */
 import type { ScopedDb } from '../../db/scoped';
+import { pageWindow } from '../../domain/paging';
 import { contentTypes, type ExportFormat, writeFile } from '../inventory/export-machines';
 
 /** Display names of the actors of some audit rows, in one query. */
@@ -16,8 +17,7 @@ export async function listAudit(db: ScopedDb, input: { page: number; pageSize: n
     db.auditEvent.findMany({
       where,
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      ...pageWindow(input),
       select: { id: true, at: true, actorId: true, action: true, entity: true, entityId: true, data: true },
     }),
   ]);

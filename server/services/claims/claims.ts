@@ -13,6 +13,7 @@ import { type ClaimFacts, computeClaim, type Step } from '../../domain/funds/all
 import { type FundRule, fundRules } from '../../domain/funds/rules';
 import { formatCode, type Level } from '../../domain/maturity/code';
 import { formatYuan } from '../../domain/money/money';
+import { pageWindow } from '../../domain/paging';
 import { simplePayback } from '../../domain/projects/payback';
 import { dateOnly, shanghaiToday } from '../../domain/time';
 
@@ -443,41 +444,40 @@ export async function disburseClaim(
 }
 
 /** A page of claims, newest first (a county programme at scale has hundreds to thousands). */
-export async function listClaims(db: ScopedDb, input: { fundId?: string; projectId?: string; status?: string; page?: number; pageSize?: number }) {
-  const page = input.page ?? 1;
-  const pageSize = input.pageSize ?? 50;
+export async function listClaims(db: ScopedDb, input: { fundId?: string; projectId?: string; status?: string; page: number; pageSize: number }) {
   const where = {
     ...(input.fundId ? { fundId: input.fundId } : {}),
     ...(input.projectId ? { projectId: input.projectId } : {}),
     ...(input.status ? { status: input.status as 'SUBMITTED' } : {}),
   };
-  const total = await db.claim.count({ where });
-  const rows = await db.claim.findMany({
-    where,
-    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      requestedFen: true,
-      computedFen: true,
-      approvedFen: true,
-      disbursedFen: true,
-      submittedAt: true,
-      decidedAt: true,
-      createdAt: true,
-      snapshot: true,
-      projectId: true,
-      fund: { select: { id: true, name: true, nameEn: true } },
-    },
-  });
+  const [total, rows] = await Promise.all([
+    db.claim.count({ where }),
+    db.claim.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      ...pageWindow(input),
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        requestedFen: true,
+        computedFen: true,
+        approvedFen: true,
+        disbursedFen: true,
+        submittedAt: true,
+        decidedAt: true,
+        createdAt: true,
+        snapshot: true,
+        projectId: true,
+        fund: { select: { id: true, name: true, nameEn: true } },
+      },
+    }),
+  ]);
   const items = rows.map(({ snapshot, ...r }) => {
     const s = snapshot as unknown as Snapshot;
     return { ...r, sme: s.sme?.legalName ?? '', smeEn: s.sme?.legalNameEn ?? null, integrator: s.integrator ?? '', project: s.project?.number ?? '' };
   });
-  return { items, total, page, pageSize };
+  return { items, total, page: input.page, pageSize: input.pageSize };
 }
 
 export async function getClaim(db: ScopedDb, id: string) {

@@ -1,6 +1,7 @@
 import type { ScopedDb } from '../../db/scoped';
 import { AppError } from '../../domain/errors/app-error';
 import { freeMachineAllowance, fundRules } from '../../domain/funds/rules';
+import { pageWindow } from '../../domain/paging';
 
 export type ListClientsInput = {
   q?: string;
@@ -29,8 +30,7 @@ export async function listClients(db: ScopedDb, input: ListClientsInput) {
     db.smeClient.findMany({
       where,
       orderBy: [{ [input.sort ?? 'legalName']: input.dir ?? 'asc' }, { id: 'asc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      ...pageWindow(input),
       select: {
         id: true,
         legalName: true,

@@ -2,6 +2,7 @@ import type { Prisma } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
 import type { Scope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
+import { pageWindow } from '../../domain/paging';
 import { ensureLine } from './hierarchy';
 
 export type MachineListInput = {
@@ -78,8 +79,7 @@ export async function listMachines(db: ScopedDb, input: MachineListInput) {
     db.machine.findMany({
       where,
       orderBy: [{ [input.sort]: input.dir }, { assetTag: 'asc' }, { id: 'asc' }],
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
+      ...pageWindow(input),
       select: machineSelect,
     }),
   ]);

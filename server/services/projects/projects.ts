@@ -8,6 +8,7 @@ import type { ScopedDb } from '../../db/scoped';
 import type { Role, Scope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { formatCode, type Level } from '../../domain/maturity/code';
+import { pageWindow } from '../../domain/paging';
 import { generateCostLines, PlanError, type PlannedMachine, totalsByCategory } from '../../domain/projects/cost-lines';
 import { cumulativeCashFlow, simplePayback, trackPayback } from '../../domain/projects/payback';
 import type { CostCategory, ModuleCode, PriceBook } from '../../domain/projects/price-book';
@@ -420,38 +421,37 @@ export async function recordMeasuredSaving(db: ScopedDb, actorId: string, input:
 }
 
 /** A page of projects, newest first (an integrator at scale has thousands). */
-export async function listProjects(db: ScopedDb, input: { smeClientId?: string; status?: ProjectStatus; page?: number; pageSize?: number }) {
+export async function listProjects(db: ScopedDb, input: { smeClientId?: string; status?: ProjectStatus; page: number; pageSize: number }) {
   if (input.smeClientId && !(await db.smeClient.findUnique({ where: { id: input.smeClientId }, select: { id: true } }))) throw new AppError('NOT_FOUND');
-  const page = input.page ?? 1;
-  const pageSize = input.pageSize ?? 50;
   const where = { ...(input.smeClientId ? { smeClientId: input.smeClientId } : {}), ...(input.status ? { status: input.status } : {}) };
-  const total = await db.project.count({ where });
-  const rows = await db.project.findMany({
-    where,
-    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-    select: {
-      id: true,
-      number: true,
-      title: true,
-      status: true,
-      targetD: true,
-      targetN: true,
-      targetI: true,
-      updatedAt: true,
-      smeClient: { select: { id: true, legalName: true, legalNameEn: true } },
-      _count: { select: { machines: true } },
-      costLines: { select: { totalFen: true } },
-    },
-  });
+  const [total, rows] = await Promise.all([
+    db.project.count({ where }),
+    db.project.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      ...pageWindow(input),
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        status: true,
+        targetD: true,
+        targetN: true,
+        targetI: true,
+        updatedAt: true,
+        smeClient: { select: { id: true, legalName: true, legalNameEn: true } },
+        _count: { select: { machines: true } },
+        costLines: { select: { totalFen: true } },
+      },
+    }),
+  ]);
   const items = rows.map(({ costLines, _count, ...r }) => ({
     ...r,
     target: formatCode({ d: r.targetD as Level, n: r.targetN as Level, i: r.targetI as Level }),
     machines: _count.machines,
     budgetFen: costLines.reduce((s, l) => s + l.totalFen, 0n),
   }));
-  return { items, total, page, pageSize };
+  return { items, total, page: input.page, pageSize: input.pageSize };
 }
 
 /** Everything the project page shows, computed once. */

@@ -1,15 +1,12 @@
 import { z } from 'zod';
+import { pagingInput } from '../../domain/paging';
 import { exportAudit, listAudit } from '../../services/audit/audit';
 import { router, scopedProcedure, withPermission } from '../init';
 
 const reader = scopedProcedure.use(withPermission('audit.read'));
 
 export const auditRouter = router({
-  list: reader
-    .input(
-      z.object({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(200).default(50), action: z.string().max(60).optional() }),
-    )
-    .query(({ ctx, input }) => listAudit(ctx.db, input)),
+  list: reader.input(z.object({ ...pagingInput(50, 200), action: z.string().max(60).optional() })).query(({ ctx, input }) => listAudit(ctx.db, input)),
   /** Server-side only (the download route). */
   export: reader.input(z.object({ format: z.enum(['csv', 'xlsx']) })).query(({ ctx, input }) => exportAudit(ctx.db, input.format)),
 });

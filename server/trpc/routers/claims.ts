@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/errors/app-error';
 import { fundRule } from '../../domain/funds/rules';
 import { sectors } from '../../domain/inventory/catalogue';
+import { pagingInput } from '../../domain/paging';
 import { explainClaim } from '../../i18n/explain';
 import { locales } from '../../i18n/locales';
 import { addClaimEvidence, decideClaim, disburseClaim, draftClaim, getClaim, listClaims, previewClaim, submitClaim } from '../../services/claims/claims';
@@ -80,8 +81,7 @@ export const claimsRouter = router({
         fundId: cuid.optional(),
         projectId: cuid.optional(),
         status: z.enum(['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED', 'REJECTED', 'DISBURSED']).optional(),
-        page: z.number().int().min(1).max(100_000).optional(),
-        pageSize: z.number().int().min(1).max(200).optional(),
+        ...pagingInput(50, 200),
       }),
     )
     .query(({ ctx, input }) => listClaims(ctx.db, input)),

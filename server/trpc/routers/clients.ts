@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clientInput, clusterInput } from '../../domain/clients/inputs';
+import { pagingInput } from '../../domain/paging';
 import { clientFacets, getClient, listClients, summariseClients } from '../../services/clients/clients';
 import { getCluster, listClusters } from '../../services/clients/clusters';
 import {
@@ -27,8 +28,7 @@ export const clientsRouter = router({
         includeArchived: z.boolean().optional(),
         sort: z.enum(['legalName', 'headcount', 'county', 'createdAt']).optional(),
         dir: z.enum(['asc', 'desc']).optional(),
-        page: z.number().int().min(1).default(1),
-        pageSize: z.number().int().min(1).max(100).default(25),
+        ...pagingInput(25, 100),
       }),
     )
     .query(({ ctx, input }) => listClients(ctx.db, input)),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { machineInput } from '../../domain/clients/inputs';
 import { controlTypes, machineStatuses } from '../../domain/inventory/catalogue';
+import { pagingInput } from '../../domain/paging';
 import { locales } from '../../i18n/locales';
 import { exportMachines, machineTemplate } from '../../services/inventory/export-machines';
 import { getHierarchy } from '../../services/inventory/hierarchy';
@@ -42,8 +43,7 @@ export const inventoryRouter = router({
           networked: z.boolean().optional(),
           sort: z.enum(['assetTag', 'kind', 'year', 'controlType', 'status', 'updatedAt']).default('assetTag'),
           dir: z.enum(['asc', 'desc']).default('asc'),
-          page: z.number().int().min(1).default(1),
-          pageSize: z.number().int().min(1).max(200).default(50),
+          ...pagingInput(50, 200),
         }),
       )
       .query(({ ctx, input }) => listMachines(ctx.db, input)),

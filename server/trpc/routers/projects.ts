@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors/app-error';
+import { pagingInput } from '../../domain/paging';
 import { generateCostLines, PlanError } from '../../domain/projects/cost-lines';
 import { costCategories, moduleCodes, priceBook } from '../../domain/projects/price-book';
 import { projectStatuses } from '../../domain/projects/status';
@@ -87,8 +88,7 @@ export const projectsRouter = router({
       z.object({
         smeClientId: cuid.optional(),
         status: z.enum(projectStatuses).optional(),
-        page: z.number().int().min(1).max(100_000).optional(),
-        pageSize: z.number().int().min(1).max(200).optional(),
+        ...pagingInput(50, 200),
       }),
     )
     .query(({ ctx, input }) => listProjects(ctx.db, input)),
