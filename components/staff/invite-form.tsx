@@ -1,21 +1,54 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { LinkToPassOn } from '@/components/staff/staff-actions';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
+import { localName } from '@/components/ui/names';
 import type { AppLocale } from '@/server/i18n/locales';
 
 type InviteRole = 'INTEGRATOR_ENGINEER' | 'INTEGRATOR_ADMIN' | 'SME_OWNER' | 'COUNTY_OFFICIAL';
+
+/** The SME an owner is invited to, searched on the server (an integrator may have thousands). */
+function SmePicker({ error }: { error?: string }) {
+  const t = useTranslations('invite');
+  const locale = useLocale() as AppLocale;
+  const trpc = useTRPC();
+  const [q, setQ] = useState('');
+  const found = useQuery(trpc.clients.list.queryOptions({ q: q.trim() || undefined, page: 1, pageSize: 50 }, { placeholderData: (prev) => prev }));
+  const items = found.data?.items ?? [];
+  return (
+    <Field label={t('sme')} htmlFor="invite-sme" error={error} hint={found.data ? t('smeShown', { shown: items.length, total: found.data.total }) : null}>
+      <input
+        type="search"
+        aria-label={t('searchSme')}
+        placeholder={t('searchSme')}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        className={`${inputClass} mb-1.5`}
+      />
+      <select id="invite-sme" name="smeClientId" required defaultValue="" className={inputClass}>
+        <option value="" disabled>
+          {t('chooseSme')}
+        </option>
+        {items.map((s) => (
+          <option key={s.id} value={s.id}>
+            {localName(locale, s.legalName, s.legalNameEn)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
 
 /**
  * Invite a user into the admin's tenant. Integrator admins pick engineer, admin or SME owner (then the SME);
  * county admins invite officials, optionally as admins. The result says whether the link was mailed, or shows it.
  */
-export function InviteForm({ kind, smes, days }: { kind: 'integrator' | 'county'; smes: { id: string; name: string }[]; days: number }) {
+export function InviteForm({ kind, days }: { kind: 'integrator' | 'county'; days: number }) {
   const t = useTranslations();
   const locale = useLocale() as AppLocale;
   const router = useRouter();
@@ -52,8 +85,14 @@ export function InviteForm({ kind, smes, days }: { kind: 'integrator' | 'county'
             setRole(kind === 'county' ? 'COUNTY_OFFICIAL' : 'INTEGRATOR_ENGINEER');
             router.refresh();
           } catch (err) {
-            const data = (err as { data?: { fieldErrors?: Record<string, string> } }).data;
-            setFieldErrors(data?.fieldErrors ?? {});
+            // the server names each bad field; say it in the user's language next to the field
+            const list = (err as { data?: { fieldErrors?: { path: string; message: string }[] | null } }).data?.fieldErrors ?? [];
+            const said: Record<string, string> = {
+              email: t('signIn.emailInvalid'),
+              name: t('errors.accounts.nameTooLong', { max: 100 }),
+              smeClientId: t('errors.accounts.smeRequired'),
+            };
+            setFieldErrors(Object.fromEntries(list.map((f) => [f.path, said[f.path] ?? f.message])));
             setError((err as Error).message);
           }
         }}
@@ -76,20 +115,7 @@ export function InviteForm({ kind, smes, days }: { kind: 'integrator' | 'county'
             ))}
           </select>
         </Field>
-        {role === 'SME_OWNER' ? (
-          <Field label={t('invite.sme')} htmlFor="invite-sme" error={fieldErrors.smeClientId}>
-            <select id="invite-sme" name="smeClientId" required defaultValue="" className={inputClass}>
-              <option value="" disabled>
-                {t('invite.chooseSme')}
-              </option>
-              {smes.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-        ) : null}
+        {role === 'SME_OWNER' ? <SmePicker error={fieldErrors.smeClientId} /> : null}
         {kind === 'county' ? (
           <label className="flex items-center gap-2 self-end pb-2 text-sm text-slate-700">
             <input type="checkbox" name="isAdmin" className="h-4 w-4 rounded border-slate-300" />

@@ -12,7 +12,7 @@ import { getServerCaller } from '@/server/trpc/server';
  * The admin's people: the tenant's users (role, status, reset link, deactivate), the invite form and the
  * invitations sent. Integrator admins see staff and SME owners; county admins see the county's officials.
  */
-export async function StaffSection({ kind, meId, smes = [] }: { kind: 'integrator' | 'county'; meId: string; smes?: { id: string; name: string }[] }) {
+export async function StaffSection({ kind, meId }: { kind: 'integrator' | 'county'; meId: string }) {
   const api = await getServerCaller();
   const t = await getTranslations();
   const locale = await getLocale();
@@ -54,7 +54,7 @@ export async function StaffSection({ kind, meId, smes = [] }: { kind: 'integrato
         </Table>
       </Card>
       <Card title={t('invite.sectionTitle')}>
-        <InviteForm kind={kind} smes={smes} days={INVITATION_DAYS} />
+        <InviteForm kind={kind} days={INVITATION_DAYS} />
       </Card>
       <Card title={t('invite.listTitle')}>
         {invitations.length ? (

@@ -90,13 +90,7 @@ export default async function IntegratorHome() {
             )}
           </Card>
         </div>
-        {isAdmin ? (
-          <StaffSection
-            kind="integrator"
-            meId={me.id}
-            smes={clients.items.filter((c) => !c.archivedAt).map((c) => ({ id: c.id, name: localName(locale, c.legalName, c.legalNameEn) }))}
-          />
-        ) : null}
+        {isAdmin ? <StaffSection kind="integrator" meId={me.id} /> : null}
       </div>
     </>
   );

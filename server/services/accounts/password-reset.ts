@@ -17,15 +17,28 @@ import { hashToken, newToken, plausibleToken } from './tokens';
 
 export const RESET_MINUTES = 60;
 
-async function issueReset(
-  db: PrismaClient,
-  user: { id: string; email: string; name: string; locale: 'zh_CN' | 'en' },
-  requestedById: string | null,
-  now: Date,
-) {
+type ResetUser = { id: string; email: string; name: string; locale: 'zh_CN' | 'en'; integratorId: string | null; countyId: string | null };
+
+/** Stores a new link (with the admin's audit entry, when an admin asked, in the same transaction), then sends it. */
+async function issueReset(db: PrismaClient, user: ResetUser, requestedById: string | null, now: Date) {
   const { token, hash } = newToken();
   const expiresAt = new Date(now.getTime() + RESET_MINUTES * 60_000);
-  await db.passwordReset.create({ data: { tokenHash: hash, userId: user.id, expiresAt, requestedById }, select: { id: true } });
+  await db.$transaction(async (tx) => {
+    await tx.passwordReset.create({ data: { tokenHash: hash, userId: user.id, expiresAt, requestedById }, select: { id: true } });
+    if (requestedById) {
+      await tx.auditEvent.create({
+        data: {
+          actorId: requestedById,
+          integratorId: user.integratorId,
+          countyId: user.countyId,
+          action: 'user.passwordResetLink',
+          entity: 'User',
+          entityId: user.id,
+        },
+        select: { id: true },
+      });
+    }
+  });
   return deliverLink({
     to: user.email,
     locale: fromDbLocale(user.locale),
@@ -46,7 +59,10 @@ export async function requestPasswordReset(db: PrismaClient, emailInput: string,
   const wait = await throttleWait(db, keys, now);
   if (wait > 0) throw new AppError('TOO_MANY_REQUESTS', 'tooManyAttemptsWait', { minutes: Math.ceil(wait / 60) });
   await recordFailure(db, keys, now); // every request counts: five are free, then a growing wait
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, locale: true, active: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, locale: true, active: true, integratorId: true, countyId: true },
+  });
   if (!user?.active) {
     log.info({ event: 'password-reset-unknown' }, 'password reset asked for an email without an active account');
     return { requested: true };
@@ -57,10 +73,12 @@ export async function requestPasswordReset(db: PrismaClient, emailInput: string,
 
 /** An admin sends a reset link to a user of their tenant (audited). */
 export async function sendPasswordResetFor(db: ScopedDb, raw: PrismaClient, actorId: string, userId: string, now = new Date()) {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, locale: true, active: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, locale: true, active: true, integratorId: true, countyId: true },
+  });
   if (!user) throw new AppError('NOT_FOUND');
   if (!user.active) throw new AppError('PRECONDITION_FAILED', 'accounts.userInactive');
-  await db.auditEvent.create({ data: { actorId, action: 'user.passwordResetLink', entity: 'User', entityId: user.id }, select: { id: true } });
   return issueReset(raw, user, actorId, now);
 }
 
