@@ -6,6 +6,7 @@
  * explanation at that moment, and an audit entry.
  */
 import type { Prisma } from '../../db/generated/client';
+import { lockNumberSeries } from '../../db/numbering';
 import type { ScopedDb } from '../../db/scoped';
 import type { Scope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
@@ -194,6 +195,7 @@ export async function draftClaim(
   const used = await usedByOthers(db, fund.id, project.smeClientId, null);
   const result = computeClaim(fund.rules, factsFromSnapshot(snapshot, { ...used, filedOn: shanghaiToday() }));
   return db.$transaction(async (tx) => {
+    await lockNumberSeries(tx, `claim:${fund.id}:${scope.integratorId}`);
     const count = await tx.claim.count({ where: { fundId: fund.id } });
     const claim = await tx.claim.create({
       data: {

@@ -224,4 +224,16 @@ describe(`retrofit projects (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(page.priceBook.version).toBeGreaterThan(0);
     expect(await codeOf(owner.projects.list({ smeClientId: w.smes[1]?.id }))).toBe('NOT_FOUND:notFound');
   });
+  it('numbers projects created at the same moment one after another: nobody gets an error', async () => {
+    const other = await callerAs(t.db, w.users.admin.id);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, k) => (k % 2 ? other : engineer).projects.create({ smeClientId: sme, ...plan(), title: `并发项目 ${k}` })),
+    );
+    const numbers = results.map((r) => r.number);
+    expect(new Set(numbers).size).toBe(6);
+    const year = numbers[0]?.slice(2, 6);
+    const all = await t.db.project.findMany({ where: { integratorId: w.integrator.id, number: { startsWith: `P-${year}-` } }, select: { number: true } });
+    // consecutive: the highest number equals the count of this integrator's projects of the year
+    expect(Math.max(...all.map((p) => Number(p.number.slice(7))))).toBe(all.length);
+  });
 });

@@ -4,6 +4,7 @@
  * money or status runs in one transaction with its audit entry.
  */
 import type { Prisma } from '../../db/generated/client';
+import { lockNumberSeries } from '../../db/numbering';
 import type { ScopedDb } from '../../db/scoped';
 import type { Role, Scope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
@@ -123,6 +124,7 @@ export async function createProject(db: ScopedDb, scope: IntegratorScope, actorI
   const generated = linesFromPriceBook(pb.book, machines, input);
   return db.$transaction(async (tx) => {
     const year = shanghaiToday().slice(0, 4);
+    await lockNumberSeries(tx, `project:${scope.integratorId}:${year}`);
     const count = await tx.project.count({ where: { number: { startsWith: `P-${year}-` } } });
     const project = await tx.project.create({
       data: {
