@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
 import { type Component, components, formatCode, type Level } from '@/server/domain/maturity/code';
-import { type AssessmentKind, assessmentKinds } from '@/server/domain/maturity/inputs';
+import { type AssessmentKind, assessmentKinds } from '@/server/domain/maturity/kinds';
 import { applyOverrides, suggestLevels } from '@/server/domain/maturity/suggest';
 import { type TechnologyCode, technologiesOf } from '@/server/domain/maturity/technologies';
 

@@ -8,7 +8,7 @@ import { useTRPC } from '@/components/trpc/provider';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
 import { controlTypes } from '@/server/domain/inventory/catalogue';
 import { formatMoney, parseYuan } from '@/server/domain/money/money';
-import { type CostCategory, costCategories, type ModuleCode, moduleCodes } from '@/server/domain/projects/price-book';
+import { type CostCategory, costCategories, type ModuleCode, moduleCodes } from '@/server/domain/projects/codes';
 import { lineLabel } from './labels';
 
 export type PickableMachine = { id: string; assetTag: string; kindLabel: string; controlType: string; status: string; location: string; workshop: string };

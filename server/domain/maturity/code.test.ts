@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CodeProblem,
-  codeEquals,
-  compareCodes,
-  formatCode,
-  type Level,
-  levelOf,
-  type MaturityCode,
-  maturityCodeSchema,
-  meetsTarget,
-  parseCode,
-  withLevel,
-} from './code';
+import { type CodeProblem, codeEquals, compareCodes, formatCode, type Level, levelOf, type MaturityCode, meetsTarget, parseCode, withLevel } from './code';
+import { maturityCodeSchema } from './schemas';
 
 const c = (d: Level, n: Level, i: Level = 0): MaturityCode => ({ d, n, i });
 

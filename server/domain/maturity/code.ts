@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The maturity code of Table 1 of the case-study paper: one level per core component of
  * intelligent manufacturing — D (digitalization), N (networkization), I (intelligentization).
@@ -12,9 +10,6 @@ export const components = ['D', 'N', 'I'] as const;
 export type Component = (typeof components)[number];
 
 export type MaturityCode = { d: Level; n: Level; i: Level };
-
-export const levelSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
-export const maturityCodeSchema = z.object({ d: levelSchema, n: levelSchema, i: levelSchema });
 
 const componentKeys = { D: 'd', N: 'n', I: 'i' } as const satisfies Record<Component, keyof MaturityCode>;
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { components } from './code';
+import { assessmentKinds } from './kinds';
+import { technologyCodeSchema } from './schemas';
 import { overrideReasonMaxLength } from './suggest';
-import { technologyCodeSchema } from './technologies';
 
-export const assessmentKinds = ['SELF', 'INTEGRATOR', 'THIRD_PARTY'] as const;
-export type AssessmentKind = (typeof assessmentKinds)[number];
+export { type AssessmentKind, assessmentKinds } from './kinds';
 
 const isoDate = z
   .string()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCode, type MaturityCode } from './code';
-import { applyOverrides, type Override, type OverrideError, overrideReasonMaxLength, overrideSchema, suggestLevels, UnknownTechnologyError } from './suggest';
+import { overrideSchema } from './schemas';
+import { applyOverrides, type Override, type OverrideError, overrideReasonMaxLength, suggestLevels, UnknownTechnologyError } from './suggest';
 
 const suggestedCode = (ticked: string[]) => formatCode(suggestLevels(ticked));
 

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { type Component, components, type Level, levelOf, levelSchema, type MaturityCode, withLevel } from './code';
+import { type Component, type Level, levelOf, type MaturityCode, withLevel } from './code';
 import { findTechnology, type TechnologyCode, unknownTechnologyCodes } from './technologies';
 
 /**
@@ -71,13 +70,8 @@ function reasonFor(component: Component, ticked: readonly string[]): ComponentRe
  */
 export const overrideReasonMaxLength = 500;
 
-export const overrideSchema = z.object({
-  component: z.enum(components),
-  level: levelSchema,
-  /** Trimmed; may be blank here (applyOverrides then reports missingReason when the level changes). */
-  reason: z.string().trim().max(overrideReasonMaxLength),
-});
-export type Override = z.infer<typeof overrideSchema>;
+/** An override as validated by `overrideSchema` (./schemas): the reason is trimmed and may be blank here. */
+export type Override = { component: Component; level: Level; reason: string };
 
 export type AppliedOverride = { component: Component; from: Level; to: Level; reason: string };
 export type OverrideProblem = 'missingReason' | 'reasonTooLong' | 'duplicateComponent';

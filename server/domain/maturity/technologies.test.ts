@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findTechnology, isTechnologyCode, technologies, technologiesOf, technologyCodeSchema, technologyCodes, unknownTechnologyCodes } from './technologies';
+import { technologyCodeSchema } from './schemas';
+import { findTechnology, isTechnologyCode, technologies, technologiesOf, technologyCodes, unknownTechnologyCodes } from './technologies';
 
 describe('technology catalogue (Table 1)', () => {
   it('lists every code once, in the same order as the catalogue', () => {

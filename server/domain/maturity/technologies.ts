@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Component } from './code';
 
 /**
@@ -57,8 +56,6 @@ export const technologyCodes = [
   'AUTONOMOUS_PRODUCTION',
 ] as const;
 export type TechnologyCode = (typeof technologyCodes)[number];
-
-export const technologyCodeSchema = z.enum(technologyCodes);
 
 function entries(component: Component, level: EvidenceLevel, codes: readonly TechnologyCode[]): Technology[] {
   return codes.map((code) => ({ code, component, level }));

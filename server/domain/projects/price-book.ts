@@ -4,16 +4,9 @@
  * protocol gateway that reads its controller. Money is integer fen.
  */
 import { z } from 'zod';
+import { costCategories, moduleCodes, priceUnits } from './codes';
 
-export const costCategories = ['HARDWARE', 'INSTALLATION', 'SOFTWARE', 'TRAINING'] as const;
-export type CostCategory = (typeof costCategories)[number];
-
-/** How an item's quantity is counted. */
-export const priceUnits = ['EACH', 'PER_MACHINE', 'PER_MACHINE_YEAR', 'PER_DAY'] as const;
-export type PriceUnit = (typeof priceUnits)[number];
-
-export const moduleCodes = ['DATA_COLLECTION', 'MACHINE_MONITORING', 'PRODUCTION_MANAGEMENT', 'SPC_QUALITY'] as const;
-export type ModuleCode = (typeof moduleCodes)[number];
+export { type CostCategory, costCategories, type ModuleCode, moduleCodes, type PriceUnit, priceUnits } from './codes';
 
 const fen = z.bigint().nonnegative();
 

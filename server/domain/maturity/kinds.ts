@@ -1,0 +1,3 @@
+/** Who assessed an SME (without zod: the browser's assessment editor imports it). */
+export const assessmentKinds = ['SELF', 'INTEGRATOR', 'THIRD_PARTY'] as const;
+export type AssessmentKind = (typeof assessmentKinds)[number];
