@@ -12,7 +12,7 @@ import { encode } from 'next-auth/jwt';
 import superjson from 'superjson';
 import type { ScaleWorld } from './scale-seed';
 
-export type HttpFigure = { name: string; kind: 'procedure' | 'page'; clients: number; requests: number; p50: number; p95: number; errors: number; rps: number };
+export type HttpFigure = { name: string; kind: 'procedure' | 'page' | 'floor'; clients: number; requests: number; p50: number; p95: number; errors: number; rps: number };
 export type JsFigure = { route: string; scripts: number; gzipKb: number };
 
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
@@ -63,6 +63,8 @@ const trpc = (proc: string, input: unknown) => `/api/trpc/${proc}?input=${encode
 /** The requests: [name, who, path, kind]. */
 export function targets(w: ScaleWorld): [string, keyof ScaleWorld['users'], string, HttpFigure['kind']][] {
   return [
+    // the platform's floor on this machine: a Next.js route handler with one `SELECT 1`, no session, no tRPC
+    ['floor: /api/health (route + SELECT 1)', 'engineer', '/api/health', 'floor'],
     ['clients.list (page 1 of 6,000)', 'engineer', trpc('clients.list', { page: 1, pageSize: 25 }), 'procedure'],
     ['clients.list (search)', 'engineer', trpc('clients.list', { q: '规模测试企业 42', page: 1, pageSize: 25 }), 'procedure'],
     ['clients.get', 'engineer', trpc('clients.get', { id: w.smeId }), 'procedure'],

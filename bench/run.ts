@@ -121,6 +121,12 @@ function printScale(s: ScaleFigures) {
       target: h.kind === 'procedure' && h.clients === 50 ? (h.p95 <= 100 && h.errors === 0 ? 'met' : 'MISSED') : '',
     })),
   );
+  const floor = s.http.find((h) => h.kind === 'floor' && h.clients === 50);
+  if (floor)
+    console.log(
+      `The floor on this machine (${os.cpus().length} cores shared by the server, PostgreSQL and autocannon): a route handler that ` +
+        `only runs SELECT 1 answers ${floor.rps} req/s at p95 ${floor.p95} ms with 50 clients (docs/decisions/0012).`,
+    );
   console.log('\nFirst-load JavaScript per route, gzipped (target ≤ 180 kB)');
   console.table(s.firstLoadJs.map((j) => ({ route: j.route, scripts: j.scripts, 'kB gz': j.gzipKb, '≤ 180 kB': j.gzipKb <= 180 ? 'yes' : 'NO' })));
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, demo, screenshot, signIn } from './fixtures';
+import { DEMO_PASSWORD, demo, screenshot, signIn, switchLanguage } from './fixtures';
 
 test('admin deactivates the engineer: the engineer’s open session ends at once; reactivated, they sign in again', async ({ browser }) => {
   const engCtx = await browser.newContext();
@@ -146,4 +146,14 @@ test('password reset: the admin sends a link, the user sets a new password with 
   await owner.waitForURL(/\/sme/);
   await ownerCtx.close();
   await adminCtx.close();
+});
+
+test('the invitation’s email language follows a language switch made on the page', async ({ page }) => {
+  await signIn(page, demo.admin);
+  await page.goto('/integrator#staff');
+  await expect(page.locator('#invite-locale')).toHaveValue('zh-CN');
+  await switchLanguage(page, 'en');
+  await expect(page.locator('#invite-locale')).toHaveValue('en');
+  await switchLanguage(page, 'zh-CN');
+  await expect(page.locator('#invite-locale')).toHaveValue('zh-CN');
 });

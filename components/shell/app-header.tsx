@@ -50,7 +50,7 @@ export async function AppHeader({ scope, userName, organisation }: { scope: Scop
           </span>
           <span>{t('app.name')}</span>
         </Link>
-        <nav aria-label={t('nav.menu')} className="order-3 flex w-full gap-1 overflow-x-auto text-sm sm:order-none sm:w-auto">
+        <nav aria-label={t('nav.menu')} className="order-3 -mx-2.5 flex w-full gap-1 overflow-x-auto text-sm">
           {nav.map((n) => (
             <Link key={n.href} href={n.href} className="whitespace-nowrap rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
               {n.label}

@@ -123,7 +123,7 @@ export function InviteForm({ kind, days }: { kind: 'integrator' | 'county'; days
           </label>
         ) : null}
         <Field label={t('invite.language')} htmlFor="invite-locale">
-          <select id="invite-locale" name="locale" defaultValue={locale} className={inputClass}>
+          <select key={locale} id="invite-locale" name="locale" defaultValue={locale} className={inputClass}>
             <option value="zh-CN">{t('locale.zh-CN')}</option>
             <option value="en">{t('locale.en')}</option>
           </select>
