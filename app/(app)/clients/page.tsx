@@ -37,7 +37,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       page,
       pageSize,
     }),
-    api.clusters.list(),
+    api.clusters.list({ withCounts: false }),
     api.clients.facets(),
   ]);
   return (

@@ -47,7 +47,7 @@ export default async function ClustersPage({ searchParams }: { searchParams: Pro
                 <Td>{t(`enums.sector.${c.sector}` as 'enums.sector.OTHER')}</Td>
                 <Td>{c.county}</Td>
                 <Td numeric>{c.clients}</Td>
-                <Td numeric>{format.number(c.machines)}</Td>
+                <Td numeric>{format.number(c.machines ?? 0)}</Td>
               </tr>
             ))}
           </Table>

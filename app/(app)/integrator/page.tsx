@@ -60,7 +60,7 @@ export default async function IntegratorHome() {
                         <span className="font-semibold tabular-nums">{c.clients}</span> <span className="text-slate-500">{t('clusters.clients')}</span>
                       </span>
                       <span>
-                        <span className="font-semibold tabular-nums">{format.number(c.machines)}</span>{' '}
+                        <span className="font-semibold tabular-nums">{format.number(c.machines ?? 0)}</span>{' '}
                         <span className="text-slate-500">{t('clusters.machines')}</span>
                       </span>
                     </div>

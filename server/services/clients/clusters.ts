@@ -1,20 +1,30 @@
 import type { ScopedDb } from '../../db/scoped';
+import type { Scope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 
-export async function listClusters(db: ScopedDb, opts: { includeArchived?: boolean } = {}) {
-  const clusters = await db.cluster.findMany({
-    where: opts.includeArchived ? {} : { archivedAt: null },
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    select: { id: true, name: true, nameEn: true, county: true, sector: true, archivedAt: true, _count: { select: { members: true } } },
-  });
-  const machines = await db.machine.groupBy({ by: ['smeClientId'], _count: { _all: true } });
-  const memberships = await db.clusterMembership.findMany({ select: { clusterId: true, smeClientId: true } });
-  const perSme = new Map(machines.map((m) => [m.smeClientId, m._count._all]));
-  return clusters.map(({ _count, ...c }) => ({
-    ...c,
-    clients: _count.members,
-    machines: memberships.filter((m) => m.clusterId === c.id).reduce((s, m) => s + (perSme.get(m.smeClientId) ?? 0), 0),
-  }));
+type IntegratorScope = Extract<Scope, { kind: 'integrator' }>;
+
+/** The integrator's clusters with their member and machine counts (counted in the database, not in memory). */
+export async function listClusters(db: ScopedDb, scope: IntegratorScope, opts: { includeArchived?: boolean; withCounts?: boolean } = {}) {
+  const withCounts = opts.withCounts ?? true;
+  const [clusters, machines] = await Promise.all([
+    db.cluster.findMany({
+      where: opts.includeArchived ? {} : { archivedAt: null },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      select: { id: true, name: true, nameEn: true, county: true, sector: true, archivedAt: true, _count: { select: { members: true } } },
+    }),
+    // a pick list (filters, forms) needs no machine counts: counting scans every machine of the integrator
+    !withCounts
+      ? []
+      : // machines of the member SMEs, per cluster (row-level security holds this to the tenant as well)
+        db.$queryRaw<{ clusterId: string; machines: number }[]>`
+      SELECT cm."clusterId", count(m.id)::int AS machines
+      FROM "ClusterMembership" cm JOIN "Machine" m ON m."smeClientId" = cm."smeClientId" AND m."integratorId" = cm."integratorId"
+      WHERE cm."integratorId" = ${scope.integratorId}
+      GROUP BY cm."clusterId"`,
+  ]);
+  const perCluster = new Map(machines.map((m) => [m.clusterId, m.machines]));
+  return clusters.map(({ _count, ...c }) => ({ ...c, clients: _count.members, machines: withCounts ? (perCluster.get(c.id) ?? 0) : null }));
 }
 
 export async function getCluster(db: ScopedDb, id: string) {

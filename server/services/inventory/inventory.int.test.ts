@@ -376,4 +376,17 @@ describe('machines, clients and clusters', () => {
     expect((await engineer.clusters.list()).map((x) => x.id)).not.toContain(c.id);
     expect((await engineer.clusters.list({ includeArchived: true })).find((x) => x.id === c.id)?.name).toBe('新昌齿轮集群');
   });
+  it('counts each cluster’s members and their machines in the database, and nothing of another tenant', async () => {
+    const other = await createTenantWorld(t.db, uniqueTag('InvB'), { machinesPerSme: 3 });
+    const listed = await engineer.clusters.list();
+    for (const c of listed) {
+      const members = await t.db.clusterMembership.findMany({ where: { clusterId: c.id }, select: { smeClientId: true } });
+      expect(c.clients).toBe(members.length);
+      expect(c.machines).toBe(await t.db.machine.count({ where: { smeClientId: { in: members.map((m) => m.smeClientId) } } }));
+    }
+    expect(listed.find((c) => c.id === w.cluster.id)?.machines).toBeGreaterThan(0);
+    expect(listed.map((c) => c.id)).not.toContain(other.cluster.id);
+    // a pick list skips the counting
+    expect((await engineer.clusters.list({ withCounts: false })).map((c) => [c.id, c.clients, c.machines])).toEqual(listed.map((c) => [c.id, c.clients, null]));
+  });
 });

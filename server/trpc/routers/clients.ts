@@ -49,8 +49,8 @@ export const clientsRouter = router({
 
 export const clustersRouter = router({
   list: integratorProcedure
-    .input(z.object({ includeArchived: z.boolean().optional() }).optional())
-    .query(({ ctx, input }) => listClusters(ctx.db, input ?? {})),
+    .input(z.object({ includeArchived: z.boolean().optional(), withCounts: z.boolean().optional() }).optional())
+    .query(({ ctx, input }) => listClusters(ctx.db, ctx.scope, input ?? {})),
   get: scopedProcedure.input(id).query(({ ctx, input }) => getCluster(ctx.db, input.id)),
   create: writer.input(clusterInput).mutation(({ ctx, input }) => createCluster(ctx.db, ctx.user.id, input)),
   update: writer.input(clusterInput.extend({ id: z.string().min(1).max(64) })).mutation(({ ctx, input }) => {

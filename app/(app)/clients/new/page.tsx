@@ -14,7 +14,7 @@ export default async function NewClientPage({ searchParams }: { searchParams: Pr
   const api = await getServerCaller();
   const t = await getTranslations('clientForm');
   const locale = await getLocale();
-  const clusters = await api.clusters.list();
+  const clusters = await api.clusters.list({ withCounts: false });
   return (
     <>
       <PageHeader title={t('newTitle')} />

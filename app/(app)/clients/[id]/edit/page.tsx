@@ -13,7 +13,7 @@ export default async function EditClientPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const api = await getServerCaller();
   const c = await orNotFound(() => api.clients.getForEdit({ id }));
-  const clusters = await api.clusters.list();
+  const clusters = await api.clusters.list({ withCounts: false });
   const t = await getTranslations('clientForm');
   const locale = await getLocale();
   return (
