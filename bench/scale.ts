@@ -8,6 +8,7 @@ import pg from 'pg';
 import { loadSessionUser } from '../server/auth/session-user';
 import { PrismaClient } from '../server/db/generated/client';
 import { deployMigrations } from '../server/db/migrate';
+import { pgPoolConfig } from '../server/db/pg-pool';
 import { log } from '../server/log';
 import { createCaller } from '../server/trpc/root';
 import { ensureBuild, firstLoadJs, type HttpFigure, type JsFigure, load, sessionCookie, startServer, stopServer, targets } from './http';
@@ -40,7 +41,7 @@ export async function benchScale(pgUrl: string, say: (s: string) => void): Promi
   const url = new URL(pgUrl);
   url.pathname = `/${name}`;
   const dbUrl = url.toString();
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: dbUrl, max: 10 }) });
+  const db = new PrismaClient({ adapter: new PrismaPg(pgPoolConfig(dbUrl, 10)) });
   try {
     await deployMigrations({ kind: 'postgres', url: dbUrl });
     const w = await seedScale(db, say);

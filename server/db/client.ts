@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { databaseAppError } from './errors';
 import { PrismaClient } from './generated/client';
+import { pgPoolConfig } from './pg-pool';
 import { openPglite } from './pglite';
 import { markPooled } from './scoped';
 import { type DbTarget, resolveDbTarget } from './target';
@@ -14,7 +15,7 @@ export type DbHandle = { db: PrismaClient; target: DbTarget; close: () => Promis
 export async function createDb(target: DbTarget, opts: { create?: boolean } = {}): Promise<DbHandle> {
   if (target.kind === 'postgres') {
     const max = Number(process.env.DATABASE_POOL_SIZE) || 20;
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max }) });
+    const db = new PrismaClient({ adapter: new PrismaPg(pgPoolConfig(target.url, max)) });
     markPooled(db);
     return { db, target, close: () => db.$disconnect() };
   }

@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { inject } from 'vitest';
 import { PrismaClient } from '../db/generated/client';
+import { pgPoolConfig } from '../db/pg-pool';
 import { markPooled } from '../db/scoped';
 
 export type TestDb = { db: PrismaClient; kind: 'pglite' | 'postgres'; close: () => Promise<void> };
@@ -23,7 +24,7 @@ export async function openTestDb(): Promise<TestDb> {
       },
     };
   }
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: cfg.url, max: 20 }) });
+  const db = new PrismaClient({ adapter: new PrismaPg(pgPoolConfig(cfg.url, 20)) });
   markPooled(db); // as the app's PostgreSQL client: read procedures run as one tenant transaction
   return { db, kind: 'postgres', close: () => db.$disconnect() };
 }
