@@ -12,7 +12,16 @@ import { encode } from 'next-auth/jwt';
 import superjson from 'superjson';
 import type { ScaleWorld } from './scale-seed';
 
-export type HttpFigure = { name: string; kind: 'procedure' | 'page' | 'floor'; clients: number; requests: number; p50: number; p95: number; errors: number; rps: number };
+export type HttpFigure = {
+  name: string;
+  kind: 'procedure' | 'page' | 'floor';
+  clients: number;
+  requests: number;
+  p50: number;
+  p95: number;
+  errors: number;
+  rps: number;
+};
 export type JsFigure = { route: string; scripts: number; gzipKb: number };
 
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
