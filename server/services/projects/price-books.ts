@@ -1,4 +1,5 @@
 import type { Prisma } from '../../db/generated/client';
+import { lockNumberSeries } from '../../db/numbering';
 import type { ScopedDb } from '../../db/scoped';
 import { AppError } from '../../domain/errors/app-error';
 import { defaultPriceBook, type PriceBook, priceBook } from '../../domain/projects/price-book';
@@ -19,16 +20,31 @@ export function fromStored(row: { items: unknown; kits: unknown }): PriceBook {
 
 /** The integrator's current price book; the first use creates version 1 from the default. */
 export async function currentPriceBook(db: ScopedDb, integratorId: string, actorId: string | null) {
-  const latest = await db.priceBookVersion.findFirst({
-    orderBy: { version: 'desc' },
-    select: { id: true, version: true, items: true, kits: true, createdAt: true, note: true },
+  const latestOf = (q: Pick<ScopedDb, 'priceBookVersion'>) =>
+    q.priceBookVersion.findFirst({
+      orderBy: { version: 'desc' },
+      select: { id: true, version: true, items: true, kits: true, createdAt: true, note: true },
+    });
+  const shape = (v: NonNullable<Awaited<ReturnType<typeof latestOf>>>) => ({
+    id: v.id,
+    version: v.version,
+    createdAt: v.createdAt,
+    note: v.note,
+    book: fromStored(v),
   });
-  if (latest) return { id: latest.id, version: latest.version, createdAt: latest.createdAt, note: latest.note, book: fromStored(latest) };
-  const created = await db.priceBookVersion.create({
-    data: { integratorId, version: 1, ...toStored(defaultPriceBook), note: 'default', createdById: actorId },
-    select: { id: true, version: true, createdAt: true, note: true },
+  const latest = await latestOf(db);
+  if (latest) return shape(latest);
+  // the first use creates version 1; two first uses at once take turns, and the second finds the first's version
+  return db.$transaction(async (tx) => {
+    await lockNumberSeries(tx, `price-book:${integratorId}`);
+    const meanwhile = await latestOf(tx);
+    if (meanwhile) return shape(meanwhile);
+    const created = await tx.priceBookVersion.create({
+      data: { integratorId, version: 1, ...toStored(defaultPriceBook), note: 'default', createdById: actorId },
+      select: { id: true, version: true, createdAt: true, note: true },
+    });
+    return { ...created, book: defaultPriceBook };
   });
-  return { ...created, book: defaultPriceBook };
 }
 
 /** Saves a new version (old versions stay: quotes and projects keep the prices they were made with). */
@@ -39,6 +55,7 @@ export async function savePriceBook(db: ScopedDb, integratorId: string, actorId:
   for (const rules of Object.values(book.kits))
     for (const r of rules) if (!codes.has(r.item)) throw new AppError('BAD_REQUEST', 'priceBookUnknownItem', { item: r.item });
   return db.$transaction(async (tx) => {
+    await lockNumberSeries(tx, `price-book:${integratorId}`);
     const last = await tx.priceBookVersion.findFirst({ orderBy: { version: 'desc' }, select: { version: true } });
     const v = await tx.priceBookVersion.create({
       data: { integratorId, version: (last?.version ?? 0) + 1, ...toStored(book), note, createdById: actorId },

@@ -236,4 +236,19 @@ describe(`retrofit projects (${process.env.TEST_DB ?? 'pglite'})`, () => {
     // consecutive: the highest number equals the count of this integrator's projects of the year
     expect(Math.max(...all.map((p) => Number(p.number.slice(7))))).toBe(all.length);
   });
+  it('a new integrator’s first projects at the same moment share one default price book; saves at once get consecutive versions', async () => {
+    const fresh = await createTenantWorld(t.db, uniqueTag('PrjPb'), { machinesPerSme: 3 });
+    const eng = await callerAs(t.db, fresh.users.engineer.id);
+    const adm = await callerAs(t.db, fresh.users.admin.id);
+    const freshSme = fresh.smes[0]?.id as string;
+    const ids = (await t.db.machine.findMany({ where: { smeClientId: freshSme, status: { not: 'RETIRED' } }, select: { id: true } })).map((m) => m.id);
+    const made = await Promise.all(
+      Array.from({ length: 4 }, (_, k) => eng.projects.create({ smeClientId: freshSme, ...plan(), machineIds: ids, title: `首批 ${k}` })),
+    );
+    expect(made).toHaveLength(4);
+    expect(await t.db.priceBookVersion.count({ where: { integratorId: fresh.integrator.id } })).toBe(1);
+    const book = (await adm.projects.priceBook()).book;
+    const saved = await Promise.all([adm.projects.savePriceBook({ book, note: 'a' }), adm.projects.savePriceBook({ book, note: 'b' })]);
+    expect(saved.map((v) => v.version).sort()).toEqual([2, 3]);
+  });
 });
