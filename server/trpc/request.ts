@@ -11,10 +11,11 @@ import { createCaller } from './root';
 /** The context of an HTTP request: the tRPC route handler and the file route handlers share it. */
 export async function contextForRequest(req: Request, resHeaders?: Headers): Promise<Context> {
   const requestId = req.headers.get('x-request-id') ?? randomUUID();
+  const getUser = memo(getSessionUser);
   return {
     getDb,
-    getUser: memo(getSessionUser),
-    locale: await resolveRequestLocale(),
+    getUser,
+    locale: await resolveRequestLocale(getUser),
     requestId,
     log: requestLogger(requestId, { via: 'http', path: new URL(req.url).pathname }),
     resHeaders,

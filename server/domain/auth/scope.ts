@@ -10,6 +10,8 @@ export type Scope =
   | { kind: 'county'; countyId: string; role: 'COUNTY_OFFICIAL'; admin: boolean };
 
 export type ScopeKind = Scope['kind'];
+export type IntegratorScope = Extract<Scope, { kind: 'integrator' }>;
+export type CountyScope = Extract<Scope, { kind: 'county' }>;
 
 export type UserTenantFields = {
   role: Role;

@@ -11,6 +11,7 @@ import type { ScopedDb } from '../../db/scoped';
 import type { Role } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { type AppLocale, fromDbLocale, toDbLocale } from '../../i18n/locales';
+import { localName } from '../../i18n/names';
 import { deliverLink, type LinkDelivery } from './deliver';
 import { hashToken, newToken, plausibleToken } from './tokens';
 
@@ -54,17 +55,17 @@ export async function inviteUser(db: ScopedDb, raw: PrismaClient, actor: Session
       if (!sme) throw new AppError('NOT_FOUND');
       if (sme.archivedAt) throw new AppError('PRECONDITION_FAILED', 'accounts.smeArchived');
       tenant = { integratorId: s.integratorId, smeClientId: sme.id };
-      orgName = input.locale === 'en' ? (sme.legalNameEn ?? sme.legalName) : sme.legalName;
+      orgName = localName(input.locale, sme.legalName, sme.legalNameEn);
     } else {
       tenant = { integratorId: s.integratorId };
-      orgName = input.locale === 'en' ? (org.nameEn ?? org.name) : org.name;
+      orgName = localName(input.locale, org.name, org.nameEn);
     }
   } else if (s.kind === 'county') {
     if (input.role !== 'COUNTY_OFFICIAL') throw new AppError('BAD_REQUEST', 'accounts.roleNotInvitable');
     const org = await db.county.findUnique({ where: { id: s.countyId }, select: { name: true, nameEn: true } });
     if (!org) throw new AppError('NOT_FOUND');
     tenant = { countyId: s.countyId };
-    orgName = input.locale === 'en' ? (org.nameEn ?? org.name) : org.name;
+    orgName = localName(input.locale, org.name, org.nameEn);
   } else {
     throw new AppError('FORBIDDEN');
   }

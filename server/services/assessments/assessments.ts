@@ -1,6 +1,6 @@
 import type { Prisma } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
-import type { Scope } from '../../domain/auth/scope';
+import type { IntegratorScope, Scope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { clusterMaturity } from '../../domain/maturity/cluster';
 import { formatCode, type Level, type MaturityCode } from '../../domain/maturity/code';
@@ -8,8 +8,6 @@ import type { AssessmentInput } from '../../domain/maturity/inputs';
 import { analysePathway, pathwaySteps } from '../../domain/maturity/pathway';
 import { applyOverrides, suggestLevels } from '../../domain/maturity/suggest';
 import { dateOnly, shanghaiToday } from '../../domain/time';
-
-type IntegratorScope = Extract<Scope, { kind: 'integrator' }>;
 
 const summarySelect = {
   id: true,

@@ -1,6 +1,6 @@
 /** Import of past assessments (preview / commit, all or nothing); a row already recorded is left unchanged. */
 import type { ScopedDb } from '../../db/scoped';
-import type { Scope } from '../../domain/auth/scope';
+import type { IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import type { Issue } from '../../domain/inventory/validate';
 import { formatCode } from '../../domain/maturity/code';
@@ -71,12 +71,7 @@ export async function previewAssessmentImport(db: ScopedDb, actorName: string, i
   return { ...summary(a), canCommit: a.issues.length === 0 && a.scan.dataRows > 0 };
 }
 
-export async function commitAssessmentImport(
-  db: ScopedDb,
-  scope: Extract<Scope, { kind: 'integrator' }>,
-  actor: { id: string; name: string },
-  input: AssessmentImportInput,
-) {
+export async function commitAssessmentImport(db: ScopedDb, scope: IntegratorScope, actor: { id: string; name: string }, input: AssessmentImportInput) {
   const started = performance.now();
   const a = await analyse(db, input, actor.name);
   if (a.issues.length) {

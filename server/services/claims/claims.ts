@@ -8,7 +8,7 @@
 import type { Prisma } from '../../db/generated/client';
 import { lockNumberSeries } from '../../db/numbering';
 import type { ScopedDb } from '../../db/scoped';
-import type { Scope } from '../../domain/auth/scope';
+import type { CountyScope, IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { type ClaimFacts, computeClaim, type Step } from '../../domain/funds/allowance';
 import { type FundRule, fundRules } from '../../domain/funds/rules';
@@ -18,8 +18,6 @@ import { pageWindow } from '../../domain/paging';
 import { simplePayback } from '../../domain/projects/payback';
 import { dateOnly, shanghaiToday } from '../../domain/time';
 
-type IntegratorScope = Extract<Scope, { kind: 'integrator' }>;
-type CountyScope = Extract<Scope, { kind: 'county' }>;
 type Tx = Parameters<Parameters<ScopedDb['$transaction']>[0]>[0];
 
 const ACTIVE = ['SUBMITTED', 'APPROVED', 'DISBURSED'] as const;

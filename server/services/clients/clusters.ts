@@ -1,10 +1,20 @@
 import type { ScopedDb } from '../../db/scoped';
-import type { Scope } from '../../domain/auth/scope';
+import type { IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 
-type IntegratorScope = Extract<Scope, { kind: 'integrator' }>;
+/** Machines of each cluster's member SMEs: one grouped join (row-level security holds it to the tenant as well). */
+function machinesPerCluster(db: ScopedDb, integratorId: string) {
+  return db.$queryRaw<{ clusterId: string; machines: number }[]>`
+    SELECT cm."clusterId", count(m.id)::int AS machines
+    FROM "ClusterMembership" cm JOIN "Machine" m ON m."smeClientId" = cm."smeClientId" AND m."integratorId" = cm."integratorId"
+    WHERE cm."integratorId" = ${integratorId}
+    GROUP BY cm."clusterId"`;
+}
 
-/** The integrator's clusters with their member and machine counts (counted in the database, not in memory). */
+/**
+ * The integrator's clusters with their member and machine counts. A pick list (filters, forms) passes
+ * `withCounts: false`: counting machines scans every machine of the integrator, and its `machines` is then null.
+ */
 export async function listClusters(db: ScopedDb, scope: IntegratorScope, opts: { includeArchived?: boolean; withCounts?: boolean } = {}) {
   const withCounts = opts.withCounts ?? true;
   const [clusters, machines] = await Promise.all([
@@ -13,15 +23,7 @@ export async function listClusters(db: ScopedDb, scope: IntegratorScope, opts: {
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       select: { id: true, name: true, nameEn: true, county: true, sector: true, archivedAt: true, _count: { select: { members: true } } },
     }),
-    // a pick list (filters, forms) needs no machine counts: counting scans every machine of the integrator
-    !withCounts
-      ? []
-      : // machines of the member SMEs, per cluster (row-level security holds this to the tenant as well)
-        db.$queryRaw<{ clusterId: string; machines: number }[]>`
-      SELECT cm."clusterId", count(m.id)::int AS machines
-      FROM "ClusterMembership" cm JOIN "Machine" m ON m."smeClientId" = cm."smeClientId" AND m."integratorId" = cm."integratorId"
-      WHERE cm."integratorId" = ${scope.integratorId}
-      GROUP BY cm."clusterId"`,
+    withCounts ? machinesPerCluster(db, scope.integratorId) : [],
   ]);
   const perCluster = new Map(machines.map((m) => [m.clusterId, m.machines]));
   return clusters.map(({ _count, ...c }) => ({ ...c, clients: _count.members, machines: withCounts ? (perCluster.get(c.id) ?? 0) : null }));

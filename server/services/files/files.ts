@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ScopedDb } from '../../db/scoped';
-import type { Scope } from '../../domain/auth/scope';
+import type { IntegratorScope, Scope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 
 export const maxFileBytes = 10 * 1024 * 1024;
@@ -36,12 +36,7 @@ export function sniffContentType(b: Uint8Array): string | null {
   return null;
 }
 
-export async function storeFile(
-  db: ScopedDb,
-  scope: Extract<Scope, { kind: 'integrator' }>,
-  actorId: string,
-  input: { smeClientId: string; fileName: string; bytes: Uint8Array },
-) {
+export async function storeFile(db: ScopedDb, scope: IntegratorScope, actorId: string, input: { smeClientId: string; fileName: string; bytes: Uint8Array }) {
   const sme = await db.smeClient.findUnique({ where: { id: input.smeClientId }, select: { id: true } });
   if (!sme) throw new AppError('NOT_FOUND');
   if (input.bytes.byteLength === 0) throw new AppError('BAD_REQUEST', 'fileEmpty');

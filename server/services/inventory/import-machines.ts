@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ScopedDb } from '../../db/scoped';
-import type { Scope } from '../../domain/auth/scope';
+import type { IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { type ColumnKey, mapHeaders } from '../../domain/inventory/columns';
 import { type ExistingMachine, type ImportPlan, lineKey, planImport } from '../../domain/inventory/plan';
@@ -155,7 +155,7 @@ function chunks<T>(items: T[], size = BATCH): T[][] {
   return out;
 }
 
-export async function commitImport(db: ScopedDb, scope: Extract<Scope, { kind: 'integrator' }>, actorId: string, input: ImportInput) {
+export async function commitImport(db: ScopedDb, scope: IntegratorScope, actorId: string, input: ImportInput) {
   const started = performance.now();
   const { smes, scan, columns, issues, plans } = await analyse(db, input);
   if (issues.length) {

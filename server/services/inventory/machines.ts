@@ -1,6 +1,6 @@
 import type { Prisma } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
-import type { Scope } from '../../domain/auth/scope';
+import type { IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { pageWindow } from '../../domain/paging';
 import { ensureLine } from './hierarchy';
@@ -156,7 +156,7 @@ const trackedFields = [
   'notes',
 ] as const;
 
-export async function createMachine(db: ScopedDb, scope: Extract<Scope, { kind: 'integrator' }>, actorId: string, smeClientId: string, input: MachineInput) {
+export async function createMachine(db: ScopedDb, scope: IntegratorScope, actorId: string, smeClientId: string, input: MachineInput) {
   const sme = await requireSme(db, smeClientId);
   if (sme.archivedAt) throw new AppError('PRECONDITION_FAILED', 'clientArchived');
   const taken = await db.machine.findFirst({ where: { smeClientId, assetTag: input.assetTag }, select: { id: true } });
@@ -188,7 +188,7 @@ export async function createMachine(db: ScopedDb, scope: Extract<Scope, { kind: 
   });
 }
 
-export async function updateMachine(db: ScopedDb, scope: Extract<Scope, { kind: 'integrator' }>, actorId: string, id: string, input: MachineInput) {
+export async function updateMachine(db: ScopedDb, scope: IntegratorScope, actorId: string, id: string, input: MachineInput) {
   const old = await db.machine.findUnique({
     where: { id },
     select: { ...Object.fromEntries(trackedFields.map((f) => [f, true])), smeClientId: true } as Prisma.MachineSelect,

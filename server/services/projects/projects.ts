@@ -6,7 +6,7 @@
 import type { Prisma } from '../../db/generated/client';
 import { lockNumberSeries } from '../../db/numbering';
 import type { ScopedDb } from '../../db/scoped';
-import type { Role, Scope } from '../../domain/auth/scope';
+import type { IntegratorScope, Role } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { formatCode, type Level } from '../../domain/maturity/code';
 import { pageWindow } from '../../domain/paging';
@@ -18,7 +18,6 @@ import { availableTransitions, checkTransition, type ProjectStatus, type Transit
 import { dateOnly, shanghaiToday } from '../../domain/time';
 import { currentPriceBook, fromStored } from './price-books';
 
-type IntegratorScope = Extract<Scope, { kind: 'integrator' }>;
 type Tx = Parameters<Parameters<ScopedDb['$transaction']>[0]>[0];
 
 export type LineInput = {
