@@ -51,7 +51,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         </div>
       </PageHeader>
       <Card>
-        <form method="get" className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6">
+        <form method="get" className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-7">
           <input
             name="q"
             defaultValue={sp.q}
@@ -83,7 +83,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
               </option>
             ))}
           </select>
-          <div className="flex gap-2">
+          <div className="flex gap-2 lg:col-span-2">
             <select name="sort" defaultValue={sort} aria-label={t('clientList.sort')} className={inputClass}>
               {sorts.map((s) => (
                 <option key={s} value={s}>
@@ -100,7 +100,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
             <input type="checkbox" name="archived" value="1" defaultChecked={sp.archived === '1'} className="h-4 w-4 rounded border-slate-300" />
             {t('clientList.showArchived')}
           </label>
-          <div className="flex gap-2 lg:col-span-5 lg:justify-end">
+          <div className="flex gap-2 lg:col-span-6 lg:justify-end">
             <button type="submit" className="rounded-lg bg-teal-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-teal-800">
               {t('actions.search')}
             </button>
@@ -123,8 +123,8 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           >
             {list.items.map((c) => (
               <tr key={c.id} className="hover:bg-slate-50" data-testid="client-row">
-                <Td className="max-w-[22rem] truncate font-medium">
-                  <Link href={`/clients/${c.id}`} className="text-teal-800 hover:underline">
+                <Td className="max-w-[18rem] truncate font-medium">
+                  <Link href={`/clients/${c.id}`} title={localName(locale, c.legalName, c.legalNameEn)} className="text-teal-800 hover:underline">
                     {localName(locale, c.legalName, c.legalNameEn)}
                   </Link>
                   {c.archivedAt ? (
