@@ -34,6 +34,9 @@ const smeOwned: ModelRule = {
   none: NONE_ID,
 };
 
+/** The integrator's own side of a project (supplier costs, budget lines): its staff only, never the SME owner. */
+const integratorStaffOnly: ModelRule = { read: integratorOnly, create: integratorOnly, none: NONE_ID };
+
 /** Like smeOwned, and an SME owner may add rows for their own SME (e.g. the record of accepting a quote). */
 const smeWritable: ModelRule = {
   ...smeOwned,
@@ -97,11 +100,14 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
   StoredFile: smeOwned,
   Project: smeOwned,
   ProjectMachine: { ...smeOwned, none: { projectId: { in: [] as string[] } } },
-  CostLine: smeOwned,
+  CostLine: integratorStaffOnly,
   SavingsLine: smeOwned,
   Quote: smeOwned,
   ProjectStatusChange: smeWritable,
-  CostEntry: smeOwned,
+  CostEntry: integratorStaffOnly,
+  PaymentMilestone: smeOwned,
+  SmeInvoice: smeOwned,
+  SmePayment: smeOwned,
   MeasuredSaving: smeOwned,
   PriceBookVersion: { read: integratorOnly, create: integratorOnly, none: NONE_ID },
   FundBatch: countyOwned,

@@ -10,3 +10,13 @@ export function shanghaiToday(now: Date = new Date()): string {
 export function dateOnly(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
 }
+
+/** A calendar date plus whole days (YYYY-MM-DD in, YYYY-MM-DD out). */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(dateOnly(isoDate).getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The Asia/Shanghai calendar day of an instant (an event at 23:30 UTC is the next day in Shanghai). */
+export function shanghaiDay(at: Date): string {
+  return shanghaiToday(at);
+}

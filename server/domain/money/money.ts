@@ -61,3 +61,10 @@ export function yuan(amount: number | string): Fen {
   if (f === null) throw new RangeError(`not an amount: ${amount}`);
   return f;
 }
+
+/** fen → the plain decimal yuan text, no grouping or symbol: 8_414_000n → "84140.00". */
+export function fenToDecimal(fen: Fen): string {
+  const neg = fen < 0n;
+  const abs = neg ? -fen : fen;
+  return `${neg ? '-' : ''}${abs / FEN_PER_YUAN}.${(abs % FEN_PER_YUAN).toString().padStart(2, '0')}`;
+}

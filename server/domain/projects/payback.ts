@@ -41,3 +41,74 @@ export function trackPayback(expectedMonthlyFen: bigint, measured: readonly bigi
   const kind = differenceFen > tolerance ? 'ahead' : differenceFen < -tolerance ? 'behind' : 'onTrack';
   return { kind, measuredFen, expectedFen, differenceFen, months: measured.length };
 }
+
+/**
+ * THE payback rule: every page, the quote, the claim snapshot, the projects overview and the county dashboard call
+ * `paybackOn`; nothing else divides an investment by savings (a test keeps it so). It takes one named basis:
+ * - investment: `quoted` (the quote's total), `contracted` (the accepted quote: the SME's contract price) or `actual`
+ *   (what the SME has been invoiced under the contract, once the project is verified and the bill is final);
+ * - subsidy: `expected` (planned or claimed), `approved` (decided by the county) or `paid` (disbursed);
+ * - savings: `expected` (the plan's savings lines) or `measured` (the average of the measured months).
+ * The integrator's own supplier costs never enter it: they are the integrator's, not the SME's, investment.
+ */
+export type PaybackBasis = {
+  investment: 'quoted' | 'contracted' | 'actual';
+  subsidy: 'expected' | 'approved' | 'paid';
+  savings: 'expected' | 'measured';
+};
+
+export type PaybackFacts = {
+  status: string;
+  quotedFen: bigint | null;
+  contractFen: bigint | null;
+  invoicedFen: bigint;
+  subsidy: { expectedFen: bigint; approvedFen: bigint; paidFen: bigint };
+  expectedMonthlyFen: bigint;
+  measuredFen: readonly bigint[];
+};
+
+/** The basis that describes a project now: contract once accepted, the final bill once verified; subsidy as far as it went. */
+export function currentBasis(f: PaybackFacts): PaybackBasis {
+  const investment = f.status === 'VERIFIED' && f.invoicedFen > 0n ? 'actual' : f.contractFen !== null ? 'contracted' : 'quoted';
+  const subsidy = f.subsidy.paidFen > 0n ? 'paid' : f.subsidy.approvedFen > 0n ? 'approved' : 'expected';
+  return { investment, subsidy, savings: f.measuredFen.length ? 'measured' : 'expected' };
+}
+
+export type Payback = {
+  basis: PaybackBasis;
+  investmentFen: bigint;
+  subsidyFen: bigint;
+  netFen: bigint;
+  monthlyFen: bigint;
+  verdict: PaybackVerdict;
+  /** Month 0..36 with the expected savings, and with the basis's savings (measured months where there are). */
+  cashFlowExpected: bigint[];
+  cashFlow: bigint[];
+  tracking: Tracking;
+};
+
+export function paybackOn(f: PaybackFacts, basis: PaybackBasis = currentBasis(f)): Payback {
+  const investmentFen =
+    basis.investment === 'actual' ? f.invoicedFen : basis.investment === 'contracted' ? (f.contractFen ?? 0n) : (f.quotedFen ?? f.contractFen ?? 0n);
+  const subsidyFen = basis.subsidy === 'paid' ? f.subsidy.paidFen : basis.subsidy === 'approved' ? f.subsidy.approvedFen : f.subsidy.expectedFen;
+  const measured = basis.savings === 'measured' ? f.measuredFen : [];
+  const monthlyFen = measured.length ? measured.reduce((s, v) => s + v, 0n) / BigInt(measured.length) : f.expectedMonthlyFen;
+  const verdict = simplePayback(investmentFen, subsidyFen, monthlyFen);
+  const netFen = investmentFen - subsidyFen;
+  return {
+    basis,
+    investmentFen,
+    subsidyFen,
+    netFen,
+    monthlyFen,
+    verdict,
+    cashFlowExpected: cumulativeCashFlow(netFen, () => f.expectedMonthlyFen),
+    cashFlow: cumulativeCashFlow(netFen, (m) => measured[m - 1] ?? monthlyFen),
+    tracking: trackPayback(f.expectedMonthlyFen, f.measuredFen),
+  };
+}
+
+/** Months as one number for averages and distributions (null when it never pays back; 0 when paid back at once). */
+export function paybackMonths(v: PaybackVerdict): number | null {
+  return v.kind === 'months' ? v.months : v.kind === 'paidBackAtOnce' ? 0 : null;
+}

@@ -1,0 +1,40 @@
+/**
+ * The plumbing every use case shares: the transaction handle's type, the one audit writer and the one JSON helper
+ * (bigint-safe), so that no service declares its own.
+ */
+import type { Prisma } from './generated/client';
+import type { ScopedDb } from './scoped';
+
+/** The handle a use case gets inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<ScopedDb['$transaction']>[0]>[0];
+
+/** Plain JSON for a Json column: bigints become decimal strings, Dates ISO strings, undefined drops out. */
+export function toJson(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))) as Prisma.InputJsonValue;
+}
+
+export type AuditEntry = {
+  actorId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  data?: unknown;
+  integratorId?: string | null;
+  countyId?: string | null;
+};
+
+/** Appends one entry to the audit log, in the caller's transaction (the change and its record commit together). */
+export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: e.actorId,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      data: toJson(e.data ?? {}),
+      ...(e.integratorId ? { integratorId: e.integratorId } : {}),
+      ...(e.countyId ? { countyId: e.countyId } : {}),
+    },
+    select: { id: true },
+  });
+}
