@@ -105,7 +105,7 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
   Quote: smeOwned,
   ProjectStatusChange: smeWritable,
   CostEntry: integratorStaffOnly,
-  PaymentMilestone: smeOwned,
+  PaymentMilestone: smeWritable,
   SmeInvoice: smeOwned,
   SmePayment: smeOwned,
   MeasuredSaving: smeOwned,

@@ -90,6 +90,8 @@ ALTER TABLE "SmePayment" ADD CONSTRAINT "SmePayment_milestoneId_fkey" FOREIGN KE
 
 -- Row-level security for the SME's side of a project: the integrator's staff write it, the SME owner reads it,
 -- a county reads it for SMEs that filed a claim with it (paid and invoiced spend is what subsidy rules count).
+-- The payment schedule is written when the SME owner accepts a quote (that acceptance is the contract), so the SME
+-- role may write its own firm's schedule rows; invoices and payments are recorded by the integrator's staff only.
 DO $$
 DECLARE t text;
 BEGIN
@@ -101,6 +103,9 @@ BEGIN
       SELECT 1 FROM "Claim" c WHERE c."smeClientId" = %I."smeClientId" AND c."countyId" = rp_county()))', t, t);
   END LOOP;
 END $$;
+CREATE POLICY sme_signs_contract ON "PaymentMilestone" FOR ALL TO retrofit_sme
+  USING ("integratorId" = rp_integrator() AND "smeClientId" = rp_sme())
+  WITH CHECK ("integratorId" = rp_integrator() AND "smeClientId" = rp_sme());
 
 -- The integrator's side (budget lines and supplier invoices) is its staff's alone: no SME owner, no county.
 DROP POLICY IF EXISTS sme_rows ON "CostLine";

@@ -2,55 +2,24 @@ import { z } from 'zod';
 import { AppError } from '../../domain/errors/app-error';
 import { pagingInput } from '../../domain/paging';
 import { generateCostLines, PlanError } from '../../domain/projects/cost-lines';
-import { costCategories, moduleCodes, priceBook } from '../../domain/projects/price-book';
+import { fenInput, planInput } from '../../domain/projects/plan-input';
+import { moduleCodes, priceBook } from '../../domain/projects/price-book';
+import { vatRatesBp } from '../../domain/projects/vat';
 import { projectStatuses } from '../../domain/projects/status';
 import { currentPriceBook, savePriceBook } from '../../services/projects/price-books';
-import {
-  addCostEntry,
-  createProject,
-  getProject,
-  getQuote,
-  listProjects,
-  projectsOverview,
-  recordMeasuredSaving,
-  setCostEntryPaid,
-  transitionProject,
-  updatePlan,
-} from '../../services/projects/projects';
+import { getProject } from '../../services/projects/get-project';
+import { getQuote, listProjects, projectsOverview } from '../../services/projects/list-projects';
+import { recordMeasuredSaving } from '../../services/projects/measured-savings';
+import { createProject, updatePlan } from '../../services/projects/plan';
+import { recordSmeInvoice, recordSmePayment } from '../../services/projects/sme-ledger';
+import { addCostEntry, setCostEntryPaid } from '../../services/projects/supplier-costs';
+import { transitionProject } from '../../services/projects/transition-project';
 import { integratorProcedure, router, scopedProcedure, withPermission } from '../init';
 
 const cuid = z.string().min(1).max(64);
-const level = z.union([z.literal(0), z.literal(1), z.literal(2)]);
-const fen = z.bigint().min(0n).max(10_000_000_000_00n);
+const fen = fenInput;
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const writer = integratorProcedure.use(withPermission('inventory.write'));
-
-const savingsInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('LABOUR'), operatorsFreed: z.number().min(0).max(1000), monthlyWageFen: fen, shifts: z.number().int().min(0).max(4) }),
-  z.object({ kind: z.literal('SCRAP'), rateReductionBp: z.number().int().min(0).max(10_000), monthlyScrapCostFen: fen }),
-  z.object({ kind: z.literal('ENERGY'), monthlyFen: fen }),
-  z.object({ kind: z.literal('OTHER'), monthlyFen: fen, label: z.string().trim().min(1).max(60) }),
-]);
-
-const lineInput = z.object({
-  category: z.enum(costCategories),
-  itemCode: z.string().max(40).nullable(),
-  description: z.string().trim().max(200).nullable(),
-  quantity: z.number().int().min(0).max(1_000_000),
-  unitPriceFen: fen,
-  manual: z.boolean(),
-});
-
-const planInput = z.object({
-  title: z.string().trim().min(1).max(120),
-  machineIds: z.array(cuid).min(1).max(20_000),
-  modules: z.array(z.enum(moduleCodes)).max(4),
-  softwareYears: z.number().int().min(0).max(10),
-  trainingDays: z.number().int().min(0).max(365),
-  target: z.object({ d: level, n: level, i: level }),
-  savings: z.array(savingsInput).max(20),
-  expectedSubsidyFen: fen,
-  lines: z.array(lineInput).max(500).optional(),
-});
 
 export const projectsRouter = router({
   priceBook: integratorProcedure.query(({ ctx }) => currentPriceBook(ctx.db, ctx.scope.integratorId, ctx.user.id)),
@@ -91,7 +60,7 @@ export const projectsRouter = router({
         ...pagingInput(50, 200),
       }),
     )
-    .query(({ ctx, input }) => listProjects(ctx.db, input)),
+    .query(({ ctx, input }) => listProjects(ctx.db, ctx.scope.role, input)),
   overview: integratorProcedure.query(({ ctx }) => projectsOverview(ctx.db)),
   get: scopedProcedure.input(z.object({ id: cuid })).query(({ ctx, input }) => getProject(ctx.db, ctx.scope.role, input.id)),
   quote: scopedProcedure.input(z.object({ id: cuid })).query(({ ctx, input }) => getQuote(ctx.db, input.id)),
@@ -111,6 +80,8 @@ export const projectsRouter = router({
         name: z.enum(['issueQuote', 'accept', 'decline', 'withdrawQuote', 'requote', 'start', 'commission', 'verify', 'cancel']),
         reason: z.string().trim().max(500).nullish(),
         assessmentId: cuid.nullish(),
+        /** The quote version the owner read and accepts (a newer one issued meanwhile must be read first). */
+        quoteId: cuid.nullish(),
       }),
     )
     .mutation(({ ctx, input }) => transitionProject(ctx.db, { id: ctx.user.id, role: ctx.scope.role }, input.id, input.name, input)),
@@ -121,12 +92,27 @@ export const projectsRouter = router({
         costLineId: cuid.nullable(),
         supplier: z.string().trim().min(1).max(100),
         invoiceNo: z.string().trim().min(1).max(50),
-        invoiceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        invoiceDate: day,
         amountFen: fen,
         paid: z.boolean(),
       }),
     )
     .mutation(({ ctx, input }) => addCostEntry(ctx.db, ctx.user.id, input)),
+  /** The SME's side: an invoice issued to the SME under the contract, and a payment received from it. */
+  addSmeInvoice: writer
+    .input(
+      z.object({
+        projectId: cuid,
+        invoiceNo: z.string().trim().min(1).max(50),
+        issuedOn: day,
+        vatRateBp: z.number().int().refine((r) => (vatRatesBp as readonly number[]).includes(r), { message: 'ledger.vatRate' }),
+        amountFen: fen,
+      }),
+    )
+    .mutation(({ ctx, input }) => recordSmeInvoice(ctx.db, ctx.user.id, input)),
+  addSmePayment: writer
+    .input(z.object({ projectId: cuid, milestoneId: cuid, receivedOn: day, amountFen: fen, reference: z.string().trim().max(80).nullable() }))
+    .mutation(({ ctx, input }) => recordSmePayment(ctx.db, ctx.user.id, input)),
   setCostPaid: writer
     .input(z.object({ id: cuid, paid: z.boolean() }))
     .mutation(({ ctx, input }) => setCostEntryPaid(ctx.db, ctx.user.id, input.id, input.paid)),
