@@ -9,7 +9,9 @@ import { Button, Field, FormError, inputClass } from '@/components/ui/form';
 import { controlTypes } from '@/server/domain/inventory/catalogue';
 import { formatMoney, parseYuan } from '@/server/domain/money/money';
 import { type CostCategory, costCategories, type ModuleCode, moduleCodes } from '@/server/domain/projects/codes';
+import type { PaymentTerm } from '@/server/domain/projects/payment-terms';
 import { lineLabel } from './labels';
+import { PaymentTermsEditor, rowsToTerms, type TermRow, termRows } from './payment-terms-editor';
 
 export type PickableMachine = { id: string; assetTag: string; kindLabel: string; controlType: string; status: string; location: string; workshop: string };
 type SavingRow =
@@ -27,6 +29,7 @@ export type PlanInitial = {
   target: { d: 0 | 1 | 2; n: 0 | 1 | 2; i: 0 | 1 | 2 };
   savings: SavingRow[];
   expectedSubsidy: string;
+  paymentTerms: readonly PaymentTerm[];
   lines: LineRow[] | null;
 };
 
@@ -64,6 +67,7 @@ export function PlanEditor({
   const [savings, setSavings] = useState<SavingRow[]>(initial.savings);
   const [subsidy, setSubsidy] = useState(initial.expectedSubsidy);
   const [lines, setLines] = useState<LineRow[] | null>(initial.lines);
+  const [terms, setTerms] = useState<TermRow[]>(termRows(initial.paymentTerms));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -138,7 +142,10 @@ export function PlanEditor({
     try {
       const expectedSubsidyFen = parseYuan(subsidy || '0');
       if (expectedSubsidyFen === null) throw new Error(tAll('validation.number'));
+      const paymentTerms = rowsToTerms(terms);
+      if (!paymentTerms || paymentTerms.reduce((s, x) => s + x.shareBp, 0) !== 10_000) throw new Error(tAll('errors.plan.terms.sharesNot100'));
       const input = {
+        paymentTerms,
         title,
         machineIds: [...selected],
         modules: [...modules],
@@ -365,6 +372,7 @@ export function PlanEditor({
         <Field label={t('plan.expectedSubsidy')} htmlFor="subsidy" className="sm:col-span-2">
           <input id="subsidy" inputMode="decimal" value={subsidy} onChange={(e) => setSubsidy(e.target.value)} className={inputClass} />
         </Field>
+        <PaymentTermsEditor rows={terms} onChange={setTerms} />
       </section>
 
       <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">

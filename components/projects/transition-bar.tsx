@@ -3,24 +3,33 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Button, FormError, inputClass } from '@/components/ui/form';
 
 type Name = 'issueQuote' | 'accept' | 'decline' | 'withdrawQuote' | 'requote' | 'start' | 'commission' | 'verify' | 'cancel';
 const needsReason: Name[] = ['decline', 'requote', 'cancel'];
 
-/** The status changes this user may make now; those that need a reason or an assessment ask for it first. */
+/**
+ * The status changes this user may make now; those that need a reason or an assessment ask for it first, and
+ * accepting a quote (which signs the contract) shows what is committed — price, schedule, subsidy — before it is done.
+ */
 export function TransitionBar({
   projectId,
   transitions,
   assessments,
+  accept,
 }: {
   projectId: string;
   transitions: Name[];
   assessments: { id: string; label: string }[];
+  /** The open quote the owner would accept: its id and the summary the confirmation shows. */
+  accept?: { quoteId: string; title: string; summary: ReactNode } | null;
 }) {
   const t = useTranslations('projects.actions');
+  const tAccept = useTranslations('projects.accept');
+  const [confirming, setConfirming] = useState(false);
   const trpc = useTRPC();
   const router = useRouter();
   const m = useMutation(trpc.projects.transition.mutationOptions());
@@ -31,8 +40,15 @@ export function TransitionBar({
   async function run(name: Name) {
     setError(null);
     try {
-      await m.mutateAsync({ id: projectId, name, reason: reason || null, assessmentId: name === 'verify' ? assessmentId || null : null });
+      await m.mutateAsync({
+        id: projectId,
+        name,
+        reason: reason || null,
+        assessmentId: name === 'verify' ? assessmentId || null : null,
+        quoteId: name === 'accept' ? (accept?.quoteId ?? null) : null,
+      });
       setPending(null);
+      setConfirming(false);
       setReason('');
       router.refresh();
     } catch (e) {
@@ -49,7 +65,7 @@ export function TransitionBar({
             tone={name === 'cancel' || name === 'decline' ? 'danger' : pending === name ? 'secondary' : 'primary'}
             disabled={m.isPending}
             data-testid={`transition-${name}`}
-            onClick={() => (needsReason.includes(name) || name === 'verify' ? setPending(name) : run(name))}
+            onClick={() => (name === 'accept' && accept ? setConfirming(true) : needsReason.includes(name) || name === 'verify' ? setPending(name) : run(name))}
           >
             {t(name)}
           </Button>
@@ -92,6 +108,21 @@ export function TransitionBar({
             </Button>
           </div>
         </div>
+      ) : null}
+      {accept ? (
+        <ConfirmDialog
+          open={confirming}
+          title={accept.title}
+          confirmLabel={tAccept('confirm')}
+          backLabel={tAccept('back')}
+          busy={m.isPending}
+          onConfirm={() => run('accept')}
+          onClose={() => setConfirming(false)}
+          testId="accept-dialog"
+        >
+          {accept.summary}
+          <FormError message={confirming ? error : null} />
+        </ConfirmDialog>
       ) : null}
       <FormError message={error} />
     </div>

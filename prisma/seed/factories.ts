@@ -7,7 +7,9 @@ import type { ControlType, MachineStatus, Prisma, Role } from '../../server/db/g
 import { creditCodeCheckCharacter } from '../../server/domain/clients/credit-code';
 import type { FundRule } from '../../server/domain/funds/rules';
 import type { MachineKind, Sector } from '../../server/domain/inventory/catalogue';
+import { defaultPaymentTerms } from '../../server/domain/projects/payment-terms';
 import { defaultPriceBook } from '../../server/domain/projects/price-book';
+import { buildQuoteSnapshot, snapshotToJson } from '../../server/domain/projects/quote-snapshot';
 import { createRng, type Rng } from './random';
 
 /** A client or an open transaction: factories only use model delegates. */
@@ -414,6 +416,22 @@ export async function createProjectRecord(db: Db, a: { integratorId: string; sme
     },
     select: { id: true },
   });
+  const snapshot = buildQuoteSnapshot({
+    number: 'P-T',
+    title: 'test project',
+    target: 'D1N1',
+    issuedOn: '2026-01-01',
+    issuer: { name: 'i', nameEn: null, creditCode: null, address: null, addressEn: null, phone: null },
+    smeClient: { legalName: 's', legalNameEn: null, creditCode: null },
+    machines: [],
+    modules: [],
+    softwareYears: 0,
+    trainingDays: 0,
+    lines: [{ category: 'HARDWARE', itemCode: null, description: null, quantity: 1, unitPriceFen: 100_000n, totalFen: 100_000n }],
+    savings: [],
+    expectedSubsidyFen: 0n,
+    terms: defaultPaymentTerms,
+  });
   const q = await db.quote.create({
     data: {
       integratorId: a.integratorId,
@@ -421,7 +439,7 @@ export async function createProjectRecord(db: Db, a: { integratorId: string; sme
       projectId: p.id,
       version: 1,
       number: 'Q1',
-      snapshot: {},
+      snapshot: snapshotToJson(snapshot) as Prisma.InputJsonValue,
       totalFen: 100_000n,
       expectedSubsidyFen: 0n,
       monthlySavingsFen: 0n,
@@ -441,5 +459,17 @@ export async function createProjectRecord(db: Db, a: { integratorId: string; sme
     },
     select: { id: true },
   });
-  return { projectId: p.id, quoteId: q.id, costEntryId: cost.id, costLineId: line.id };
+  const milestone = await db.paymentMilestone.create({
+    data: {
+      integratorId: a.integratorId,
+      smeClientId: a.smeClientId,
+      projectId: p.id,
+      stage: 'DOWN_PAYMENT',
+      dueOn: 'SIGNING',
+      shareBp: 10_000,
+      amountFen: 100_000n,
+    },
+    select: { id: true },
+  });
+  return { projectId: p.id, quoteId: q.id, costEntryId: cost.id, costLineId: line.id, milestoneId: milestone.id };
 }

@@ -126,6 +126,14 @@ const crossTenantCases: Record<string, Case> = {
     kind: 'byId',
     input: (o) => ({ projectId: o.project.projectId, costLineId: null, supplier: 's', invoiceNo: 'i', invoiceDate: '2026-01-01', amountFen: 1n, paid: false }),
   },
+  'projects.addSmeInvoice': {
+    kind: 'byId',
+    input: (o) => ({ projectId: o.project.projectId, invoiceNo: 'F-1', issuedOn: '2026-01-01', vatRateBp: 1300, amountFen: 1n }),
+  },
+  'projects.addSmePayment': {
+    kind: 'byId',
+    input: (o) => ({ projectId: o.project.projectId, milestoneId: o.project.milestoneId, receivedOn: '2026-01-01', amountFen: 1n, reference: null }),
+  },
   'projects.setCostPaid': { kind: 'byId', input: (o) => ({ id: o.project.costEntryId, paid: true }) },
   'projects.recordMeasured': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId, month: '2026-01', amountFen: 1n, note: null }) },
   'fundAdmin.create': { kind: 'scopeList', input: { ...validFund } },
@@ -238,6 +246,11 @@ async function snapshot(o: World): Promise<string> {
     t.db.user.findMany({ where: { id: { in: Object.values(o.users).map((u) => u.id) } }, orderBy: { id: 'asc' } }),
     t.db.assessment.findMany({ where, orderBy: { id: 'asc' } }),
   ]);
+  const [milestones, smeInvoices, smePayments] = await Promise.all([
+    t.db.paymentMilestone.findMany({ where, orderBy: { id: 'asc' } }),
+    t.db.smeInvoice.findMany({ where, orderBy: { id: 'asc' } }),
+    t.db.smePayment.findMany({ where, orderBy: { id: 'asc' } }),
+  ]);
   const [projects, quotes, costs, lines, claims, funds] = await Promise.all([
     t.db.project.findMany({ where, orderBy: { id: 'asc' } }),
     t.db.quote.findMany({ where, orderBy: { id: 'asc' } }),
@@ -266,6 +279,9 @@ async function snapshot(o: World): Promise<string> {
     funds,
     invitations,
     resets,
+    milestones,
+    smeInvoices,
+    smePayments,
   });
 }
 

@@ -29,7 +29,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         <>
           <StatGrid>
             <Stat label={t('contracted')} value={formatMoney(overview.contractedFen, locale)} />
-            <Stat label={t('invoiced')} value={formatMoney(overview.invoicedFen, locale)} />
+            <Stat
+              label={t('invoiced')}
+              value={formatMoney(overview.invoicedFen, locale)}
+              hint={`${t('received')}: ${formatMoney(overview.receivedFen, locale)}`}
+            />
             <Stat
               label={t('perSme')}
               value={overview.perSmeFen === null ? '—' : formatMoney(overview.perSmeFen, locale)}
@@ -68,7 +72,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       ) : null}
       <Card>
         {projects.items.length ? (
-          <Table head={[t('number'), t('name'), t('sme'), t('status'), t('machines'), t('budget'), t('target'), t('updated')]}>
+          <Table head={[t('number'), t('name'), t('sme'), t('status'), t('machines'), t('price'), t('target'), t('updated')]}>
             {projects.items.map((p) => (
               <tr key={p.id} data-testid="project-row">
                 <Td className="font-mono">
@@ -82,7 +86,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                   <Badge tone={statusTone[p.status]}>{t(`statuses.${p.status}`)}</Badge>
                 </Td>
                 <Td numeric>{p.machines}</Td>
-                <Td numeric>{formatMoney(p.budgetFen, locale)}</Td>
+                <Td numeric>{p.priceFen === null ? '—' : formatMoney(p.priceFen, locale)}</Td>
                 <Td className="font-mono">{p.target}</Td>
                 <Td>{format.dateTime(p.updatedAt, { dateStyle: 'medium' })}</Td>
               </tr>

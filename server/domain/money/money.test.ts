@@ -57,3 +57,14 @@ describe('parseYuan', () => {
     ['', null],
   ])('%s → %s', (text, fen) => expect(parseYuan(text)).toBe(fen));
 });
+
+describe('sentenceMoney', () => {
+  it('uses one unit for all amounts of a sentence', async () => {
+    const { sentenceMoney } = await import('./money');
+    const zh = sentenceMoney('zh-CN', [4_500_000n, 750_000n]);
+    expect([zh(4_500_000n), zh(750_000n)]).toEqual(['4.50 万元', '0.75 万元']);
+    const small = sentenceMoney('zh-CN', [750_000n, 5_000n]);
+    expect(small(750_000n)).toBe('¥7,500.00');
+    expect(sentenceMoney('en', [4_500_000n])(4_500_000n)).toBe('¥45,000.00');
+  });
+});

@@ -68,3 +68,12 @@ export function fenToDecimal(fen: Fen): string {
   const abs = neg ? -fen : fen;
   return `${neg ? '-' : ''}${abs / FEN_PER_YUAN}.${(abs % FEN_PER_YUAN).toString().padStart(2, '0')}`;
 }
+
+/**
+ * One unit for every amount of one sentence ("4.50 万元 − 0.75 万元", never "4.50 万元 − ¥7,500.00"): 万元 in Chinese
+ * when the largest amount reaches 1 万元, yuan otherwise.
+ */
+export function sentenceMoney(locale: string, amounts: readonly Fen[]): (fen: Fen) => string {
+  const wan = locale.startsWith('zh') && amounts.some((a) => (a < 0n ? -a : a) >= FEN_PER_WAN);
+  return wan ? formatWan : formatYuan;
+}

@@ -78,6 +78,8 @@ export type Payback = {
   basis: PaybackBasis;
   investmentFen: bigint;
   subsidyFen: bigint;
+  /** The subsidy as far as it went (expected, approved, paid), whichever the basis counts. */
+  subsidies: PaybackFacts['subsidy'];
   netFen: bigint;
   monthlyFen: bigint;
   verdict: PaybackVerdict;
@@ -99,6 +101,7 @@ export function paybackOn(f: PaybackFacts, basis: PaybackBasis = currentBasis(f)
     basis,
     investmentFen,
     subsidyFen,
+    subsidies: f.subsidy,
     netFen,
     monthlyFen,
     verdict,

@@ -87,7 +87,8 @@ describe(`subsidy claims (${process.env.TEST_DB ?? 'pglite'})`, () => {
     const fund = await t.db.fund.findUniqueOrThrow({ where: { id: a.fund.id } });
     expect(fund.committedFen).toBe(c.computedFen);
     const p = await owner.projects.get({ id: projectId });
-    expect(p.approvedSubsidyFen).toBe(c.computedFen);
+    expect(p.payback?.basis.subsidy).toBe('approved');
+    expect(p.payback?.subsidyFen).toBe(c.computedFen);
     expect((await owner.claims.list({ projectId })).items.map((x) => x.status)).toEqual(['APPROVED']);
     await official.claims.disburse({ id: claimId, date: '2026-11-20', amountFen: c.computedFen, reference: 'XC-2026-118' });
     const after = await t.db.fund.findUniqueOrThrow({ where: { id: a.fund.id } });

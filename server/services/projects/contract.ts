@@ -15,7 +15,10 @@ export async function signContract(tx: Tx, p: { id: string; integratorId: string
     data: { contractQuoteId: q.id, contractPriceFen: q.totalFen, contractedAt: new Date() },
     select: { id: true },
   });
-  const existing = await tx.paymentMilestone.findMany({ where: { projectId: p.id }, select: { id: true, stage: true, _count: { select: { payments: true } } } });
+  const existing = await tx.paymentMilestone.findMany({
+    where: { projectId: p.id },
+    select: { id: true, stage: true, _count: { select: { payments: true } } },
+  });
   const stages = new Set(s.paymentTerms.map((t) => t.stage));
   for (const m of existing) {
     if (stages.has(m.stage as never)) continue;

@@ -84,7 +84,18 @@ export async function getProject(db: ScopedDb, role: Role, id: string) {
       savings: { orderBy: { sortOrder: 'asc' }, select: { id: true, kind: true, params: true, monthlyFen: true } },
       quotes: {
         orderBy: { version: 'desc' },
-        select: { id: true, version: true, number: true, totalFen: true, expectedSubsidyFen: true, monthlySavingsFen: true, issuedAt: true, decision: true, decidedAt: true, declineReason: true },
+        select: {
+          id: true,
+          version: true,
+          number: true,
+          totalFen: true,
+          expectedSubsidyFen: true,
+          monthlySavingsFen: true,
+          issuedAt: true,
+          decision: true,
+          decidedAt: true,
+          declineReason: true,
+        },
       },
       statusChanges: { orderBy: { at: 'asc' }, select: { id: true, from: true, to: true, transition: true, reason: true, actorId: true, at: true } },
       measured: { orderBy: { month: 'asc' }, select: { id: true, month: true, amountFen: true, note: true } },
@@ -101,7 +112,11 @@ export async function getProject(db: ScopedDb, role: Role, id: string) {
       ? db.assessment.findUnique({ where: { id: p.outcomeAssessmentId }, select: { id: true, d: true, n: true, i: true, assessedOn: true } })
       : null,
     projectPayback(db, id, side?.budget.total),
-    db.quote.findFirst({ where: { projectId: id, decision: null }, orderBy: { version: 'desc' }, select: { id: true, snapshot: true, issuedAt: true } }),
+    db.quote.findFirst({
+      where: { projectId: id, decision: null },
+      orderBy: { version: 'desc' },
+      select: { id: true, number: true, snapshot: true, issuedAt: true },
+    }),
   ]);
   const actorName = new Map(actors.map((a) => [a.id, a.name]));
   const { smeInvoices, smePayments, milestones, paymentTerms, ...rest } = p;
@@ -114,7 +129,9 @@ export async function getProject(db: ScopedDb, role: Role, id: string) {
     statusChanges: p.statusChanges.map((c) => ({ ...c, actorName: c.actorId ? (actorName.get(c.actorId) ?? null) : null })),
     paymentTerms: storedPaymentTerms(paymentTerms),
     /** The open quote as the SME owner would accept it (price, schedule, subsidy expected) — the confirmation shows it. */
-    openQuote: openQuote ? { id: openQuote.id, ...parseQuoteSnapshot(openQuote.snapshot, shanghaiDay(openQuote.issuedAt)) } : null,
+    openQuote: openQuote
+      ? { ...parseQuoteSnapshot(openQuote.snapshot, shanghaiDay(openQuote.issuedAt)), id: openQuote.id, quoteNumber: openQuote.number }
+      : null,
     ledger: summariseLedger({ status: p.status, contractPriceFen: p.contractPriceFen, milestones, invoices: smeInvoices, payments: smePayments }),
     payback,
     outcome: outcome

@@ -1,11 +1,12 @@
 /** Issuing a quote version: the plan frozen as a typed snapshot (VAT per line, schedule in money, payback on the quote). */
+
+import type { Prisma } from '../../db/generated/client';
 import type { Tx } from '../../db/tx';
 import { formatCode, type Level } from '../../domain/maturity/code';
 import type { CostCategory } from '../../domain/projects/codes';
 import { storedPaymentTerms } from '../../domain/projects/plan-input';
 import { buildQuoteSnapshot, snapshotToJson } from '../../domain/projects/quote-snapshot';
 import { shanghaiToday } from '../../domain/time';
-import type { Prisma } from '../../db/generated/client';
 
 async function snapshotOf(tx: Tx, projectId: string) {
   const p = await tx.project.findUniqueOrThrow({
@@ -21,7 +22,14 @@ async function snapshotOf(tx: Tx, projectId: string) {
       trainingDays: true,
       expectedSubsidyFen: true,
       paymentTerms: true,
-      smeClient: { select: { legalName: true, legalNameEn: true, creditCode: true, integrator: { select: { name: true, nameEn: true, creditCode: true, address: true, addressEn: true, phone: true } } } },
+      smeClient: {
+        select: {
+          legalName: true,
+          legalNameEn: true,
+          creditCode: true,
+          integrator: { select: { name: true, nameEn: true, creditCode: true, address: true, addressEn: true, phone: true } },
+        },
+      },
       machines: { select: { machine: { select: { assetTag: true, kind: true, controlType: true } } } },
       costLines: {
         orderBy: { sortOrder: 'asc' },

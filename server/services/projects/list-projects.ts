@@ -42,9 +42,7 @@ export async function listProjects(db: ScopedDb, role: Role, input: { smeClientI
       },
     }),
   ]);
-  const budgets = staff
-    ? await db.costLine.groupBy({ by: ['projectId'], where: { projectId: { in: rows.map((r) => r.id) } }, _sum: { totalFen: true } })
-    : [];
+  const budgets = staff ? await db.costLine.groupBy({ by: ['projectId'], where: { projectId: { in: rows.map((r) => r.id) } }, _sum: { totalFen: true } }) : [];
   const items = rows.map(({ quotes, _count, ...r }) => {
     const budgetFen = budgets.find((b) => b.projectId === r.id)?._sum.totalFen ?? 0n;
     return {

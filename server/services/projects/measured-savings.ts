@@ -35,4 +35,3 @@ export async function recordMeasuredSaving(db: ScopedDb, actorId: string, input:
     return row;
   });
 }
-

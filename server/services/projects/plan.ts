@@ -188,4 +188,3 @@ export async function updatePlan(db: ScopedDb, actorId: string, id: string, inpu
     return { id };
   });
 }
-

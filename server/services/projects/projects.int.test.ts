@@ -59,8 +59,10 @@ describe(`retrofit projects (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(created.number).toMatch(/^P-\d{4}-\d{3}$/);
     const p = await engineer.projects.get({ id: projectId });
     expect(p.machines).toHaveLength(10);
-    expect(p.costLines.map((l) => l.category)).toEqual(expect.arrayContaining(['HARDWARE', 'INSTALLATION', 'SOFTWARE', 'TRAINING']));
-    expect(p.budget.total).toBe(p.costLines.reduce((s, l) => s + l.totalFen, 0n));
+    const side = p.integratorSide;
+    if (!side) throw new Error('staff see the integrator side');
+    expect(side.costLines.map((l) => l.category)).toEqual(expect.arrayContaining(['HARDWARE', 'INSTALLATION', 'SOFTWARE', 'TRAINING']));
+    expect(side.budget.total).toBe(side.costLines.reduce((s, l) => s + l.totalFen, 0n));
     expect(p.expectedMonthlyFen).toBe(2_400_000n + 30_000n);
     expect(p.status).toBe('DRAFT');
     expect(p.transitions).toEqual(['issueQuote']); // cancelling is the admin's
@@ -121,7 +123,7 @@ describe(`retrofit projects (${process.env.TEST_DB ?? 'pglite'})`, () => {
   it('tracks actual costs against budget lines, with variance', async () => {
     await engineer.projects.transition({ id: projectId, name: 'start' });
     const p = await engineer.projects.get({ id: projectId });
-    const hw = p.costLines.find((l) => l.itemCode === 'DATA_TERMINAL' || l.itemCode === 'PROTOCOL_GATEWAY');
+    const hw = p.integratorSide?.costLines.find((l) => l.itemCode === 'DATA_TERMINAL' || l.itemCode === 'PROTOCOL_GATEWAY');
     if (!hw) throw new Error('no hardware line');
     await engineer.projects.addCost({
       projectId,
@@ -147,10 +149,12 @@ describe(`retrofit projects (${process.env.TEST_DB ?? 'pglite'})`, () => {
       ),
     ).toBe('BAD_REQUEST:costs.amount');
     const q = await engineer.projects.get({ id: projectId });
-    const line = q.costLines.find((l) => l.id === hw.id);
+    const line = q.integratorSide?.costLines.find((l) => l.id === hw.id);
     expect(line).toMatchObject({ actualFen: hw.totalFen + 50_000n, varianceFen: 50_000n, over: true });
-    expect(q.actual).toMatchObject({ totalFen: hw.totalFen + 70_000n, paidFen: hw.totalFen + 50_000n, unassignedFen: 20_000n });
-    expect(q.payback.costBasis).toBe('actual');
+    expect(q.integratorSide?.actual).toMatchObject({ totalFen: hw.totalFen + 70_000n, paidFen: hw.totalFen + 50_000n, unassignedFen: 20_000n });
+    // supplier costs are the integrator's: the SME's investment stays the contract price
+    expect(q.payback?.basis.investment).toBe('contracted');
+    expect(q.payback?.investmentFen).toBe(q.ledger.contractFen);
     expect(await t.db.auditEvent.count({ where: { entityId: projectId, action: 'project.costEntry' } })).toBe(2);
   });
 
@@ -162,11 +166,13 @@ describe(`retrofit projects (${process.env.TEST_DB ?? 'pglite'})`, () => {
     await engineer.projects.recordMeasured({ projectId, month: '2026-10', amountFen: 2_000_000n, note: null });
     await engineer.projects.recordMeasured({ projectId, month: '2026-11', amountFen: 2_100_000n, note: '两班' });
     const p = await owner.projects.get({ id: projectId });
-    expect(p.payback.monthlyBasis).toBe('measured');
-    expect(p.payback.monthlyFen).toBe(2_050_000n);
-    expect(p.payback.tracking).toMatchObject({ kind: 'behind', months: 2, differenceFen: 4_100_000n - 2n * 2_430_000n });
-    expect(p.payback.cashFlow).toHaveLength(37);
-    expect(p.payback.cashFlow[1]).toBe(-p.payback.costBasisFen + 2_000_000n);
+    const pb = p.payback;
+    if (!pb) throw new Error('payback expected');
+    expect(pb.basis.savings).toBe('measured');
+    expect(pb.monthlyFen).toBe(2_050_000n);
+    expect(pb.tracking).toMatchObject({ kind: 'behind', months: 2, differenceFen: 4_100_000n - 2n * 2_430_000n });
+    expect(pb.cashFlow).toHaveLength(37);
+    expect(pb.cashFlow[1]).toBe(-pb.netFen + 2_000_000n);
   });
 
   it('is verified with a new signed-off assessment of the SME, which the pathway then shows', async () => {
@@ -212,7 +218,7 @@ describe(`retrofit projects (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(v.version).toBe(current.version + 1);
     expect((await engineer.projects.priceBook()).book.items.find((i) => i.code === 'DATA_TERMINAL')?.unitPriceFen).toBe(130_000n);
     const p = await engineer.projects.get({ id: projectId });
-    expect(p.priceBook.version).toBe(current.version);
+    expect(p.integratorSide?.priceBookVersion).toBe(current.version);
     expect(await t.db.auditEvent.count({ where: { action: 'priceBook.save', integratorId: w.integrator.id } })).toBe(1);
   });
 
@@ -221,7 +227,8 @@ describe(`retrofit projects (${process.env.TEST_DB ?? 'pglite'})`, () => {
     // the whole project page's data, through row-level security (price book, quotes, lines, timeline)
     const page = await owner.projects.get({ id: projectId });
     expect(page.id).toBe(projectId);
-    expect(page.priceBook.version).toBeGreaterThan(0);
+    expect(page.integratorSide).toBeNull();
+    expect(page.ledger.contractFen).toBeGreaterThan(0n);
     expect(await codeOf(owner.projects.list({ smeClientId: w.smes[1]?.id }))).toBe('NOT_FOUND:notFound');
   });
   it('numbers projects created at the same moment one after another: nobody gets an error', async () => {

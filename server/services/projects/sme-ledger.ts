@@ -154,8 +154,14 @@ export type SmeLedger = ReturnType<typeof summariseLedger>;
 export const ledgerSelect = {
   contractPriceFen: true,
   milestones: { orderBy: { sortOrder: 'asc' as const }, select: { id: true, stage: true, dueOn: true, shareBp: true, amountFen: true } },
-  smeInvoices: { orderBy: [{ issuedOn: 'asc' }, { createdAt: 'asc' }], select: { id: true, invoiceNo: true, issuedOn: true, vatRateBp: true, amountFen: true, taxFen: true } },
-  smePayments: { orderBy: [{ receivedOn: 'asc' }, { createdAt: 'asc' }], select: { id: true, milestoneId: true, receivedOn: true, amountFen: true, reference: true } },
+  smeInvoices: {
+    orderBy: [{ issuedOn: 'asc' }, { createdAt: 'asc' }],
+    select: { id: true, invoiceNo: true, issuedOn: true, vatRateBp: true, amountFen: true, taxFen: true },
+  },
+  smePayments: {
+    orderBy: [{ receivedOn: 'asc' }, { createdAt: 'asc' }],
+    select: { id: true, milestoneId: true, receivedOn: true, amountFen: true, reference: true },
+  },
 } satisfies Prisma.ProjectSelect;
 
 /** The spend a "share of paid spend" subsidy rule may count for a project: paid by the SME and invoiced to it. */

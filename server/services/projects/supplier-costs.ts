@@ -56,8 +56,14 @@ export async function setCostEntryPaid(db: ScopedDb, actorId: string, id: string
   if (e.paid === paid) return { id };
   return db.$transaction(async (tx) => {
     await tx.costEntry.update({ where: { id }, data: { paid }, select: { id: true } });
-    await audit(tx, { integratorId: e.integratorId, actorId, action: 'project.costEntryPaid', entity: 'Project', entityId: e.projectId, data: { entryId: id, paid } });
+    await audit(tx, {
+      integratorId: e.integratorId,
+      actorId,
+      action: 'project.costEntryPaid',
+      entity: 'Project',
+      entityId: e.projectId,
+      data: { entryId: id, paid },
+    });
     return { id };
   });
 }
-

@@ -4,13 +4,13 @@ import { pagingInput } from '../../domain/paging';
 import { generateCostLines, PlanError } from '../../domain/projects/cost-lines';
 import { fenInput, planInput } from '../../domain/projects/plan-input';
 import { moduleCodes, priceBook } from '../../domain/projects/price-book';
-import { vatRatesBp } from '../../domain/projects/vat';
 import { projectStatuses } from '../../domain/projects/status';
-import { currentPriceBook, savePriceBook } from '../../services/projects/price-books';
+import { vatRatesBp } from '../../domain/projects/vat';
 import { getProject } from '../../services/projects/get-project';
 import { getQuote, listProjects, projectsOverview } from '../../services/projects/list-projects';
 import { recordMeasuredSaving } from '../../services/projects/measured-savings';
 import { createProject, updatePlan } from '../../services/projects/plan';
+import { currentPriceBook, savePriceBook } from '../../services/projects/price-books';
 import { recordSmeInvoice, recordSmePayment } from '../../services/projects/sme-ledger';
 import { addCostEntry, setCostEntryPaid } from '../../services/projects/supplier-costs';
 import { transitionProject } from '../../services/projects/transition-project';
@@ -105,7 +105,10 @@ export const projectsRouter = router({
         projectId: cuid,
         invoiceNo: z.string().trim().min(1).max(50),
         issuedOn: day,
-        vatRateBp: z.number().int().refine((r) => (vatRatesBp as readonly number[]).includes(r), { message: 'ledger.vatRate' }),
+        vatRateBp: z
+          .number()
+          .int()
+          .refine((r) => (vatRatesBp as readonly number[]).includes(r), { message: 'ledger.vatRate' }),
         amountFen: fen,
       }),
     )

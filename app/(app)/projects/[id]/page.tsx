@@ -1,9 +1,12 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ClaimsTable } from '@/components/claims/claims-table';
-import { CashFlowChart } from '@/components/projects/cash-flow-chart';
-import { CostEntryForm, MarkPaidButton, MeasuredForm } from '@/components/projects/cost-forms';
-import { lineLabel, savingText } from '@/components/projects/labels';
+import { AcceptSummary } from '@/components/projects/accept-summary';
+import { MeasuredForm } from '@/components/projects/cost-forms';
+import { IntegratorSideCard } from '@/components/projects/integrator-side-card';
+import { savingText } from '@/components/projects/labels';
+import { PaybackCard } from '@/components/projects/payback-card';
+import { SmeLedgerCard } from '@/components/projects/sme-ledger-card';
 import { statusTone } from '@/components/projects/status-tone';
 import { TransitionBar } from '@/components/projects/transition-bar';
 import { Badge } from '@/components/ui/badge';
@@ -34,8 +37,6 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const assessments = p.transitions.includes('verify')
     ? (await api.assessments.list({ smeClientId: p.smeClient.id })).filter((a) => a.status === 'SIGNED_OFF')
     : [];
-  const v = p.payback.verdict;
-  const tr = p.payback.tracking;
   const canPlan = staff && (p.status === 'DRAFT' || p.status === 'ACCEPTED');
   const claims = (await api.claims.list({ projectId: p.id, pageSize: 200 })).items;
   const canClaim = staff && ['ACCEPTED', 'IN_PROGRESS', 'COMMISSIONED', 'VERIFIED'].includes(p.status);
@@ -66,6 +67,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           <TransitionBar
             projectId={p.id}
             transitions={p.transitions}
+            accept={
+              p.openQuote && p.transitions.includes('accept')
+                ? { quoteId: p.openQuote.id, title: t('accept.title', { number: p.openQuote.quoteNumber }), summary: <AcceptSummary quote={p.openQuote} /> }
+                : null
+            }
             assessments={assessments.map((a) => ({
               id: a.id,
               label: `${a.code} · ${format.dateTime(a.assessedOn, { dateStyle: 'medium', timeZone: 'UTC' })}`,
@@ -77,8 +83,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <p className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{t('detail.cancelled', { reason: p.cancelReason ?? '' })}</p>
       ) : null}
       <StatGrid>
-        <Stat label={t('budget')} value={money(p.budget.total)} hint={t('detail.machinesCount', { count: p.machines.length })} />
-        <Stat label={t('detail.actual')} value={money(p.actual.totalFen)} hint={`${t('detail.variance')}: ${money(p.actual.varianceFen)}`} />
+        <Stat
+          label={p.ledger.contractFen !== null ? t('ledger.contractPrice') : t('price')}
+          value={p.ledger.contractFen !== null ? money(p.ledger.contractFen) : p.openQuote ? money(p.openQuote.totalFen) : '—'}
+          hint={t('detail.machinesCount', { count: p.machines.length })}
+        />
+        <Stat label={t('ledger.paid')} value={money(p.ledger.paidFen)} hint={`${t('ledger.outstanding')}: ${money(p.ledger.outstandingFen)}`} />
         <Stat label={t('detail.savings')} value={money(p.expectedMonthlyFen)} hint={t('perMonth')} />
         <Stat
           label={t('target')}
@@ -91,93 +101,17 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         />
       </StatGrid>
       <div className="grid grid-cols-1 gap-6">
-        <Card title={t('detail.payback')}>
-          <div className="grid grid-cols-1 gap-4 lg:grid-cols-[20rem_1fr]">
-            <div className="space-y-2 text-sm" data-testid="payback">
-              <p>
-                {t('payback.net', {
-                  basis: p.payback.costBasis === 'actual' ? t('payback.basisActual') : t('payback.basisQuoted'),
-                  cost: money(p.payback.costBasisFen),
-                  subsidy: money(p.payback.subsidyFen),
-                  net: money(p.payback.costBasisFen - p.payback.subsidyFen),
-                })}
-              </p>
-              <p>
-                {p.payback.monthlyBasis === 'measured'
-                  ? t('payback.monthlyMeasured', { amount: money(p.payback.monthlyFen) })
-                  : t('payback.monthlyExpected', { amount: money(p.payback.monthlyFen) })}
-              </p>
-              <p className="text-lg font-semibold text-teal-800" data-testid="payback-verdict">
-                {v.kind === 'months'
-                  ? t('payback.months', { months: v.months })
-                  : v.kind === 'paidBackAtOnce'
-                    ? t('payback.paidBackAtOnce')
-                    : t('payback.neverPaysBack')}
-              </p>
-              <p
-                className={`rounded-lg px-3 py-2 ${tr.kind === 'behind' ? 'bg-amber-50 text-amber-900' : tr.kind === 'noData' ? 'bg-slate-50 text-slate-600' : 'bg-teal-50 text-teal-900'}`}
-                data-testid="payback-tracking"
-              >
-                {tr.kind === 'noData'
-                  ? t('payback.tracking.noData')
-                  : t(`payback.tracking.${tr.kind}`, {
-                      months: tr.months,
-                      measured: money(tr.measuredFen),
-                      expected: money(tr.expectedFen),
-                      difference: money(tr.differenceFen < 0n ? -tr.differenceFen : tr.differenceFen),
-                    })}
-              </p>
-            </div>
-            <CashFlowChart expected={p.payback.cashFlowExpected.map(String)} actual={p.payback.cashFlow.map(String)} title={t('payback.chart')} />
-          </div>
-        </Card>
+        <PaybackCard payback={p.payback} />
+
+        <SmeLedgerCard
+          projectId={p.id}
+          ledger={p.ledger}
+          staff={staff}
+          contract={p.contractQuoteId && p.contractedAt ? { number: p.quotes.find((q) => q.id === p.contractQuoteId)?.number ?? '', at: p.contractedAt } : null}
+        />
 
         <Card title={tAll('claims.title')}>
           {claims.length ? <ClaimsTable rows={claims} /> : <p className="text-sm text-slate-500">{tAll('claims.noneForProject')}</p>}
-        </Card>
-
-        <Card
-          title={t('detail.lines')}
-          action={<span className="text-xs text-slate-500">{t('detail.priceBookVersion', { version: p.priceBook.version })}</span>}
-        >
-          <Table
-            head={[t('plan.category'), t('plan.description'), t('plan.quantity'), t('plan.unitPrice'), t('budget'), t('detail.actual'), t('detail.variance')]}
-          >
-            {p.costLines.map((l) => (
-              <tr key={l.id} className={l.over ? 'bg-red-50/60' : ''} data-testid="cost-line-row">
-                <Td>{t(`categories.${l.category}` as 'categories.HARDWARE')}</Td>
-                <Td className="max-w-[20rem] truncate">{lineLabel(tAll as never, l)}</Td>
-                <Td numeric>{l.quantity}</Td>
-                <Td numeric>{cell(l.unitPriceFen)}</Td>
-                <Td numeric>{cell(l.totalFen)}</Td>
-                <Td numeric>{l.actualFen ? cell(l.actualFen) : '—'}</Td>
-                <Td numeric className={l.over ? 'font-semibold text-red-700' : ''}>
-                  {l.actualFen ? cell(l.varianceFen) : '—'}
-                  {l.over ? <span className="ml-1 text-xs">({t('detail.over')})</span> : null}
-                </Td>
-              </tr>
-            ))}
-            {p.actual.unassignedFen ? (
-              <tr>
-                <Td>—</Td>
-                <Td>{t('detail.unassigned')}</Td>
-                <Td numeric>—</Td>
-                <Td numeric>—</Td>
-                <Td numeric>—</Td>
-                <Td numeric>{cell(p.actual.unassignedFen)}</Td>
-                <Td numeric>—</Td>
-              </tr>
-            ) : null}
-            <tr className={`font-semibold ${p.actual.over ? 'text-red-700' : ''}`}>
-              <Td>{t('detail.totals')}</Td>
-              <Td>{''}</Td>
-              <Td numeric>{''}</Td>
-              <Td numeric>{''}</Td>
-              <Td numeric>{cell(p.budget.total)}</Td>
-              <Td numeric>{cell(p.actual.totalFen)}</Td>
-              <Td numeric>{cell(p.actual.varianceFen)}</Td>
-            </tr>
-          </Table>
         </Card>
 
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
@@ -224,40 +158,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           </Card>
         </div>
 
-        <Card title={t('detail.costs')}>
-          {p.costEntries.length ? (
-            <Table head={[t('detail.invoiceDate'), t('detail.supplier'), t('detail.invoiceNo'), t('detail.line'), t('detail.amount'), t('detail.paid')]}>
-              {p.costEntries.map((e) => (
-                <tr key={e.id} data-testid="cost-entry-row">
-                  <Td>{format.dateTime(e.invoiceDate, { dateStyle: 'medium', timeZone: 'UTC' })}</Td>
-                  <Td>{e.supplier}</Td>
-                  <Td className="font-mono">{e.invoiceNo}</Td>
-                  <Td className="max-w-[14rem] truncate">
-                    {e.costLineId
-                      ? lineLabel(tAll as never, p.costLines.find((l) => l.id === e.costLineId) ?? { itemCode: null, description: null })
-                      : t('detail.noLine')}
-                  </Td>
-                  <Td numeric>{cell(e.amountFen)}</Td>
-                  <Td>{e.paid ? <Badge tone="teal">{t('detail.paid')}</Badge> : staff ? <MarkPaidButton id={e.id} /> : <Badge>{t('detail.unpaid')}</Badge>}</Td>
-                </tr>
-              ))}
-            </Table>
-          ) : (
-            <Empty>{t('detail.noCosts')}</Empty>
-          )}
-          {costsOpen ? (
-            <div className="mt-4 border-t border-slate-100 pt-4">
-              <CostEntryForm
-                projectId={p.id}
-                lines={p.costLines.map((l) => ({
-                  id: l.id,
-                  label: `${t(`categories.${l.category}` as 'categories.HARDWARE')} · ${lineLabel(tAll as never, l)}`,
-                }))}
-                today={shanghaiToday()}
-              />
-            </div>
-          ) : null}
-        </Card>
+        {p.integratorSide ? <IntegratorSideCard projectId={p.id} side={p.integratorSide} costsOpen={costsOpen} /> : null}
 
         <Card title={t('detail.measured')}>
           {p.measured.length ? (

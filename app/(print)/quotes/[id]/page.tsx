@@ -3,22 +3,11 @@ import { kindLabel } from '@/components/machines/labels';
 import { lineLabel, savingText } from '@/components/projects/labels';
 import { PrintButton } from '@/components/projects/print-button';
 import { localName } from '@/components/ui/names';
+import { fenToCapital } from '@/server/domain/money/capital';
 import { formatYuan } from '@/server/domain/money/money';
+import { vatRateText } from '@/server/domain/projects/vat';
+import { dateOnly } from '@/server/domain/time';
 import { getServerCaller, orNotFound } from '@/server/trpc/server';
-
-type Snapshot = {
-  number: string;
-  title: string;
-  target: string;
-  smeClient: { legalName: string; legalNameEn: string | null; creditCode: string | null };
-  machines: { assetTag: string; kind: string; controlType: string }[];
-  costLines: { category: string; itemCode: string | null; description: string | null; quantity: number; unitPriceFen: string; totalFen: string }[];
-  savings: { kind: string; params: Record<string, unknown>; monthlyFen: string }[];
-  totals: Record<string, string>;
-  monthlySavingsFen: string;
-  expectedSubsidyFen: string;
-  payback: { kind: string; months?: number };
-};
 
 /** The quote as a document: frozen content, A4 when printed (and rendered to PDF by /api/v1/quotes/[id]/pdf). */
 export default async function QuotePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ pdf?: string }> }) {
@@ -26,14 +15,17 @@ export default async function QuotePage({ params, searchParams }: { params: Prom
   const { pdf } = await searchParams;
   const api = await getServerCaller();
   const q = await orNotFound(() => api.projects.quote({ id }));
-  const s = q.snapshot as unknown as Snapshot;
+  const s = q.snapshot;
   const t = await getTranslations('projects');
   const tAll = await getTranslations();
   const locale = await getLocale();
   const format = await getFormatter();
-  const money = (v: string | bigint) => formatYuan(BigInt(v)); // a formal document: yuan with fen, every figure alike
-  const total = BigInt(s.totals.total ?? '0');
-  const subsidy = BigInt(s.expectedSubsidyFen);
+  const money = (v: bigint) => formatYuan(v); // a formal document: yuan with fen, every figure alike
+  const total = s.totalFen;
+  const subsidy = s.expectedSubsidyFen;
+  const day = (iso: string) => format.dateTime(dateOnly(iso), { dateStyle: 'long', timeZone: 'UTC' });
+  const issuerName = localName(locale, s.issuer.name, s.issuer.nameEn);
+  const issuerAddress = locale.startsWith('zh') ? s.issuer.address : (s.issuer.addressEn ?? s.issuer.address);
   return (
     <article
       className="mx-auto max-w-[210mm] bg-white p-10 text-[13px] leading-relaxed text-slate-900 shadow print:max-w-none print:p-0 print:shadow-none"
@@ -95,36 +87,54 @@ export default async function QuotePage({ params, searchParams }: { params: Prom
               <th className="py-1.5 pr-2">{t('plan.description')}</th>
               <th className="py-1.5 pr-2 text-right">{t('plan.quantity')}</th>
               <th className="py-1.5 pr-2 text-right">{t('plan.unitPrice')}</th>
+              <th className="py-1.5 pr-2 text-right">{t('quote.vatRate')}</th>
               <th className="py-1.5 text-right">{t('plan.total')}</th>
             </tr>
           </thead>
           <tbody>
-            {s.costLines.map((l, i) => (
+            {s.lines.map((l, i) => (
               <tr key={i} className="border-b border-slate-100">
                 <td className="py-1 pr-2">{t(`categories.${l.category}` as 'categories.HARDWARE')}</td>
                 <td className="py-1 pr-2">{lineLabel(tAll as never, l)}</td>
                 <td className="py-1 pr-2 text-right tabular-nums">{l.quantity}</td>
                 <td className="py-1 pr-2 text-right tabular-nums">{money(l.unitPriceFen)}</td>
+                <td className="py-1 pr-2 text-right tabular-nums">{vatRateText(l.vatRateBp)}</td>
                 <td className="py-1 text-right tabular-nums">{money(l.totalFen)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr className="font-semibold">
-              <td colSpan={4} className="pt-2">
+              <td colSpan={5} className="pt-2">
                 {t('quote.totals')}
               </td>
               <td className="pt-2 text-right tabular-nums" data-testid="quote-total">
                 {money(total)}
               </td>
             </tr>
+            <tr className="text-slate-600">
+              <td colSpan={5}>{t('quote.tax')}</td>
+              <td className="text-right tabular-nums">{money(s.taxFen)}</td>
+            </tr>
             <tr>
-              <td colSpan={4}>{t('quote.subsidy')}</td>
+              <td colSpan={6} className="pt-1" data-testid="quote-total-words">
+                {t('quote.totalInWords')}
+                {locale.startsWith('zh') ? '：' : ': '}
+                {fenToCapital(total)}
+              </td>
+            </tr>
+            <tr>
+              <td colSpan={5}>{t('quote.subsidy')}</td>
               <td className="text-right tabular-nums">−{money(subsidy)}</td>
             </tr>
             <tr className="font-semibold">
-              <td colSpan={4}>{t('quote.net')}</td>
+              <td colSpan={5}>{t('quote.net')}</td>
               <td className="text-right tabular-nums">{money(total - subsidy)}</td>
+            </tr>
+            <tr>
+              <td colSpan={6} className="pt-1 text-[11px] text-slate-500">
+                {t('quote.inclTax')}
+              </td>
             </tr>
           </tfoot>
         </table>
@@ -145,9 +155,14 @@ export default async function QuotePage({ params, searchParams }: { params: Prom
         <div>
           <h2 className="mb-1 font-semibold">{t('quote.payback')}</h2>
           <p className="text-lg font-semibold text-teal-800">
-            {s.payback.kind === 'months'
-              ? t('payback.months', { months: s.payback.months ?? 0 })
-              : s.payback.kind === 'paidBackAtOnce'
+            {s.payback.verdict.kind === 'months'
+              ? t('payback.monthsOn', {
+                  months: s.payback.verdict.months,
+                  investment: t('payback.investment.quoted'),
+                  subsidy: t('payback.subsidy.expected'),
+                  savings: t('payback.savingsBasis.expected'),
+                })
+              : s.payback.verdict.kind === 'paidBackAtOnce'
                 ? t('payback.paidBackAtOnce')
                 : t('payback.neverPaysBack')}
           </p>
@@ -159,7 +174,50 @@ export default async function QuotePage({ params, searchParams }: { params: Prom
         </h2>
         <p className="text-[11px] text-slate-600">{s.machines.map((m) => `${m.assetTag} ${kindLabel(tAll as never, m.kind)}`).join('；')}</p>
       </section>
-      <footer className="mt-8 border-t border-slate-200 pt-3 text-[11px] text-slate-500">{t('quote.validity')}</footer>
+      <section className="mt-5" data-testid="quote-schedule">
+        <h2 className="mb-1 font-semibold">{t('quote.schedule')}</h2>
+        <ol className="list-decimal space-y-0.5 pl-5">
+          {s.paymentTerms.map((x) => (
+            <li key={x.stage} className="flex justify-between gap-3">
+              <span>{t('quote.scheduleRow', { stage: t(`ledger.stages.${x.stage}`), share: `${x.shareBp / 100}%`, due: t(`ledger.due.${x.dueOn}`) })}</span>
+              <span className="tabular-nums">{money(x.amountFen)}</span>
+            </li>
+          ))}
+        </ol>
+        <p className="mt-2 text-slate-600" data-testid="quote-valid-until">
+          {t('quote.validUntil', { date: day(s.validUntil) })}
+        </p>
+      </section>
+      <section className="mt-8 grid grid-cols-2 gap-8 break-inside-avoid" data-testid="quote-signatures">
+        {(
+          [
+            ['clientParty', localName(locale, s.smeClient.legalName, s.smeClient.legalNameEn), s.smeClient.creditCode, null, null],
+            ['issuerParty', issuerName, s.issuer.creditCode, issuerAddress, s.issuer.phone],
+          ] as const
+        ).map(([k, name, code, address, phone]) => (
+          <div key={k} className="space-y-1">
+            <div className="text-xs text-slate-500">{t(`quote.${k}`)}</div>
+            <div className="font-medium">{name || '—'}</div>
+            <div className="text-xs text-slate-500">
+              {t('quote.creditCode')}: <span className="font-mono">{code ?? '—'}</span>
+            </div>
+            {address ? (
+              <div className="text-xs text-slate-500">
+                {t('quote.address')}: {address}
+              </div>
+            ) : null}
+            {phone ? (
+              <div className="text-xs text-slate-500">
+                {t('quote.phone')}: {phone}
+              </div>
+            ) : null}
+            <div className="pt-6">{t('quote.signature')}: ____________________</div>
+            <div className="pt-4">{t('quote.seal')}:</div>
+            <div className="h-20 w-20 rounded-full border border-dashed border-slate-300" aria-hidden />
+            <div>{t('quote.dateLine')}: ______ / ____ / ____</div>
+          </div>
+        ))}
+      </section>
     </article>
   );
 }

@@ -47,7 +47,8 @@ export default async function EditPlanPage({ params }: { params: Promise<{ id: s
       }
     }),
     expectedSubsidy: yuan(p.expectedSubsidyFen),
-    lines: p.costLines.map((l) => ({
+    paymentTerms: p.paymentTerms,
+    lines: (p.integratorSide?.costLines ?? []).map((l) => ({
       category: l.category as 'HARDWARE',
       itemCode: l.itemCode,
       description: l.description ?? '',

@@ -6,6 +6,7 @@ import { PlanEditor } from '@/components/projects/plan-editor';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSessionUser } from '@/server/auth/session';
+import { defaultPaymentTerms } from '@/server/domain/projects/payment-terms';
 import { getServerCaller, orNotFound } from '@/server/trpc/server';
 
 export default async function NewProjectPage({ params }: { params: Promise<{ id: string }> }) {
@@ -34,6 +35,7 @@ export default async function NewProjectPage({ params }: { params: Promise<{ id:
           target: { d: 1, n: 1, i: 0 },
           savings: [],
           expectedSubsidy: '0',
+          paymentTerms: defaultPaymentTerms,
           lines: null,
         }}
       />
