@@ -158,6 +158,9 @@ const crossTenantCases: Record<string, Case> = {
 
 const roleKeys = ['admin', 'engineer', 'smeOwner', 'official'] as const;
 
+/** What only the integrator's staff may see of a project (the factory's supplier cost carries the first two). */
+const integratorSideMarks = ['SUPPLIER-OF-THE-INTEGRATOR', 'SUPPLIER-INVOICE-1', '"supplier"', '"costEntries"', '"costLines"', '"varianceFen"', '"marginFen"', '"integratorSide":{'];
+
 let t: TestDb;
 let a: World;
 let b: World;
@@ -397,6 +400,10 @@ describe('own-tenant reads: row-level security hides nothing the application rea
         const [walled, plain] = [await outcome(call(walledCaller, path, input)), await outcome(call(unwalled, path, input))];
         expect(walled).not.toBe('error INTERNAL_SERVER_ERROR');
         expect(walled).toEqual(plain);
+        // an SME owner never sees the integrator's side: suppliers, supplier invoices, budget lines, variance, margin
+        if (role === 'smeOwner') for (const secret of integratorSideMarks) expect(walled).not.toContain(secret);
+        // …while staff do see it on the project page (so the check above can fail)
+        if (role === 'admin' && path === 'projects.get') expect(walled).toContain('SUPPLIER-OF-THE-INTEGRATOR');
       });
     }
   }
