@@ -34,6 +34,12 @@ test('plan → quote → accept → costs → commission → measured savings �
   // the quote: a printable page and a PDF with the same content
   await page.getByTestId('quote-versions').getByRole('link').first().click();
   await expect(page.getByTestId('quote-document')).toContainText('改造报价单');
+  // a quote a Chinese SME can sign: VAT per line, the total in capital numerals, payment terms, validity, both parties
+  await expect(page.getByTestId('quote-total-words')).toContainText(/人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万元角分整]+/);
+  await expect(page.getByTestId('quote-schedule')).toContainText('首付款');
+  await expect(page.getByTestId('quote-valid-until')).toContainText('本报价有效期至');
+  await expect(page.getByTestId('quote-signatures')).toContainText('甲方（需方）');
+  await expect(page.getByTestId('quote-signatures')).toContainText('新昌精密智改');
   await screenshot(page, 'quote-zh');
   const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('quote-pdf').click()]);
   const bytes = fs.readFileSync(await pdf.path());
@@ -44,14 +50,27 @@ test('plan → quote → accept → costs → commission → measured savings �
   await page.goto(projectUrl);
   await signOut(page);
 
-  // the SME owner accepts
+  // the SME owner accepts on a phone, through the confirmation of what they commit to
+  await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, demo.smeOwner);
-  await page.getByRole('navigation').getByRole('link', { name: '改造项目' }).click();
-  await page.getByTestId('project-row').filter({ hasText: '磨加工车间 10 台设备联网' }).getByRole('link').click();
+  await page.goto(projectUrl);
   await expect(page.getByTestId('transition-bar')).toBeVisible();
   await page.getByTestId('transition-accept').click();
+  await expect(page.getByTestId('accept-dialog')).toBeVisible();
+  await expect(page.getByTestId('accept-summary')).toContainText('首付款');
+  await expect(page.getByTestId('accept-summary')).toContainText('质保金');
+  await expect(page.getByTestId('accept-summary')).toContainText('含税');
+  await screenshot(page, 'accept-dialog-phone-zh');
+  await page.getByTestId('accept-dialog-confirm').click();
   await expect(page.getByTestId('quote-versions')).toContainText('已接受');
+  // what they pay, stage by stage; nothing of the integrator's costs
+  await expect(page.getByTestId('milestone-row')).toHaveCount(4);
+  await expect(page.getByTestId('ledger-dueNow')).not.toHaveText('¥0.00');
+  await expect(page.getByTestId('staff-only-note')).toHaveCount(0);
+  await expect(page.getByTestId('cost-line-row')).toHaveCount(0);
+  await screenshot(page, 'project-owner-phone-zh');
   await signOut(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // the engineer does the work
   await signIn(page, demo.engineer);
@@ -63,6 +82,15 @@ test('plan → quote → accept → costs → commission → measured savings �
   await page.getByTestId('cost-amount').fill('15000');
   await page.getByTestId('cost-submit').click();
   await expect(page.getByTestId('cost-entry-row')).toHaveCount(1);
+  // the SME's side: the down payment invoiced and received
+  await page.getByTestId('sme-invoice-no').fill('33062611');
+  await page.getByTestId('sme-invoice-amount').fill('1000');
+  await page.getByTestId('sme-invoice-submit').click();
+  await expect(page.getByTestId('sme-invoice-row')).toHaveCount(1);
+  await page.getByTestId('sme-payment-amount').fill('1000');
+  await page.getByTestId('sme-payment-submit').click();
+  await expect(page.getByTestId('sme-payment-row')).toHaveCount(1);
+  await expect(page.getByTestId('ledger-paid')).toHaveText('¥1,000.00');
   await page.getByTestId('transition-commission').click();
   await expect(page.getByTestId('measured-form')).toBeVisible();
   await page.getByTestId('measured-amount').fill('22000');
@@ -82,7 +110,8 @@ test('plan → quote → accept → costs → commission → measured savings �
   await page.getByTestId('verify-assessment').selectOption({ index: 0 });
   await page.getByTestId('transition-confirm').click();
   await expect(page.getByText('已验收').first()).toBeVisible();
-  await expect(page.getByTestId('payback-verdict')).toContainText('回收期约');
+  await expect(page.getByTestId('payback-verdict')).toContainText('个月回本');
+  await expect(page.getByTestId('payback-verdict')).toContainText('按合同价减去预计补贴、以实测节省计算');
   await expect(page.getByTestId('cash-flow-chart').locator('canvas').first()).toBeVisible();
   await screenshot(page, 'project-verified-zh');
   await page.goto('/projects');
@@ -100,6 +129,7 @@ test('plan → quote → accept → costs → commission → measured savings �
   await page.goto(projectUrl);
   await expect(page.getByTestId('cash-flow-chart').locator('canvas').first()).toBeVisible();
   await expect(page.getByTestId('timeline')).toContainText('验收');
+  await expect(page.getByText('杭州数采科技有限公司')).toHaveCount(0);
   await screenshot(page, 'project-sme-owner-zh');
   await page.getByRole('navigation').getByRole('link', { name: '成熟度评估' }).click();
   await expect(page.getByTestId('assessment-row').first()).toContainText('D2N2');

@@ -68,6 +68,7 @@ test('official creates a fund and invites the integrator; engineer claims with t
   await page.getByRole('navigation').getByRole('link', { name: '改造项目' }).click();
   await page.getByTestId('project-row').filter({ hasText: '磨加工车间 10 台设备联网' }).getByRole('link').click();
   await expect(page.getByTestId('claim-row')).toContainText('已批准');
-  await expect(page.getByTestId('payback')).toContainText(`已批补贴 ${granted}`);
+  await expect(page.getByTestId('payback-verdict')).toContainText('已批准补贴');
+  await expect(page.getByTestId('payback-net')).toContainText('已批准补贴');
   await screenshot(page, 'sme-subsidy-zh');
 });

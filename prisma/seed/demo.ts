@@ -42,7 +42,14 @@ export async function seedDemo(db: Db): Promise<string> {
   const xinchang = await createCounty(db, { name: '新昌县', nameEn: 'Xinchang County', province: '浙江省' });
   const shengzhou = await createCounty(db, { name: '嵊州市', nameEn: 'Shengzhou', province: '浙江省' });
 
-  const toman = await createIntegrator(db, { name: '新昌精密智改', nameEn: 'Xinchang Precision Retrofit' });
+  const toman = await createIntegrator(db, {
+    name: '新昌精密智改',
+    nameEn: 'Xinchang Precision Retrofit',
+    creditCode: makeCreditCode(900_001),
+    address: '浙江省绍兴市新昌县七星街道智造大道 88 号',
+    addressEn: '88 Zhizao Avenue, Qixing Subdistrict, Xinchang County, Shaoxing, Zhejiang',
+    phone: '0575-8612 3456',
+  });
   const bearings = await createCluster(db, toman.id, { name: '新昌轴承', nameEn: 'Xinchang ball bearings', county: '新昌县', sector: 'BALL_BEARINGS' });
   const fixtures = await createCluster(db, toman.id, { name: '新昌工装夹具', nameEn: 'Xinchang fixtures', county: '新昌县', sector: 'FIXTURES' });
 
@@ -106,7 +113,14 @@ export async function seedDemo(db: Db): Promise<string> {
     })
   ).machines;
 
-  const gear = await createIntegrator(db, { name: '嵊州齿轮数字化服务', nameEn: 'Shengzhou Gear Digital' });
+  const gear = await createIntegrator(db, {
+    name: '嵊州齿轮数字化服务',
+    nameEn: 'Shengzhou Gear Digital',
+    creditCode: makeCreditCode(900_002, '330683'),
+    address: '浙江省绍兴市嵊州市经济开发区齿轮路 6 号',
+    addressEn: '6 Chilun Road, Economic Development Zone, Shengzhou, Shaoxing, Zhejiang',
+    phone: '0575-8301 2200',
+  });
   const gears = await createCluster(db, gear.id, { name: '嵊州齿轮', nameEn: 'Shengzhou gears', county: '嵊州市', sector: 'GEARS' });
   const gearSmes = [
     { legalName: '嵊州市宏达齿轮有限公司', legalNameEn: 'Shengzhou Hongda Gear Co., Ltd.', headcount: 120, machines: 66 },

@@ -15,7 +15,10 @@ import { createRng, type Rng } from './random';
 /** A client or an open transaction: factories only use model delegates. */
 export type Db = Prisma.TransactionClient;
 
-export async function createIntegrator(db: Db, data: { name: string; nameEn?: string }) {
+export async function createIntegrator(
+  db: Db,
+  data: { name: string; nameEn?: string; creditCode?: string; address?: string; addressEn?: string; phone?: string },
+) {
   return db.integrator.create({ data, select: { id: true, name: true } });
 }
 

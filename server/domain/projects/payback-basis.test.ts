@@ -34,12 +34,13 @@ describe('the one payback rule', () => {
     expect(paybackOn(base).subsidyFen).toBe(750_000n);
   });
 
-  it('before acceptance the quote is the basis; once verified, the final invoiced amount', () => {
+  it('before acceptance the quote is the basis; the contract after; the invoiced amount once invoiced in full', () => {
     expect(currentBasis({ ...base, status: 'QUOTED', contractFen: null }).investment).toBe('quoted');
-    const verified = paybackOn({ ...base, status: 'VERIFIED', invoicedFen: 8_500_000n });
-    expect(verified.basis.investment).toBe('actual');
-    expect(verified.investmentFen).toBe(8_500_000n);
-    expect(currentBasis({ ...base, status: 'VERIFIED', invoicedFen: 0n }).investment).toBe('contracted');
+    const full = paybackOn({ ...base, status: 'VERIFIED', invoicedFen: 8_414_000n });
+    expect(full.basis.investment).toBe('actual');
+    expect(full.investmentFen).toBe(8_414_000n);
+    // a partly invoiced contract (the down payment only) is not the investment: that was finding 1 again
+    expect(currentBasis({ ...base, status: 'VERIFIED', invoicedFen: 2_524_200n }).investment).toBe('contracted');
   });
 
   it('measured months replace the estimate, as their average, and the cash flow uses each measured month', () => {

@@ -46,7 +46,7 @@ export function trackPayback(expectedMonthlyFen: bigint, measured: readonly bigi
  * THE payback rule: every page, the quote, the claim snapshot, the projects overview and the county dashboard call
  * `paybackOn`; nothing else divides an investment by savings (a test keeps it so). It takes one named basis:
  * - investment: `quoted` (the quote's total), `contracted` (the accepted quote: the SME's contract price) or `actual`
- *   (what the SME has been invoiced under the contract, once the project is verified and the bill is final);
+ *   (what the SME has been invoiced under the contract, once it is invoiced in full and the bill is final);
  * - subsidy: `expected` (planned or claimed), `approved` (decided by the county) or `paid` (disbursed);
  * - savings: `expected` (the plan's savings lines) or `measured` (the average of the measured months).
  * The integrator's own supplier costs never enter it: they are the integrator's, not the SME's, investment.
@@ -67,9 +67,13 @@ export type PaybackFacts = {
   measuredFen: readonly bigint[];
 };
 
-/** The basis that describes a project now: contract once accepted, the final bill once verified; subsidy as far as it went. */
+/**
+ * The basis that describes a project now: the quote until one is accepted, then the contract, and the amount
+ * invoiced once the contract is invoiced in full (the bill is final); the subsidy as far as it went.
+ */
 export function currentBasis(f: PaybackFacts): PaybackBasis {
-  const investment = f.status === 'VERIFIED' && f.invoicedFen > 0n ? 'actual' : f.contractFen !== null ? 'contracted' : 'quoted';
+  const invoicedInFull = f.contractFen !== null && f.contractFen > 0n && f.invoicedFen >= f.contractFen;
+  const investment = invoicedInFull ? 'actual' : f.contractFen !== null ? 'contracted' : 'quoted';
   const subsidy = f.subsidy.paidFen > 0n ? 'paid' : f.subsidy.approvedFen > 0n ? 'approved' : 'expected';
   return { investment, subsidy, savings: f.measuredFen.length ? 'measured' : 'expected' };
 }
