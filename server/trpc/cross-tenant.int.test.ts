@@ -159,7 +159,16 @@ const crossTenantCases: Record<string, Case> = {
 const roleKeys = ['admin', 'engineer', 'smeOwner', 'official'] as const;
 
 /** What only the integrator's staff may see of a project (the factory's supplier cost carries the first two). */
-const integratorSideMarks = ['SUPPLIER-OF-THE-INTEGRATOR', 'SUPPLIER-INVOICE-1', '"supplier"', '"costEntries"', '"costLines"', '"varianceFen"', '"marginFen"', '"integratorSide":{'];
+const integratorSideMarks = [
+  'SUPPLIER-OF-THE-INTEGRATOR',
+  'SUPPLIER-INVOICE-1',
+  '"supplier"',
+  '"costEntries"',
+  '"costLines"',
+  '"varianceFen"',
+  '"marginFen"',
+  '"integratorSide":{',
+];
 
 let t: TestDb;
 let a: World;

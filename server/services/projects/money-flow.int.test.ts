@@ -111,23 +111,31 @@ describe(`a project's money on two sides (${process.env.TEST_DB ?? 'pglite'})`, 
     const p = await engineer.projects.get({ id: projectId });
     const [down, progress] = p.ledger.milestones;
     if (!down || !progress) throw new Error('stages');
-    expect(await codeOf(engineer.projects.addSmeInvoice({ projectId, invoiceNo: 'F-1', issuedOn: '2026-10-01', vatRateBp: 1300, amountFen: contractFen + 1n }))).toMatch(
-      /^BAD_REQUEST:ledger.invoiceOverContract/,
-    );
-    await engineer.projects.addSmeInvoice({ projectId, invoiceNo: 'F-1', issuedOn: '2026-10-01', vatRateBp: 1300, amountFen: down.amountFen + progress.amountFen });
+    expect(
+      await codeOf(engineer.projects.addSmeInvoice({ projectId, invoiceNo: 'F-1', issuedOn: '2026-10-01', vatRateBp: 1300, amountFen: contractFen + 1n })),
+    ).toMatch(/^BAD_REQUEST:ledger.invoiceOverContract/);
+    await engineer.projects.addSmeInvoice({
+      projectId,
+      invoiceNo: 'F-1',
+      issuedOn: '2026-10-01',
+      vatRateBp: 1300,
+      amountFen: down.amountFen + progress.amountFen,
+    });
     expect(await codeOf(engineer.projects.addSmeInvoice({ projectId, invoiceNo: 'F-1', issuedOn: '2026-10-01', vatRateBp: 1300, amountFen: 1n }))).toBe(
       'CONFLICT:ledger.invoiceNoTaken',
     );
     expect(
-      await codeOf(engineer.projects.addSmePayment({ projectId, milestoneId: down.id, receivedOn: '2026-10-02', amountFen: down.amountFen + 1n, reference: null })),
+      await codeOf(
+        engineer.projects.addSmePayment({ projectId, milestoneId: down.id, receivedOn: '2026-10-02', amountFen: down.amountFen + 1n, reference: null }),
+      ),
     ).toMatch(/^BAD_REQUEST:ledger.paymentOverStage/);
-    expect(
-      await codeOf(engineer.projects.addSmePayment({ projectId, milestoneId: down.id, receivedOn: '2999-01-01', amountFen: 1n, reference: null })),
-    ).toBe('BAD_REQUEST:ledger.futureDate');
-    await engineer.projects.addSmePayment({ projectId, milestoneId: down.id, receivedOn: '2026-10-02', amountFen: down.amountFen, reference: '网银 0001' });
-    expect(await codeOf(owner.projects.addSmePayment({ projectId, milestoneId: progress.id, receivedOn: '2026-10-02', amountFen: 1n, reference: null }))).toMatch(
-      /^FORBIDDEN/,
+    expect(await codeOf(engineer.projects.addSmePayment({ projectId, milestoneId: down.id, receivedOn: '2999-01-01', amountFen: 1n, reference: null }))).toBe(
+      'BAD_REQUEST:ledger.futureDate',
     );
+    await engineer.projects.addSmePayment({ projectId, milestoneId: down.id, receivedOn: '2026-10-02', amountFen: down.amountFen, reference: '网银 0001' });
+    expect(
+      await codeOf(owner.projects.addSmePayment({ projectId, milestoneId: progress.id, receivedOn: '2026-10-02', amountFen: 1n, reference: null })),
+    ).toMatch(/^FORBIDDEN/);
     const l = (await owner.projects.get({ id: projectId })).ledger;
     expect(l.invoicedFen).toBe(down.amountFen + progress.amountFen);
     expect(l.paidFen).toBe(down.amountFen);
