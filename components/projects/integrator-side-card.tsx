@@ -51,14 +51,21 @@ export async function IntegratorSideCard({ projectId, side, costsOpen }: { proje
         {side.costLines.map((l) => (
           <tr key={l.id} className={l.over ? 'bg-red-50/60' : ''} data-testid="cost-line-row">
             <Td>{t(`categories.${l.category}` as 'categories.HARDWARE')}</Td>
-            <Td className="max-w-[20rem] truncate">{lineLabel(tAll as never, l)}</Td>
+            <Td className="max-w-[14rem] truncate">{lineLabel(tAll as never, l)}</Td>
             <Td numeric>{l.quantity}</Td>
             <Td numeric>{cell(l.unitPriceFen)}</Td>
             <Td numeric>{cell(l.totalFen)}</Td>
             <Td numeric>{l.actualFen ? cell(l.actualFen) : '—'}</Td>
             <Td numeric className={l.over ? 'font-semibold text-red-700' : ''}>
-              {l.actualFen ? cell(l.varianceFen) : '—'}
-              {l.over ? <span className="ml-1 text-xs">({t('detail.over')})</span> : null}
+              <span title={l.over ? t('detail.over') : undefined}>
+                {l.actualFen ? cell(l.varianceFen) : '—'}
+                {l.over ? (
+                  <>
+                    <span aria-hidden> ▲</span>
+                    <span className="sr-only">{t('detail.over')}</span>
+                  </>
+                ) : null}
+              </span>
             </Td>
           </tr>
         ))}

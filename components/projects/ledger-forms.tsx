@@ -21,7 +21,7 @@ export function SmeInvoiceForm({ projectId, today }: { projectId: string; today:
   const [error, setError] = useState<string | null>(null);
   return (
     <form
-      className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-5"
+      className="mt-3 grid grid-cols-2 gap-2"
       data-testid="sme-invoice-form"
       onSubmit={async (e) => {
         e.preventDefault();
@@ -70,10 +70,10 @@ export function SmeInvoiceForm({ projectId, today }: { projectId: string; today:
         className={inputClass}
         data-testid="sme-invoice-amount"
       />
-      <Button type="submit" disabled={m.isPending} data-testid="sme-invoice-submit">
+      <Button type="submit" disabled={m.isPending} className="col-span-2" data-testid="sme-invoice-submit">
         {t('addInvoice')}
       </Button>
-      <div className="col-span-2 sm:col-span-5">
+      <div className="col-span-2">
         <FormError message={error} />
       </div>
     </form>
@@ -92,7 +92,7 @@ export function SmePaymentForm({ projectId, today, stages }: { projectId: string
   if (!stages.length) return null;
   return (
     <form
-      className="mt-3 grid grid-cols-2 gap-2 sm:grid-cols-5"
+      className="mt-3 grid grid-cols-2 gap-2"
       data-testid="sme-payment-form"
       onSubmit={async (e) => {
         e.preventDefault();
@@ -112,7 +112,7 @@ export function SmePaymentForm({ projectId, today, stages }: { projectId: string
         aria-label={t('stage')}
         value={v.milestoneId}
         onChange={(e) => setV({ ...v, milestoneId: e.target.value })}
-        className={`${inputClass} col-span-2 sm:col-span-1`}
+        className={`${inputClass} col-span-2`}
         data-testid="sme-payment-stage"
       >
         {stages.map((s) => (
@@ -147,10 +147,10 @@ export function SmePaymentForm({ projectId, today, stages }: { projectId: string
         onChange={(e) => setV({ ...v, reference: e.target.value })}
         className={inputClass}
       />
-      <Button type="submit" disabled={m.isPending} data-testid="sme-payment-submit">
+      <Button type="submit" disabled={m.isPending} className="col-span-2" data-testid="sme-payment-submit">
         {t('addPayment')}
       </Button>
-      <div className="col-span-2 sm:col-span-5">
+      <div className="col-span-2">
         <FormError message={error} />
       </div>
     </form>

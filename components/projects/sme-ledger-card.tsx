@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { Empty, Table, Td } from '@/components/ui/table';
+import { Empty } from '@/components/ui/table';
 import { formatMoney, formatYuan } from '@/server/domain/money/money';
 import { vatRateText } from '@/server/domain/projects/vat';
 import { shanghaiToday } from '@/server/domain/time';
@@ -64,15 +64,23 @@ export async function SmeLedgerCard({
           </div>
         ))}
       </dl>
-      <Table head={[t('stage'), t('dueOn'), t('share'), t('amount'), t('paidCol'), t('state')]}>
+      {/* a list, not a wide table: on a phone every stage's amount and state stay in view */}
+      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 text-sm">
         {ledger.milestones.map((m) => (
-          <tr key={m.id} data-testid="milestone-row">
-            <Td className="font-medium">{t(`stages.${m.stage}` as 'stages.DOWN_PAYMENT')}</Td>
-            <Td>{t(`due.${m.dueOn}` as 'due.SIGNING')}</Td>
-            <Td numeric>{`${m.shareBp / 100}%`}</Td>
-            <Td numeric>{cell(m.amountFen)}</Td>
-            <Td numeric>{cell(m.paidFen)}</Td>
-            <Td>
+          <li key={m.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 px-3 py-2" data-testid="milestone-row">
+            <div className="min-w-0">
+              <div className="font-medium">
+                {t(`stages.${m.stage}` as 'stages.DOWN_PAYMENT')} <span className="font-normal text-slate-500">· {`${m.shareBp / 100}%`}</span>
+              </div>
+              <div className="text-xs text-slate-500">{t(`due.${m.dueOn}` as 'due.SIGNING')}</div>
+            </div>
+            <div className="flex items-center gap-3">
+              <div className="text-right tabular-nums">
+                <div>{cell(m.amountFen)}</div>
+                <div className="text-xs text-slate-500">
+                  {t('paidCol')} {cell(m.paidFen)}
+                </div>
+              </div>
               {m.outstandingFen <= 0n ? (
                 <Badge tone="teal">{t('states.paidUp')}</Badge>
               ) : m.due ? (
@@ -80,25 +88,32 @@ export async function SmeLedgerCard({
               ) : (
                 <Badge>{t('states.notDue')}</Badge>
               )}
-            </Td>
-          </tr>
+            </div>
+          </li>
         ))}
-      </Table>
+      </ul>
       <div className="mt-5 grid grid-cols-1 gap-6 xl:grid-cols-2">
         <section>
           <h3 className="mb-2 text-sm font-semibold text-slate-700">{t('invoices')}</h3>
           {ledger.invoices.length ? (
-            <Table head={[t('issuedOn'), t('invoiceNo'), t('vatRate'), t('amountInclTax'), t('tax')]}>
+            <ul className="divide-y divide-slate-100 text-sm">
               {ledger.invoices.map((i) => (
-                <tr key={i.id} data-testid="sme-invoice-row">
-                  <Td>{date(i.issuedOn)}</Td>
-                  <Td className="font-mono">{i.invoiceNo}</Td>
-                  <Td numeric>{vatRateText(i.vatRateBp)}</Td>
-                  <Td numeric>{cell(i.amountFen)}</Td>
-                  <Td numeric>{cell(i.taxFen)}</Td>
-                </tr>
+                <li key={i.id} className="flex flex-wrap justify-between gap-x-4 py-2" data-testid="sme-invoice-row">
+                  <div>
+                    <div className="font-mono">{i.invoiceNo}</div>
+                    <div className="text-xs text-slate-500">
+                      {date(i.issuedOn)} · {t('vatRate')} {vatRateText(i.vatRateBp)}
+                    </div>
+                  </div>
+                  <div className="text-right tabular-nums">
+                    <div>{cell(i.amountFen)}</div>
+                    <div className="text-xs text-slate-500">
+                      {t('tax')} {cell(i.taxFen)}
+                    </div>
+                  </div>
+                </li>
               ))}
-            </Table>
+            </ul>
           ) : (
             <Empty>{t('noInvoices')}</Empty>
           )}
@@ -107,16 +122,20 @@ export async function SmeLedgerCard({
         <section>
           <h3 className="mb-2 text-sm font-semibold text-slate-700">{t('payments')}</h3>
           {ledger.payments.length ? (
-            <Table head={[t('receivedOn'), t('stage'), t('amount'), t('reference')]}>
+            <ul className="divide-y divide-slate-100 text-sm">
               {ledger.payments.map((x) => (
-                <tr key={x.id} data-testid="sme-payment-row">
-                  <Td>{date(x.receivedOn)}</Td>
-                  <Td>{t(`stages.${ledger.milestones.find((m) => m.id === x.milestoneId)?.stage ?? 'DOWN_PAYMENT'}` as 'stages.DOWN_PAYMENT')}</Td>
-                  <Td numeric>{cell(x.amountFen)}</Td>
-                  <Td className="max-w-[10rem] truncate">{x.reference ?? ''}</Td>
-                </tr>
+                <li key={x.id} className="flex flex-wrap justify-between gap-x-4 py-2" data-testid="sme-payment-row">
+                  <div className="min-w-0">
+                    <div>{t(`stages.${ledger.milestones.find((m) => m.id === x.milestoneId)?.stage ?? 'DOWN_PAYMENT'}` as 'stages.DOWN_PAYMENT')}</div>
+                    <div className="truncate text-xs text-slate-500">
+                      {date(x.receivedOn)}
+                      {x.reference ? ` · ${x.reference}` : ''}
+                    </div>
+                  </div>
+                  <div className="tabular-nums">{cell(x.amountFen)}</div>
+                </li>
               ))}
-            </Table>
+            </ul>
           ) : (
             <Empty>{t('noPayments')}</Empty>
           )}

@@ -188,35 +188,46 @@ export default async function QuotePage({ params, searchParams }: { params: Prom
           {t('quote.validUntil', { date: day(s.validUntil) })}
         </p>
       </section>
-      <section className="mt-8 grid grid-cols-2 gap-8 break-inside-avoid" data-testid="quote-signatures">
-        {(
-          [
-            ['clientParty', localName(locale, s.smeClient.legalName, s.smeClient.legalNameEn), s.smeClient.creditCode, null, null],
-            ['issuerParty', issuerName, s.issuer.creditCode, issuerAddress, s.issuer.phone],
-          ] as const
-        ).map(([k, name, code, address, phone]) => (
-          <div key={k} className="space-y-1">
-            <div className="text-xs text-slate-500">{t(`quote.${k}`)}</div>
-            <div className="font-medium">{name || '—'}</div>
-            <div className="text-xs text-slate-500">
-              {t('quote.creditCode')}: <span className="font-mono">{code ?? '—'}</span>
+      <section className="mt-8 break-inside-avoid" data-testid="quote-signatures">
+        {/* two rows of two columns, so that both parties' signature lines sit level whatever their particulars */}
+        <div className="grid grid-cols-2 gap-8">
+          {(
+            [
+              ['clientParty', localName(locale, s.smeClient.legalName, s.smeClient.legalNameEn), s.smeClient.creditCode, null, null],
+              ['issuerParty', issuerName, s.issuer.creditCode, issuerAddress, s.issuer.phone],
+            ] as const
+          ).map(([k, name, code, address, phone]) => (
+            <div key={k} className="space-y-1">
+              <div className="text-xs text-slate-500">{t(`quote.${k}`)}</div>
+              <div className="font-medium">{name || '—'}</div>
+              <div className="text-xs text-slate-500">
+                {t('quote.creditCode')}: <span className="font-mono">{code ?? '—'}</span>
+              </div>
+              {address ? (
+                <div className="text-xs text-slate-500">
+                  {t('quote.address')}: {address}
+                </div>
+              ) : null}
+              {phone ? (
+                <div className="text-xs text-slate-500">
+                  {t('quote.phone')}: {phone}
+                </div>
+              ) : null}
             </div>
-            {address ? (
-              <div className="text-xs text-slate-500">
-                {t('quote.address')}: {address}
+          ))}
+        </div>
+        <div className="mt-6 grid grid-cols-2 gap-8">
+          {['client', 'issuer'].map((k) => (
+            <div key={k} className="space-y-3">
+              <div>{t('quote.signature')}: ____________________</div>
+              <div className="flex items-center gap-3">
+                {t('quote.seal')}:
+                <div className="h-20 w-20 rounded-full border border-dashed border-slate-300" aria-hidden />
               </div>
-            ) : null}
-            {phone ? (
-              <div className="text-xs text-slate-500">
-                {t('quote.phone')}: {phone}
-              </div>
-            ) : null}
-            <div className="pt-6">{t('quote.signature')}: ____________________</div>
-            <div className="pt-4">{t('quote.seal')}:</div>
-            <div className="h-20 w-20 rounded-full border border-dashed border-slate-300" aria-hidden />
-            <div>{t('quote.dateLine')}: ______ / ____ / ____</div>
-          </div>
-        ))}
+              <div>{t('quote.dateLine')}: ______ / ____ / ____</div>
+            </div>
+          ))}
+        </div>
       </section>
     </article>
   );
