@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
 import { controlTypes } from '@/server/domain/inventory/catalogue';
-import { formatMoney, parseYuan } from '@/server/domain/money/money';
+import { fenToDecimal, formatMoney, parseYuan } from '@/server/domain/money/money';
 import { type CostCategory, costCategories, type ModuleCode, moduleCodes } from '@/server/domain/projects/codes';
 import type { PaymentTerm } from '@/server/domain/projects/payment-terms';
 import { lineLabel } from './labels';
@@ -31,11 +31,6 @@ export type PlanInitial = {
   expectedSubsidy: string;
   paymentTerms: readonly PaymentTerm[];
   lines: LineRow[] | null;
-};
-
-const yuanText = (fen: bigint) => {
-  const s = (fen < 0n ? -fen : fen).toString().padStart(3, '0');
-  return `${fen < 0n ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
 };
 
 /** The plan: machines from the inventory, modules, cost lines from the price book (editable), savings, target. */
@@ -103,7 +98,7 @@ export function PlanEditor({
     itemCode: l.itemCode,
     description: '',
     quantity: String(l.quantity),
-    unitPrice: yuanText(l.unitPriceFen),
+    unitPrice: fenToDecimal(l.unitPriceFen),
     manual: false,
   }));
   const rows = lines ?? (selected.size ? generated : []);

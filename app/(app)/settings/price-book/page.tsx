@@ -4,12 +4,8 @@ import { PriceBookEditor } from '@/components/projects/price-book-editor';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSessionUser } from '@/server/auth/session';
 import { can } from '@/server/domain/auth/scope';
+import { fenToDecimal } from '@/server/domain/money/money';
 import { getServerCaller } from '@/server/trpc/server';
-
-const yuan = (fen: bigint) => {
-  const s = fen.toString().padStart(3, '0');
-  return `${s.slice(0, -2)}.${s.slice(-2)}`;
-};
 
 export default async function PriceBookPage() {
   const user = await getSessionUser();
@@ -26,7 +22,7 @@ export default async function PriceBookPage() {
       />
       <PriceBookEditor
         canEdit={can(user.scope.role, 'priceBook.manage')}
-        book={{ items: pb.book.items.map(({ unitPriceFen, ...i }) => ({ ...i, unitPrice: yuan(unitPriceFen) })), kits: pb.book.kits }}
+        book={{ items: pb.book.items.map(({ unitPriceFen, ...i }) => ({ ...i, unitPrice: fenToDecimal(unitPriceFen) })), kits: pb.book.kits }}
       />
     </>
   );

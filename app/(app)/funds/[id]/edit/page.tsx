@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { FundForm } from '@/components/claims/fund-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSessionUser } from '@/server/auth/session';
+import { fenToDecimal } from '@/server/domain/money/money';
 import { getServerCaller, orNotFound } from '@/server/trpc/server';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -22,7 +23,7 @@ export default async function EditFundPage({ params }: { params: Promise<{ id: s
         initial={{
           name: f.name,
           nameEn: f.nameEn ?? '',
-          budget: (Number(f.budgetFen) / 100).toFixed(2),
+          budget: fenToDecimal(f.budgetFen),
           periodStart: day(f.periodStart),
           periodEnd: day(f.periodEnd),
           sectors: f.sectors,

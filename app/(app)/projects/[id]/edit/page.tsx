@@ -5,14 +5,11 @@ import { pickable } from '@/components/projects/pickable';
 import { PlanEditor, type PlanInitial } from '@/components/projects/plan-editor';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSessionUser } from '@/server/auth/session';
+import { fenToDecimal } from '@/server/domain/money/money';
 import type { ModuleCode } from '@/server/domain/projects/price-book';
 import { getServerCaller, orNotFound } from '@/server/trpc/server';
 
-const yuan = (fen: unknown) => {
-  const f = BigInt(String(fen ?? 0));
-  const s = (f < 0n ? -f : f).toString().padStart(3, '0');
-  return `${f < 0n ? '-' : ''}${s.slice(0, -2)}.${s.slice(-2)}`;
-};
+const yuan = (fen: unknown) => fenToDecimal(BigInt(String(fen ?? 0)));
 
 export default async function EditPlanPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
