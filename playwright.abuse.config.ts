@@ -27,6 +27,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(port), AUTH_URL: baseURL, LOG_LEVEL: 'warn' },
+    env: { PORT: String(port), AUTH_URL: baseURL, LOG_LEVEL: 'warn', TRUSTED_PROXIES: 'loopback' },
   },
 });

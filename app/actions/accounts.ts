@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/server/db/client';
 import { AppError } from '@/server/domain/errors/app-error';
+import { clientAddress } from '@/server/http/client-address';
 import { errorMessage, serverTranslator } from '@/server/i18n/messages';
 import { resolveRequestLocale } from '@/server/i18n/request';
 import { log } from '@/server/log';
@@ -12,9 +13,9 @@ import { requestPasswordReset, resetPassword } from '@/server/services/accounts/
 
 export type AccountFormState = { error?: string; done?: boolean; email?: string; name?: string };
 
-async function clientAddress(): Promise<string | null> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip')?.trim() || null;
+/** The client's address (X-Forwarded-For only from TRUSTED_PROXIES: server/http/client-address.ts). */
+async function requestAddress(): Promise<string | null> {
+  return clientAddress(await headers());
 }
 
 /** An error as a sentence in the request's language (unexpected ones are logged and shown generically). */
@@ -43,7 +44,7 @@ export async function requestPasswordResetAction(_prev: AccountFormState, form: 
     return { error: serverTranslator(await resolveRequestLocale())('signIn.emailInvalid'), email };
   }
   try {
-    await requestPasswordReset(await getDb(), email, await clientAddress());
+    await requestPasswordReset(await getDb(), email, await requestAddress());
     return { done: true, email };
   } catch (e) {
     return { error: await errorText(e), email };
