@@ -138,6 +138,8 @@ test('password reset: the admin sends a link, the user sets a new password with 
   await screenshot(owner, 'reset-password-zh');
   await owner.locator('form button[type=submit]').click();
   await expect(owner).toHaveURL(/\/sign-in\?reset=1/);
+  // The sign-in page, not the reset page that also has a #password field, before typing into it.
+  await expect(owner.locator('#email')).toHaveValue(email);
   await owner.locator('#password').fill('first password of the owner');
   await owner.locator('form button[type=submit]').click();
   await expect(owner.getByTestId('sign-in-error')).toBeVisible();

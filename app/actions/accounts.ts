@@ -11,7 +11,16 @@ import { log } from '@/server/log';
 import { acceptInvitation } from '@/server/services/accounts/invitations';
 import { requestPasswordReset, resetPassword } from '@/server/services/accounts/password-reset';
 
-export type AccountFormState = { error?: string; done?: boolean; email?: string; name?: string };
+export type AccountFormState = { error?: string; done?: boolean; email?: string; name?: string; mismatch?: boolean };
+
+/**
+ * The confirmation must match on the server too: a form sent before the page is hydrated (or without JavaScript)
+ * skips the browser's check, and a mistyped new password would otherwise be saved.
+ */
+function confirmationDiffers(form: FormData): boolean {
+  const confirm = form.get('confirmPassword');
+  return confirm !== null && String(confirm) !== String(form.get('password') ?? '');
+}
 
 /** The client's address (X-Forwarded-For only from TRUSTED_PROXIES: server/http/client-address.ts). */
 async function requestAddress(): Promise<string | null> {
@@ -29,6 +38,7 @@ async function errorText(e: unknown): Promise<string> {
 export async function acceptInvitationAction(token: string, _prev: AccountFormState, form: FormData): Promise<AccountFormState> {
   const name = String(form.get('name') ?? '');
   const password = String(form.get('password') ?? '');
+  if (confirmationDiffers(form)) return { mismatch: true, name };
   let email: string;
   try {
     ({ email } = await acceptInvitation(await getDb(), token, { name, password }));
@@ -52,6 +62,7 @@ export async function requestPasswordResetAction(_prev: AccountFormState, form: 
 }
 
 export async function resetPasswordAction(token: string, _prev: AccountFormState, form: FormData): Promise<AccountFormState> {
+  if (confirmationDiffers(form)) return { mismatch: true };
   let email: string;
   try {
     ({ email } = await resetPassword(await getDb(), token, String(form.get('password') ?? '')));

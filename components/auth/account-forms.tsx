@@ -5,7 +5,7 @@ import { useActionState, useState } from 'react';
 import { type AccountFormState, acceptInvitationAction, requestPasswordResetAction, resetPasswordAction } from '@/app/actions/accounts';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
 
-/** New password twice; a mismatch is caught before the form is sent. Also used by the account page. */
+/** New password twice; a mismatch is caught before the form is sent, and again by the server action. Also used by the account page. */
 export function NewPasswordFields({
   minLength,
   mismatch,
@@ -61,7 +61,7 @@ export function AcceptInvitationForm({ token, defaultName, minLength }: { token:
       <Field label={t('yourName')} htmlFor="name">
         <input id="name" name="name" autoComplete="name" required maxLength={100} defaultValue={state.name ?? defaultName} className={inputClass} />
       </Field>
-      <NewPasswordFields minLength={minLength} mismatch={mismatch} label={t('password')} />
+      <NewPasswordFields minLength={minLength} mismatch={mismatch || Boolean(state.mismatch)} label={t('password')} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? t('accepting') : t('accept')}
       </Button>
@@ -76,7 +76,7 @@ export function ResetPasswordForm({ token, minLength }: { token: string; minLeng
   return (
     <form action={action} onSubmit={check} className="mt-6 space-y-4">
       <FormError message={state.error ?? null} />
-      <NewPasswordFields minLength={minLength} mismatch={mismatch} label={t('account.newPassword')} />
+      <NewPasswordFields minLength={minLength} mismatch={mismatch || Boolean(state.mismatch)} label={t('account.newPassword')} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? t('reset.submitting') : t('reset.submit')}
       </Button>
