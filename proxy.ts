@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from '@/server/http/csp';
  * scripts, get the nonce-less policy from next.config.js, and upload bodies are not buffered by a proxy.
  */
 export function proxy(request: NextRequest) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV !== 'production' });
   const headers = new Headers(request.headers);

@@ -159,3 +159,29 @@ test('the invitation’s email language follows a language switch made on the pa
   await switchLanguage(page, 'zh-CN');
   await expect(page.locator('#invite-locale')).toHaveValue('zh-CN');
 });
+
+test('a reset form sent before its scripts run (or without JavaScript) still refuses a mistyped confirmation', async ({ browser }) => {
+  // The cause of the flaky reset journey: a click before hydration skipped the browser-side check, and the server
+  // saved the mistyped new password.
+  const adminCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  await signIn(admin, demo.admin);
+  await admin.goto('/integrator#staff');
+  const row = admin.getByTestId('staff-row').filter({ hasText: demo.engineer });
+  admin.once('dialog', (d) => d.accept());
+  await row.getByTestId('staff-send-reset').click();
+  const link = await row.getByTestId('one-time-link').inputValue();
+
+  const noScriptCtx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await noScriptCtx.newPage();
+  await page.goto(new URL(link).pathname);
+  await page.locator('#password').fill('an engineer password, new');
+  await page.locator('#confirmPassword').fill('an engineer password, mistyped');
+  await page.locator('form button[type=submit]').click();
+  await expect(page.locator('#confirmPassword-error')).toHaveText('两次输入的新密码不一致。');
+  await noScriptCtx.close();
+
+  const eng = await (await browser.newContext()).newPage();
+  await signIn(eng, demo.engineer); // the old password still works
+  await adminCtx.close();
+});
