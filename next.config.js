@@ -9,20 +9,18 @@ const withNextIntl = createNextIntlPlugin({
   experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
 });
 
-const dev = process.env.NODE_ENV !== 'production';
-
 /**
- * Content-Security-Policy. Next's App Router bootstraps with inline scripts, so script-src keeps 'unsafe-inline'
- * (no nonce: pages are rendered per request anyway, but a nonce would disable static optimisation of every route);
- * 'unsafe-eval' is only allowed by the dev server (React's dev tooling and HMR need it), never in production.
+ * Content-Security-Policy for what proxy.ts does not reach (API routes, static files): nothing may run there. Pages
+ * get their policy with a per-request nonce from proxy.ts instead (server/http/csp.ts; no 'unsafe-inline').
+ * Kept in step with server/http/csp.ts by hand (this file is plain JS, loaded before TypeScript).
  */
-const csp = [
+const apiCsp = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+  "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -42,10 +40,11 @@ const nextConfig = {
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
           { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Content-Security-Policy', value: csp },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
         ],
       },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: apiCsp }] },
+      { source: '/_next/:path*', headers: [{ key: 'Content-Security-Policy', value: apiCsp }] },
       {
         // HSTS only when the request reached us over HTTPS (the TLS-terminating proxy sets X-Forwarded-Proto).
         source: '/:path*',

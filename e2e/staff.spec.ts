@@ -138,6 +138,8 @@ test('password reset: the admin sends a link, the user sets a new password with 
   await screenshot(owner, 'reset-password-zh');
   await owner.locator('form button[type=submit]').click();
   await expect(owner).toHaveURL(/\/sign-in\?reset=1/);
+  // The sign-in page, not the reset page that also has a #password field, before typing into it.
+  await expect(owner.locator('#email')).toHaveValue(email);
   await owner.locator('#password').fill('first password of the owner');
   await owner.locator('form button[type=submit]').click();
   await expect(owner.getByTestId('sign-in-error')).toBeVisible();
@@ -156,4 +158,28 @@ test('the invitation’s email language follows a language switch made on the pa
   await expect(page.locator('#invite-locale')).toHaveValue('en');
   await switchLanguage(page, 'zh-CN');
   await expect(page.locator('#invite-locale')).toHaveValue('zh-CN');
+});
+
+test('the reset form cannot be sent before its scripts run (the cause of the flaky reset journey)', async ({ browser }) => {
+  // Posted before hydration, the form skipped the confirmation check and Next refused the no-script post of the
+  // bound server action with a 500. The button now waits for the page's scripts.
+  const adminCtx = await browser.newContext();
+  const admin = await adminCtx.newPage();
+  await signIn(admin, demo.admin);
+  await admin.goto('/integrator#staff');
+  const row = admin.getByTestId('staff-row').filter({ hasText: demo.engineer });
+  admin.once('dialog', (d) => d.accept());
+  await row.getByTestId('staff-send-reset').click();
+  const path = new URL(await row.getByTestId('one-time-link').inputValue()).pathname;
+
+  const noScriptCtx = await browser.newContext({ javaScriptEnabled: false });
+  const before = await noScriptCtx.newPage();
+  await before.goto(path);
+  await expect(before.locator('form button[type=submit]')).toBeDisabled();
+  await noScriptCtx.close();
+
+  const page = await adminCtx.newPage();
+  await page.goto(path);
+  await expect(page.locator('form button[type=submit]')).toBeEnabled();
+  await adminCtx.close();
 });

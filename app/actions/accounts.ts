@@ -4,17 +4,27 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/server/db/client';
 import { AppError } from '@/server/domain/errors/app-error';
+import { clientAddress } from '@/server/http/client-address';
 import { errorMessage, serverTranslator } from '@/server/i18n/messages';
 import { resolveRequestLocale } from '@/server/i18n/request';
 import { log } from '@/server/log';
 import { acceptInvitation } from '@/server/services/accounts/invitations';
 import { requestPasswordReset, resetPassword } from '@/server/services/accounts/password-reset';
 
-export type AccountFormState = { error?: string; done?: boolean; email?: string; name?: string };
+export type AccountFormState = { error?: string; done?: boolean; email?: string; name?: string; mismatch?: boolean };
 
-async function clientAddress(): Promise<string | null> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip')?.trim() || null;
+/**
+ * The confirmation must match on the server too: a form sent before the page is hydrated (or without JavaScript)
+ * skips the browser's check, and a mistyped new password would otherwise be saved.
+ */
+function confirmationDiffers(form: FormData): boolean {
+  const confirm = form.get('confirmPassword');
+  return confirm !== null && String(confirm) !== String(form.get('password') ?? '');
+}
+
+/** The client's address (X-Forwarded-For only from TRUSTED_PROXIES: server/http/client-address.ts). */
+async function requestAddress(): Promise<string | null> {
+  return clientAddress(await headers());
 }
 
 /** An error as a sentence in the request's language (unexpected ones are logged and shown generically). */
@@ -28,6 +38,7 @@ async function errorText(e: unknown): Promise<string> {
 export async function acceptInvitationAction(token: string, _prev: AccountFormState, form: FormData): Promise<AccountFormState> {
   const name = String(form.get('name') ?? '');
   const password = String(form.get('password') ?? '');
+  if (confirmationDiffers(form)) return { mismatch: true, name };
   let email: string;
   try {
     ({ email } = await acceptInvitation(await getDb(), token, { name, password }));
@@ -43,7 +54,7 @@ export async function requestPasswordResetAction(_prev: AccountFormState, form: 
     return { error: serverTranslator(await resolveRequestLocale())('signIn.emailInvalid'), email };
   }
   try {
-    await requestPasswordReset(await getDb(), email, await clientAddress());
+    await requestPasswordReset(await getDb(), email, await requestAddress());
     return { done: true, email };
   } catch (e) {
     return { error: await errorText(e), email };
@@ -51,6 +62,7 @@ export async function requestPasswordResetAction(_prev: AccountFormState, form: 
 }
 
 export async function resetPasswordAction(token: string, _prev: AccountFormState, form: FormData): Promise<AccountFormState> {
+  if (confirmationDiffers(form)) return { mismatch: true };
   let email: string;
   try {
     ({ email } = await resetPassword(await getDb(), token, String(form.get('password') ?? '')));

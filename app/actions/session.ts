@@ -1,13 +1,11 @@
 'use server';
 
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
-import { signIn, signOut } from '@/server/auth/config';
+import { signIn, signOut, ThrottledSignIn } from '@/server/auth/config';
 import { signInInput } from '@/server/auth/credentials';
 import { getSessionUser } from '@/server/auth/session';
-import { recordFailure, recordSuccess, throttleKeys, throttleWait } from '@/server/auth/throttle';
-import { getDb } from '@/server/db/client';
 import { databaseAppError } from '@/server/db/errors';
 import { homePath } from '@/server/domain/auth/scope';
 import { isLocale, localeCookie } from '@/server/i18n/locales';
@@ -16,12 +14,6 @@ import { resolveRequestLocale } from '@/server/i18n/request';
 import { log } from '@/server/log';
 
 export type SignInState = { error?: string; fieldErrors?: { email?: string; password?: string }; email?: string; waitSeconds?: number };
-
-/** The client's address as the proxy in front reports it (first X-Forwarded-For hop), else X-Real-IP. */
-async function clientAddress(): Promise<string | null> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip')?.trim() || null;
-}
 
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
   const raw = { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
@@ -34,20 +26,15 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
     }
     return { fieldErrors, email: raw.email };
   }
-  let keys: string[] = [];
   try {
-    const db = await getDb();
-    keys = throttleKeys(parsed.data.email, await clientAddress());
-    const wait = await throttleWait(db, keys);
-    if (wait > 0) {
-      log.warn({ event: 'sign-in-throttled', waitSeconds: wait }, 'sign-in throttled');
-      return { error: 'tooManyAttempts', waitSeconds: wait, email: raw.email };
-    }
+    // The throttle sits inside the credentials check itself (server/auth/password-check.ts), as for every way in.
     await signIn('credentials', { ...parsed.data, redirect: false });
-    await recordSuccess(db, parsed.data.email);
   } catch (e) {
     if (e instanceof AuthError && e.type === 'CredentialsSignin') {
-      await recordFailure(await getDb(), keys);
+      if (e instanceof ThrottledSignIn || (e as { code?: string }).code === 'throttled') {
+        const waitSeconds = Math.max(1, (e as ThrottledSignIn).waitSeconds || 60);
+        return { error: 'tooManyAttempts', waitSeconds, email: raw.email };
+      }
       return { error: 'invalidCredentials', email: raw.email };
     }
     const cause = e instanceof AuthError ? ((e.cause as { err?: unknown } | undefined)?.err ?? e.cause) : e;

@@ -1,11 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { useActionState, useState, useSyncExternalStore } from 'react';
 import { type AccountFormState, acceptInvitationAction, requestPasswordResetAction, resetPasswordAction } from '@/app/actions/accounts';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
 
-/** New password twice; a mismatch is caught before the form is sent. Also used by the account page. */
+/** New password twice; a mismatch is caught before the form is sent, and again by the server action. Also used by the account page. */
 export function NewPasswordFields({
   minLength,
   mismatch,
@@ -40,6 +40,29 @@ export function NewPasswordFields({
   );
 }
 
+const noop = () => () => {};
+/**
+ * False until React has hydrated the page. The submit buttons of these forms wait for it: a form posted before
+ * hydration skips the confirmation check and reaches Next as a no-script post of a bound server action, which it
+ * refuses (the cause of the flaky reset journey, docs/decisions/0013).
+ */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
+}
+
+function NeedsScript() {
+  const t = useTranslations('account');
+  return (
+    <noscript>
+      <p className="text-sm text-amber-800">{t('needsScript')}</p>
+    </noscript>
+  );
+}
+
 function usePasswordPair() {
   const [mismatch, setMismatch] = useState(false);
   const check = (e: React.FormEvent<HTMLFormElement>) => {
@@ -55,14 +78,16 @@ export function AcceptInvitationForm({ token, defaultName, minLength }: { token:
   const t = useTranslations('invite');
   const [state, action, pending] = useActionState<AccountFormState, FormData>(acceptInvitationAction.bind(null, token), {});
   const { mismatch, check } = usePasswordPair();
+  const hydrated = useHydrated();
   return (
     <form action={action} onSubmit={check} className="mt-6 space-y-4">
       <FormError message={state.error ?? null} />
       <Field label={t('yourName')} htmlFor="name">
         <input id="name" name="name" autoComplete="name" required maxLength={100} defaultValue={state.name ?? defaultName} className={inputClass} />
       </Field>
-      <NewPasswordFields minLength={minLength} mismatch={mismatch} label={t('password')} />
-      <Button type="submit" disabled={pending} className="w-full">
+      <NewPasswordFields minLength={minLength} mismatch={mismatch || Boolean(state.mismatch)} label={t('password')} />
+      <NeedsScript />
+      <Button type="submit" disabled={pending || !hydrated} className="w-full">
         {pending ? t('accepting') : t('accept')}
       </Button>
     </form>
@@ -73,11 +98,13 @@ export function ResetPasswordForm({ token, minLength }: { token: string; minLeng
   const t = useTranslations();
   const [state, action, pending] = useActionState<AccountFormState, FormData>(resetPasswordAction.bind(null, token), {});
   const { mismatch, check } = usePasswordPair();
+  const hydrated = useHydrated();
   return (
     <form action={action} onSubmit={check} className="mt-6 space-y-4">
       <FormError message={state.error ?? null} />
-      <NewPasswordFields minLength={minLength} mismatch={mismatch} label={t('account.newPassword')} />
-      <Button type="submit" disabled={pending} className="w-full">
+      <NewPasswordFields minLength={minLength} mismatch={mismatch || Boolean(state.mismatch)} label={t('account.newPassword')} />
+      <NeedsScript />
+      <Button type="submit" disabled={pending || !hydrated} className="w-full">
         {pending ? t('reset.submitting') : t('reset.submit')}
       </Button>
     </form>

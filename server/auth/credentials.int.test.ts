@@ -3,6 +3,7 @@ import { createTenantWorld, type TenantWorld } from '../../prisma/seed/factories
 import { openTestDb, type TestDb, uniqueTag } from '../testing/db';
 import { checkCredentials, signInInput } from './credentials';
 import { loadSessionUser } from './session-user';
+import { endSession } from './sign-out';
 
 let t: TestDb;
 let w: TenantWorld;
@@ -41,6 +42,16 @@ describe('email + password sign-in', () => {
     await t.db.user.update({ where: { id: w.users.official.id }, data: { sessionVersion: { increment: 1 } } });
     expect(await loadSessionUser(t.db, w.users.official.id, 0)).toBeNull();
     expect(await loadSessionUser(t.db, w.users.official.id, 1)).not.toBeNull();
+  });
+
+  it('sign-out ends the session it was given, once; a stale token cannot sign the user out again', async () => {
+    const u = w.users.smeOwner;
+    const { sessionVersion: sv } = await t.db.user.findUniqueOrThrow({ where: { id: u.id }, select: { sessionVersion: true } });
+    expect(await loadSessionUser(t.db, u.id, sv)).not.toBeNull();
+    expect(await endSession(t.db, u.id, sv)).toBe(true);
+    expect(await loadSessionUser(t.db, u.id, sv)).toBeNull();
+    expect(await endSession(t.db, u.id, sv)).toBe(false);
+    expect(await loadSessionUser(t.db, u.id, sv + 1)).not.toBeNull();
   });
 
   it.each([

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenantWorld } from '../../prisma/seed/factories';
 import { openTestDb, type TestDb, uniqueTag } from '../testing/db';
+import { checkPassword } from './password-check';
 import { recordFailure, recordSuccess, throttleKeys, throttleWait } from './throttle';
 
 let t: TestDb;
@@ -52,5 +54,27 @@ describe(`sign-in throttle in the database (${process.env.TEST_DB ?? 'pglite'})`
     await Promise.all(Array.from({ length: 12 }, () => recordFailure(t.db, keys, now)));
     const row = await t.db.signInThrottle.findUniqueOrThrow({ where: { key: keys[0] as string } });
     expect(row.failures).toBe(12);
+  });
+});
+
+describe(`every password check takes its turn per account (${process.env.TEST_DB ?? 'pglite'})`, () => {
+  it('20 racing guesses: exactly the 5 free ones are checked, then the right password waits too', async () => {
+    const w = await createTenantWorld(t.db, uniqueTag('Turn'));
+    const email = w.users.engineer.email;
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => checkPassword(t.db, { email, password: `guess ${i}`, address: null })));
+    expect(results.filter((r) => r.status === 'wrong')).toHaveLength(5);
+    expect(results.filter((r) => r.status === 'throttled')).toHaveLength(15);
+    expect((await checkPassword(t.db, { email, password: w.password, address: null })).status).toBe('throttled');
+  });
+
+  it('a browser that signed in before keeps its own count while strangers lock the account', async () => {
+    const w = await createTenantWorld(t.db, uniqueTag('Owner'));
+    const email = w.users.smeOwner.email;
+    const first = await checkPassword(t.db, { email, password: w.password, address: '198.51.100.1' });
+    if (first.status !== 'ok') throw new Error('owner could not sign in');
+    const cookieHeader = `${first.device.name}=${first.device.value}`;
+    for (let i = 0; i < 6; i++) await checkPassword(t.db, { email, password: `stranger ${i}`, address: '203.0.113.9' });
+    expect((await checkPassword(t.db, { email, password: w.password, address: '203.0.113.9' })).status).toBe('throttled');
+    expect((await checkPassword(t.db, { email, password: w.password, address: '198.51.100.1', cookieHeader })).status).toBe('ok');
   });
 });

@@ -69,8 +69,14 @@ export async function inviteUser(db: ScopedDb, raw: PrismaClient, actor: Session
   } else {
     throw new AppError('FORBIDDEN');
   }
-  // Emails are unique across the product; the admin is told, and nothing else about that account.
-  if (await raw.user.findUnique({ where: { email }, select: { id: true } })) throw new AppError('CONFLICT', 'accounts.emailTaken');
+  // Emails are unique across the product, but whether an address has an account in another tenant or county is not
+  // the inviter's business: that answer is the same as for an address that exists nowhere (an invitation is made and
+  // sent; only its owner, accepting it, learns that the address is taken). A colleague of the inviter's own
+  // organisation is on their staff list anyway, so that answer may say so.
+  const existing = await raw.user.findUnique({ where: { email }, select: { integratorId: true, countyId: true } });
+  if (existing && (s.kind === 'integrator' ? existing.integratorId === s.integratorId : existing.countyId === s.countyId)) {
+    throw new AppError('CONFLICT', 'accounts.alreadyMember');
+  }
 
   const { token, hash } = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);

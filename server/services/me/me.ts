@@ -1,7 +1,7 @@
-import { hashPassword, verifyPassword } from '../../auth/password';
+import { hashPassword } from '../../auth/password';
+import { checkPassword } from '../../auth/password-check';
 import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../../auth/password-policy';
 import type { SessionUser } from '../../auth/session-user';
-import { recordFailure, recordSuccess, throttleKeys, throttleWait } from '../../auth/throttle';
 import type { PrismaClient } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
 import { AppError } from '../../domain/errors/app-error';
@@ -34,15 +34,14 @@ export async function setMyLocale(db: PrismaClient, userId: string, locale: AppL
 export async function changeMyPassword(db: PrismaClient, userId: string, input: { currentPassword: string; newPassword: string }) {
   const u = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { email: true, passwordHash: true, integratorId: true, countyId: true },
+    select: { email: true, integratorId: true, countyId: true },
   });
-  const keys = throttleKeys(u.email, null);
-  const wait = await throttleWait(db, keys);
-  if (wait > 0) throw new AppError('TOO_MANY_REQUESTS', 'tooManyAttemptsWait', { minutes: Math.ceil(wait / 60) });
-  if (!(await verifyPassword(u.passwordHash, input.currentPassword))) {
-    await recordFailure(db, keys);
-    throw new AppError('BAD_REQUEST', 'currentPasswordWrong');
+  // The one password check, under the sign-in throttle: guesses of one account take their turn, even in one batch.
+  const check = await checkPassword(db, { email: u.email, password: input.currentPassword, address: null, signingIn: false });
+  if (check.status === 'throttled') {
+    throw new AppError('TOO_MANY_REQUESTS', 'tooManyAttemptsWait', { minutes: Math.ceil(check.waitSeconds / 60) });
   }
+  if (check.status !== 'ok') throw new AppError('BAD_REQUEST', 'currentPasswordWrong');
   const problem = passwordProblem(input.newPassword, u.email);
   if (problem) throw new AppError('BAD_REQUEST', problem, { min: PASSWORD_MIN, max: PASSWORD_MAX });
   const passwordHash = await hashPassword(input.newPassword);
@@ -52,6 +51,5 @@ export async function changeMyPassword(db: PrismaClient, userId: string, input: 
       data: { actorId: userId, integratorId: u.integratorId, countyId: u.countyId, action: 'user.passwordChange', entity: 'User', entityId: userId },
     }),
   ]);
-  await recordSuccess(db, u.email);
   return { signedOut: true };
 }
