@@ -1,16 +1,15 @@
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { databaseAppError } from '../db/errors';
+import { busyRetryAfterSeconds, databaseAppError } from '../db/errors';
 import { AppError, toHttpStatus, toTrpcCode } from '../domain/errors/app-error';
 import type { AppLocale } from '../i18n/locales';
 import { errorMessage } from '../i18n/messages';
 
-/** Prisma's own error codes that mean something to a user. */
+/** Prisma's own error codes that mean something to a user (contention is mapped in server/db/errors.ts). */
 function prismaAppError(e: unknown): AppError | null {
   const code = (e as { code?: unknown } | null)?.code;
   if (code === 'P2025') return new AppError('NOT_FOUND');
   if (code === 'P2002') return new AppError('CONFLICT');
-  if (code === 'P2034') return new AppError('CONFLICT');
   return null;
 }
 
@@ -22,6 +21,11 @@ export function toAppError(e: unknown): AppError | null {
     return null;
   }
   return databaseAppError(e) ?? prismaAppError(e);
+}
+
+/** Headers that go with a failure: BUSY tells the client when to retry (every transport sets them from here). */
+export function failureHeaders(app: AppError | null): Record<string, string> {
+  return app?.code === 'BUSY' ? { 'Retry-After': String(busyRetryAfterSeconds) } : {};
 }
 
 export function toTrpcError(e: AppError): TRPCError {
