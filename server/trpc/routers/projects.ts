@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors/app-error';
+import { checkPlanTotal, fenSchema, idSchema, moneyLimits, quantitySchema } from '../../domain/inputs/bounds';
+import { calendarDate, calendarMonth } from '../../domain/inputs/calendar-date';
+import { optionalSafeText, safeText } from '../../domain/inputs/safe-text';
 import { pagingInput } from '../../domain/paging';
 import { generateCostLines, PlanError } from '../../domain/projects/cost-lines';
 import { costCategories, moduleCodes, priceBook } from '../../domain/projects/price-book';
@@ -19,29 +22,32 @@ import {
 } from '../../services/projects/projects';
 import { integratorProcedure, router, scopedProcedure, withPermission } from '../init';
 
-const cuid = z.string().min(1).max(64);
+const cuid = idSchema;
 const level = z.union([z.literal(0), z.literal(1), z.literal(2)]);
-const fen = z.bigint().min(0n).max(10_000_000_000_00n);
+const fen = fenSchema(moneyLimits.amountFen);
 const writer = integratorProcedure.use(withPermission('inventory.write'));
 
 const savingsInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('LABOUR'), operatorsFreed: z.number().min(0).max(1000), monthlyWageFen: fen, shifts: z.number().int().min(0).max(4) }),
   z.object({ kind: z.literal('SCRAP'), rateReductionBp: z.number().int().min(0).max(10_000), monthlyScrapCostFen: fen }),
   z.object({ kind: z.literal('ENERGY'), monthlyFen: fen }),
-  z.object({ kind: z.literal('OTHER'), monthlyFen: fen, label: z.string().trim().min(1).max(60) }),
+  z.object({ kind: z.literal('OTHER'), monthlyFen: fen, label: safeText(60) }),
 ]);
 
 const lineInput = z.object({
   category: z.enum(costCategories),
-  itemCode: z.string().max(40).nullable(),
-  description: z.string().trim().max(200).nullable(),
-  quantity: z.number().int().min(0).max(1_000_000),
-  unitPriceFen: fen,
+  itemCode: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{1,40}$/, 'invalid')
+    .nullable(),
+  description: optionalSafeText(200),
+  quantity: quantitySchema,
+  unitPriceFen: fenSchema(moneyLimits.unitPriceFen),
   manual: z.boolean(),
 });
 
 const planInput = z.object({
-  title: z.string().trim().min(1).max(120),
+  title: safeText(120),
   machineIds: z.array(cuid).min(1).max(20_000),
   modules: z.array(z.enum(moduleCodes)).max(4),
   softwareYears: z.number().int().min(0).max(10),
@@ -49,14 +55,14 @@ const planInput = z.object({
   target: z.object({ d: level, n: level, i: level }),
   savings: z.array(savingsInput).max(20),
   expectedSubsidyFen: fen,
-  lines: z.array(lineInput).max(500).optional(),
+  lines: z.array(lineInput).max(500).superRefine(checkPlanTotal).optional(),
 });
 
 export const projectsRouter = router({
   priceBook: integratorProcedure.query(({ ctx }) => currentPriceBook(ctx.db, ctx.scope.integratorId, ctx.user.id)),
   savePriceBook: integratorProcedure
     .use(withPermission('priceBook.manage'))
-    .input(z.object({ book: priceBook, note: z.string().max(200).nullable() }))
+    .input(z.object({ book: priceBook, note: optionalSafeText(200) }))
     .mutation(({ ctx, input }) => savePriceBook(ctx.db, ctx.scope.integratorId, ctx.user.id, input.book, input.note)),
   /** The cost lines a plan would get from the current price book (the plan editor's preview). */
   previewLines: writer
@@ -64,7 +70,7 @@ export const projectsRouter = router({
       z.object({
         smeClientId: cuid,
         machineIds: z.array(cuid).max(20_000),
-        modules: z.array(z.enum(moduleCodes)),
+        modules: z.array(z.enum(moduleCodes)).max(4),
         softwareYears: z.number().int().min(0).max(10),
         trainingDays: z.number().int().min(0).max(365),
       }),
@@ -109,7 +115,7 @@ export const projectsRouter = router({
       z.object({
         id: cuid,
         name: z.enum(['issueQuote', 'accept', 'decline', 'withdrawQuote', 'requote', 'start', 'commission', 'verify', 'cancel']),
-        reason: z.string().trim().max(500).nullish(),
+        reason: optionalSafeText(500, { multiLine: true }),
         assessmentId: cuid.nullish(),
       }),
     )
@@ -119,9 +125,9 @@ export const projectsRouter = router({
       z.object({
         projectId: cuid,
         costLineId: cuid.nullable(),
-        supplier: z.string().trim().min(1).max(100),
-        invoiceNo: z.string().trim().min(1).max(50),
-        invoiceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        supplier: safeText(100),
+        invoiceNo: safeText(50),
+        invoiceDate: calendarDate,
         amountFen: fen,
         paid: z.boolean(),
       }),
@@ -134,9 +140,9 @@ export const projectsRouter = router({
     .input(
       z.object({
         projectId: cuid,
-        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-        amountFen: z.bigint().min(-10_000_000_000n).max(10_000_000_000n),
-        note: z.string().max(200).nullable(),
+        month: calendarMonth,
+        amountFen: z.bigint().min(-10_000_000_000n, 'money').max(10_000_000_000n, 'money'),
+        note: optionalSafeText(200),
       }),
     )
     .mutation(({ ctx, input }) => recordMeasuredSaving(ctx.db, ctx.user.id, input)),
