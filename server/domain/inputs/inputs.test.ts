@@ -4,7 +4,7 @@ import en from '../../../messages/en.json';
 import zh from '../../../messages/zh-CN.json';
 import { checkPlanTotal, fenSchema, fenStringSchema, idSchema, moneyLimits, percentSchema, quantitySchema } from './bounds';
 import { calendarDate, calendarMonth, maxYear, minYear } from './calendar-date';
-import { optionalSafeText, safeText, searchText } from './safe-text';
+import { cleanImportedText, optionalSafeText, safeText, searchText } from './safe-text';
 
 const problem = (schema: z.ZodType, v: unknown) => {
   const r = schema.safeParse(v);
@@ -143,4 +143,15 @@ describe('bounds', () => {
       ),
     ).toBe('planTotal');
   });
+});
+
+describe('cleanImportedText (cells of imported files)', () => {
+  it.each([
+    ['Müller', 'Müller'],
+    ['a\u0000b\u0007c', 'abc'],
+    ['x\uD800y', 'x\uFFFDy'],
+    ['\u202E万丰\u200B', '万丰'],
+    ['two\nlines\tok', 'two\nlines\tok'],
+    ['😀', '😀'],
+  ])('%j → %j', (v, expected) => expect(cleanImportedText(v)).toBe(expected));
 });

@@ -10,7 +10,9 @@
 import { z } from 'zod';
 
 const invisible = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u180E]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this does
 const controlSingleLine = /[\u0000-\u001F\u007F-\u009F]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this does
 const controlMultiLine = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const nonCharacter = /[\uFFFE\uFFFF]/;
@@ -61,4 +63,19 @@ export function searchText(max: number) {
   return base(max, { min: 0 })
     .optional()
     .transform((v) => (v ? v : undefined));
+}
+
+/**
+ * Text read from an imported file (CSV/XLSX cells), where refusing a whole file for an invisible character would help
+ * nobody: control characters (but tab and line breaks) and invisible formatting characters are removed, lone
+ * surrogates become U+FFFD, so nothing that PostgreSQL refuses reaches it.
+ */
+export function cleanImportedText(s: string): string {
+  return (
+    s
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this does
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g, '')
+      .replace(invisible, '')
+  );
 }
