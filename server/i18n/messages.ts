@@ -21,3 +21,15 @@ export function errorMessage(locale: AppLocale, key: string, params: Record<stri
   const full = `errors.${key}` as Parameters<typeof t>[0];
   return t.has(full) ? t(full, params) : t('errors.internal');
 }
+
+/** The localized text of a validation message key under "validation." (an input schema's issue), or the generic one. */
+export function validationMessage(locale: AppLocale, key: string): string {
+  const t = serverTranslator(locale);
+  const full = `validation.${key}` as Parameters<typeof t>[0];
+  return t.has(full) ? t(full) : t('validation.invalid');
+}
+
+/** Whether a key names a validation message. */
+export function isValidationKey(key: string): boolean {
+  return key in messagesFor('en').validation;
+}

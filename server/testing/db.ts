@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { inject } from 'vitest';
+import { transactionOptions } from '../db/client';
 import { PrismaClient } from '../db/generated/client';
 import { pgPoolConfig } from '../db/pg-pool';
 import { markPooled } from '../db/scoped';
@@ -10,11 +11,12 @@ import { markPooled } from '../db/scoped';
 export type TestDb = { db: PrismaClient; kind: 'pglite' | 'postgres'; close: () => Promise<void> };
 
 /** A database for one test file: a private PGlite cloned from the migrated template, or the run's PostgreSQL database. */
-export async function openTestDb(): Promise<TestDb> {
+export async function openTestDb(opts: { transactionOptions?: { maxWait: number; timeout: number }; poolSize?: number } = {}): Promise<TestDb> {
   const cfg = inject('testDb');
+  const txOptions = opts.transactionOptions ?? transactionOptions;
   if (cfg.kind === 'pglite') {
     const pg = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(cfg.template)]) });
-    const db = new PrismaClient({ adapter: new PrismaPGlite(pg) });
+    const db = new PrismaClient({ adapter: new PrismaPGlite(pg), transactionOptions: txOptions });
     return {
       db,
       kind: 'pglite',
@@ -24,7 +26,7 @@ export async function openTestDb(): Promise<TestDb> {
       },
     };
   }
-  const db = new PrismaClient({ adapter: new PrismaPg(pgPoolConfig(cfg.url, 20)) });
+  const db = new PrismaClient({ adapter: new PrismaPg(pgPoolConfig(cfg.url, opts.poolSize ?? 20)), transactionOptions: txOptions });
   markPooled(db); // as the app's PostgreSQL client: read procedures run as one tenant transaction
   return { db, kind: 'postgres', close: () => db.$disconnect() };
 }

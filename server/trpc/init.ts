@@ -8,7 +8,7 @@ import { applicationFilterOnly, inTenantTransaction, isPooled, scopedDb } from '
 import { type Permission, type Scope, scopeCan } from '../domain/auth/scope';
 import { AppError } from '../domain/errors/app-error';
 import type { Context } from './context';
-import { describeError, toAppError, toTrpcError } from './errors';
+import { describeError, failureHeaders, toAppError, toTrpcError } from './errors';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -39,6 +39,7 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   if (app) {
     const level = app.code === 'INTERNAL' || app.code === 'DB_UNAVAILABLE' ? 'error' : 'info';
     ctx.log[level]({ path, type, ms, code: app.code, key: app.messageKey }, 'procedure failed');
+    for (const [k, v] of Object.entries(failureHeaders(app))) ctx.resHeaders?.set(k, v);
     throw toTrpcError(app);
   }
   if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ path, type, ms, err: result.error.cause ?? result.error }, 'procedure crashed');

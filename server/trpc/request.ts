@@ -5,7 +5,7 @@ import { getDb } from '../db/client';
 import { resolveRequestLocale } from '../i18n/request';
 import { requestLogger } from '../log';
 import { type Context, memo } from './context';
-import { describeError, toAppError, toTrpcError } from './errors';
+import { describeError, failureHeaders, toAppError, toTrpcError } from './errors';
 import { createCaller } from './root';
 
 /** The context of an HTTP request: the tRPC route handler and the file route handlers share it. */
@@ -36,6 +36,6 @@ export function errorResponse(e: unknown, ctx: Context): Response {
   if (d.httpStatus >= 500) ctx.log.error({ err: e }, 'request failed');
   return Response.json(
     { error: { message: d.message, messageKey: d.messageKey, params: d.params, code: trpc.code, requestId: ctx.requestId } },
-    { status: d.httpStatus, headers: { 'x-request-id': ctx.requestId } },
+    { status: d.httpStatus, headers: { 'x-request-id': ctx.requestId, ...failureHeaders(app) } },
   );
 }

@@ -3,17 +3,13 @@
  * messages are catalogue keys under "validation.", worded in the user's language by the UI.
  */
 import { z } from 'zod';
+import { idSchema } from '../inputs/bounds';
+import { optionalSafeText, safeText } from '../inputs/safe-text';
 import { controlTypes, machineStatuses, sectors } from '../inventory/catalogue';
 import { checkCreditCode } from './credit-code';
 
-const text = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
-    .nullish()
-    .transform((v) => (v ? v : null));
+const text = (max: number) => safeText(max);
+const optionalText = (max: number) => optionalSafeText(max);
 const optionalInt = (min: number, max: number) =>
   z
     .union([z.number(), z.nan(), z.null()])
@@ -34,7 +30,7 @@ export const clientInput = z.object({
   county: text(50),
   sector: z.enum(sectors),
   headcount: optionalInt(0, 1_000_000),
-  clusterIds: z.array(z.string().min(1).max(64)).max(50),
+  clusterIds: z.array(idSchema).max(50),
   contacts: z.array(contactInput).max(20),
 });
 export type ClientFormValues = z.input<typeof clientInput>;
@@ -53,7 +49,7 @@ export const machineInput = z
     operatorsPerShift: z.number({ error: 'number' }).int('number').min(0, 'range').max(50, 'range'),
     shiftsPerDay: z.number({ error: 'number' }).int('number').min(0, 'range').max(4, 'range'),
     status: z.enum(machineStatuses),
-    notes: optionalText(1000),
+    notes: optionalSafeText(1000, { multiLine: true }),
     site: optionalText(100),
     workshop: optionalText(100),
     line: optionalText(100),

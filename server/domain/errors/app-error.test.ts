@@ -10,6 +10,7 @@ describe('AppError mapping', () => {
     ['CONFLICT', 'CONFLICT', 409],
     ['PRECONDITION_FAILED', 'PRECONDITION_FAILED', 412],
     ['TOO_MANY_REQUESTS', 'TOO_MANY_REQUESTS', 429],
+    ['BUSY', 'SERVICE_UNAVAILABLE', 503],
     ['DB_UNAVAILABLE', 'SERVICE_UNAVAILABLE', 503],
     ['INTERNAL', 'INTERNAL_SERVER_ERROR', 500],
   ] as const)('%s → tRPC %s, HTTP %s', (code, trpc, http) => {

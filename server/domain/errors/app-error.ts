@@ -11,6 +11,8 @@ export const appErrorCodes = [
   'CONFLICT',
   'PRECONDITION_FAILED',
   'TOO_MANY_REQUESTS',
+  /** Contention: the database could not take the work in time (lock, serialization, pool); retrying succeeds. */
+  'BUSY',
   'DB_UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -45,6 +47,8 @@ export function defaultMessageKey(code: AppErrorCode): string {
       return 'preconditionFailed';
     case 'TOO_MANY_REQUESTS':
       return 'tooManyRequests';
+    case 'BUSY':
+      return 'busy';
     case 'DB_UNAVAILABLE':
       return 'dbUnavailable';
     case 'INTERNAL':
@@ -65,6 +69,7 @@ export type TrpcCode =
 
 export function toTrpcCode(code: AppErrorCode): TrpcCode {
   switch (code) {
+    case 'BUSY':
     case 'DB_UNAVAILABLE':
       return 'SERVICE_UNAVAILABLE';
     case 'INTERNAL':
@@ -83,6 +88,7 @@ export function toHttpStatus(code: AppErrorCode): number {
     CONFLICT: 409,
     PRECONDITION_FAILED: 412,
     TOO_MANY_REQUESTS: 429,
+    BUSY: 503,
     DB_UNAVAILABLE: 503,
     INTERNAL: 500,
   };

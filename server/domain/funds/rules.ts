@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { basisPointsSchema, countSchema, fenStringSchema, moneyLimits, percentSchema } from '../inputs/bounds';
 
 /**
  * A fund's rules are data. The foundation knows the TOMAN rule (free share of equipment); the
@@ -6,35 +7,42 @@ import { z } from 'zod';
  */
 export const freeShareRule = z.object({
   kind: z.literal('FREE_SHARE'),
-  freeSharePercent: z.number().int().min(0).max(100),
-  minFreeMachines: z.number().int().min(0),
+  freeSharePercent: percentSchema,
+  /** At least this many machines free per firm, whatever the share: 0–10,000 (a firm has at most a few thousand). */
+  minFreeMachines: countSchema(0, 10_000),
   /** Cap per machine in fen, as a decimal string (JSON has no bigint); null = no cap. */
-  perMachineCapFen: z.string().regex(/^\d+$/).nullable(),
+  perMachineCapFen: fenStringSchema(moneyLimits.amountFen).nullable(),
 });
-const fenString = z.string().regex(/^\d+$/);
+const fenString = fenStringSchema(moneyLimits.amountFen);
 
 /** A share of the eligible spend — only amounts invoiced and paid count — capped per firm. */
 export const spendShareRule = z.object({
   kind: z.literal('SPEND_SHARE'),
   /** Basis points: 5000 = 50 %. A batch may set its own (declining) rate. */
-  rateBp: z.number().int().min(0).max(10_000),
+  rateBp: basisPointsSchema,
   capPerFirmFen: fenString.nullable(),
 });
 
 /** Caps by the national digitalization level reached after the retrofit (e.g. ¥300k / ¥600k / ¥1M for 2 / 3 / 4). */
 export const levelCapRule = z.object({
   kind: z.literal('LEVEL_CAP'),
-  caps: z.array(z.object({ level: z.number().int().min(1).max(4), capFen: fenString })).min(1),
+  caps: z
+    .array(z.object({ level: countSchema(1, 4), capFen: fenString }))
+    .min(1)
+    .max(4),
 });
 
 /** A bonus for reaching a national level after the retrofit. */
 export const levelBonusRule = z.object({
   kind: z.literal('LEVEL_BONUS'),
-  bonuses: z.array(z.object({ level: z.number().int().min(1).max(4), bonusFen: fenString })).min(1),
+  bonuses: z
+    .array(z.object({ level: countSchema(1, 4), bonusFen: fenString }))
+    .min(1)
+    .max(4),
 });
 
 /** The work must be finished (commissioned) within N months of the contract (quote acceptance). */
-export const deadlineRule = z.object({ kind: z.literal('DEADLINE'), monthsAfterContract: z.number().int().min(1).max(60) });
+export const deadlineRule = z.object({ kind: z.literal('DEADLINE'), monthsAfterContract: countSchema(1, 60) });
 
 export const fundRule = z.discriminatedUnion('kind', [freeShareRule, spendShareRule, levelCapRule, levelBonusRule, deadlineRule]);
 export const fundRules = z.array(fundRule);

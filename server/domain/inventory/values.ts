@@ -3,6 +3,9 @@
  * cells, Chinese or English labels, stray spaces and the apostrophe our exports put before
  * formula-like text.
  */
+
+import { maxYear, minYear } from '../inputs/calendar-date';
+import { cleanImportedText } from '../inputs/safe-text';
 import { machineKinds, type machineStatuses } from './catalogue';
 
 export type RawCell = string | number | boolean | Date | null | undefined;
@@ -14,7 +17,7 @@ export type StatusCode = (typeof machineStatuses)[number];
 export function cellText(v: RawCell): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  const s = String(v).trim();
+  const s = cleanImportedText(String(v)).trim();
   return /^'[=+\-@]/.test(s) ? s.slice(1) : s;
 }
 
@@ -145,6 +148,7 @@ export function parseDate(v: RawCell): string | null {
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
   if (!m) return /^\d+(\.\d+)?$/.test(s) ? parseDate(Number(s)) : null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < minYear || y > maxYear) return null;
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date.toISOString().slice(0, 10) : null;
 }

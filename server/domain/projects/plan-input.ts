@@ -3,26 +3,31 @@
  * stored payment terms), so that what the form sends and what the server checks cannot drift apart.
  */
 import { z } from 'zod';
+import { checkPlanTotal, fenSchema, idSchema, moneyLimits, quantitySchema } from '../inputs/bounds';
+import { optionalSafeText, safeText } from '../inputs/safe-text';
 import { costCategories, moduleCodes } from './codes';
 import { checkPaymentTerms, defaultPaymentTerms, dueEvents, type PaymentTerm, paymentStages } from './payment-terms';
 
-const cuid = z.string().min(1).max(64);
+const cuid = idSchema;
 const level = z.union([z.literal(0), z.literal(1), z.literal(2)]);
-export const fenInput = z.bigint().min(0n).max(10_000_000_000_00n);
+export const fenInput = fenSchema(moneyLimits.amountFen);
 
 export const savingsInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('LABOUR'), operatorsFreed: z.number().min(0).max(1000), monthlyWageFen: fenInput, shifts: z.number().int().min(0).max(4) }),
   z.object({ kind: z.literal('SCRAP'), rateReductionBp: z.number().int().min(0).max(10_000), monthlyScrapCostFen: fenInput }),
   z.object({ kind: z.literal('ENERGY'), monthlyFen: fenInput }),
-  z.object({ kind: z.literal('OTHER'), monthlyFen: fenInput, label: z.string().trim().min(1).max(60) }),
+  z.object({ kind: z.literal('OTHER'), monthlyFen: fenInput, label: safeText(60) }),
 ]);
 
 export const lineInput = z.object({
   category: z.enum(costCategories),
-  itemCode: z.string().max(40).nullable(),
-  description: z.string().trim().max(200).nullable(),
-  quantity: z.number().int().min(0).max(1_000_000),
-  unitPriceFen: fenInput,
+  itemCode: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]{1,40}$/, 'invalid')
+    .nullable(),
+  description: optionalSafeText(200),
+  quantity: quantitySchema,
+  unitPriceFen: fenSchema(moneyLimits.unitPriceFen),
   manual: z.boolean(),
 });
 
@@ -33,7 +38,7 @@ export const paymentTermsInput = z
   .refine((t) => checkPaymentTerms(t) === null, { message: 'plan.terms.sharesNot100' });
 
 export const planInput = z.object({
-  title: z.string().trim().min(1).max(120),
+  title: safeText(120),
   machineIds: z.array(cuid).min(1).max(20_000),
   modules: z.array(z.enum(moduleCodes)).max(4),
   softwareYears: z.number().int().min(0).max(10),
@@ -42,7 +47,7 @@ export const planInput = z.object({
   savings: z.array(savingsInput).max(20),
   expectedSubsidyFen: fenInput,
   paymentTerms: paymentTermsInput.optional(),
-  lines: z.array(lineInput).max(500).optional(),
+  lines: z.array(lineInput).max(500).superRefine(checkPlanTotal).optional(),
 });
 
 /** The payment terms stored on a project (the default for projects planned before schedules existed). */

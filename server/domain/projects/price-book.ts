@@ -4,11 +4,12 @@
  * protocol gateway that reads its controller. Money is integer fen.
  */
 import { z } from 'zod';
+import { fenSchema, moneyLimits } from '../inputs/bounds';
 import { costCategories, moduleCodes, priceUnits } from './codes';
 
 export { type CostCategory, costCategories, type ModuleCode, moduleCodes, type PriceUnit, priceUnits } from './codes';
 
-const fen = z.bigint().nonnegative();
+const fen = fenSchema(moneyLimits.unitPriceFen);
 
 export const priceBookItem = z.object({
   code: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/),
@@ -23,11 +24,11 @@ export type PriceBookItem = z.infer<typeof priceBookItem>;
 /** Per control type, the hardware items (with quantity per machine) a machine needs to be connected. */
 export const kitRules = z.record(
   z.enum(['MANUAL', 'RELAY', 'PLC', 'CNC', 'OTHER']),
-  z.array(z.object({ item: z.string(), quantity: z.number().int().min(1).max(20) })),
+  z.array(z.object({ item: z.string().max(41), quantity: z.number().int().min(1).max(20) })).max(50),
 );
 export type KitRules = z.infer<typeof kitRules>;
 
-export const priceBook = z.object({ items: z.array(priceBookItem).min(1), kits: kitRules });
+export const priceBook = z.object({ items: z.array(priceBookItem).min(1).max(500), kits: kitRules });
 export type PriceBook = z.infer<typeof priceBook>;
 
 const y = (yuan: number) => BigInt(Math.round(yuan * 100));

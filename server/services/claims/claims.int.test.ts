@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantWorld, type TenantWorld } from '../../../prisma/seed/factories';
+import { createProjectRecord, createTenantWorld, type TenantWorld } from '../../../prisma/seed/factories';
 import { type Caller, callerAs } from '../../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../../testing/db';
 
@@ -181,6 +181,8 @@ describe('budget integrity under racing approvals', () => {
       },
       assessments: { before: null, after: null },
     };
+    // the claims' project must be a project of the claiming SME (the database's tenant keys check it)
+    const race = await createProjectRecord(t.db, { integratorId: a.integrator.id, smeClientId: a.smes[1]?.id as string });
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
       const c = await t.db.claim.create({
@@ -189,7 +191,7 @@ describe('budget integrity under racing approvals', () => {
           fundId: fund.id,
           integratorId: a.integrator.id,
           smeClientId: a.smes[1]?.id as string,
-          projectId,
+          projectId: race.projectId,
           number: `R-${i}`,
           status: 'SUBMITTED',
           rulesVersion: 1,

@@ -72,13 +72,13 @@ export async function createFund(db: ScopedDb, countyId: string, actorId: string
 /** Changing the rules makes a new version for new claims; the budget never drops below what is committed and paid. */
 export async function updateFund(db: ScopedDb, countyId: string, actorId: string, id: string, input: FundInput) {
   check(input);
-  const old = await db.fund.findUnique({ where: { id }, select: { id: true, rules: true, rulesVersion: true, budgetFen: true } });
-  if (!old) throw new AppError('NOT_FOUND');
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ committed: bigint; disbursed: bigint }[]>`
       SELECT "committedFen" AS committed, "disbursedFen" AS disbursed FROM "Fund" WHERE id = ${id} AND "countyId" = ${countyId} FOR UPDATE`;
     const row = locked[0];
     if (!row) throw new AppError('NOT_FOUND');
+    // read under the lock: concurrent updates of one fund take turns and number rule versions one after another
+    const old = await tx.fund.findUniqueOrThrow({ where: { id }, select: { id: true, rules: true, rulesVersion: true, budgetFen: true } });
     if (input.budgetFen < BigInt(row.committed) + BigInt(row.disbursed)) throw new AppError('PRECONDITION_FAILED', 'fund.budgetBelowCommitted');
     const rulesChanged = JSON.stringify(old.rules) !== JSON.stringify(input.rules);
     const version = rulesChanged ? old.rulesVersion + 1 : old.rulesVersion;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { idSchema } from '../../domain/inputs/bounds';
+import { optionalSafeText, safeText } from '../../domain/inputs/safe-text';
 import { assessmentInput } from '../../domain/maturity/inputs';
 import { locales } from '../../i18n/locales';
 import {
@@ -14,12 +16,12 @@ import { assessmentTemplate, commitAssessmentImport, previewAssessmentImport } f
 import { readFile, storeFile } from '../../services/files/files';
 import { authedProcedure, integratorProcedure, router, scopedProcedure, withPermission } from '../init';
 
-const cuid = z.string().min(1).max(64);
+const cuid = idSchema;
 const writer = integratorProcedure.use(withPermission('inventory.write'));
 const fileInput = z.object({
-  fileName: z.string().max(255),
+  fileName: safeText(255),
   bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'file'),
-  sheet: z.string().max(100).nullish(),
+  sheet: optionalSafeText(100),
 });
 
 export const assessmentsRouter = router({
@@ -44,7 +46,7 @@ export const assessmentsRouter = router({
   template: authedProcedure.input(z.object({ format: z.enum(['csv', 'xlsx']), locale: z.enum(locales) })).query(({ input }) => assessmentTemplate(input)),
   /** Server-side only (evidence upload and download route handlers). */
   uploadFile: writer
-    .input(z.object({ smeClientId: cuid, fileName: z.string().max(255), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'file') }))
+    .input(z.object({ smeClientId: cuid, fileName: safeText(255), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'file') }))
     .mutation(({ ctx, input }) => storeFile(ctx.db, ctx.scope, ctx.user.id, input)),
   downloadFile: scopedProcedure.input(z.object({ id: cuid })).query(({ ctx, input }) => readFile(ctx.db, ctx.scope, input.id)),
 });

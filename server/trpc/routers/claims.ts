@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors/app-error';
 import { fundRule } from '../../domain/funds/rules';
+import { basisPointsSchema, fenSchema, idSchema, moneyLimits } from '../../domain/inputs/bounds';
+import { calendarDate } from '../../domain/inputs/calendar-date';
+import { optionalSafeText, safeText } from '../../domain/inputs/safe-text';
 import { sectors } from '../../domain/inventory/catalogue';
 import { pagingInput } from '../../domain/paging';
 import { explainClaim } from '../../i18n/explain';
@@ -10,25 +13,23 @@ import { exportRegister, fundDashboard } from '../../services/funds/dashboard';
 import { createFund, getFundForEdit, integratorDirectory, inviteIntegrator, updateFund } from '../../services/funds/manage-funds';
 import { authedProcedure, countyProcedure, integratorProcedure, router, scopedProcedure, withPermission } from '../init';
 
-const cuid = z.string().min(1).max(64);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const fen = z.bigint().min(0n).max(100_000_000_000_00n);
+const cuid = idSchema;
+const day = calendarDate;
+const fen = fenSchema(moneyLimits.amountFen);
 const evidenceKinds = ['CONTRACT', 'COST_LIST', 'INVOICES', 'PHOTOS', 'ASSESSMENTS'] as const;
 const official = countyProcedure.use(withPermission('funds.manage'));
 const filer = integratorProcedure.use(withPermission('clients.write'));
 
 const fundInput = z.object({
-  name: z.string().trim().min(1).max(100),
-  nameEn: z.string().trim().max(150).nullable(),
-  budgetFen: fen,
+  name: safeText(100),
+  nameEn: optionalSafeText(150),
+  budgetFen: fenSchema(moneyLimits.budgetFen),
   periodStart: day,
   periodEnd: day,
   sectors: z.array(z.enum(sectors)).max(10),
   rules: z.array(fundRule).min(1).max(10),
   evidenceRequired: z.array(z.enum(evidenceKinds)).max(5),
-  batches: z
-    .array(z.object({ name: z.string().trim().min(1).max(40), opensOn: day, closesOn: day, rateBp: z.number().int().min(0).max(10_000).nullable() }))
-    .max(20),
+  batches: z.array(z.object({ name: safeText(40), opensOn: day, closesOn: day, rateBp: basisPointsSchema.nullable() })).max(20),
 });
 
 export const fundAdminRouter = router({
@@ -70,10 +71,12 @@ export const claimsRouter = router({
     .mutation(({ ctx, input }) => addClaimEvidence(ctx.db, { id: ctx.user.id, name: ctx.user.name }, input)),
   submit: filer.input(z.object({ id: cuid })).mutation(({ ctx, input }) => submitClaim(ctx.db, { id: ctx.user.id, name: ctx.user.name }, input.id)),
   decide: official
-    .input(z.object({ id: cuid, decision: z.enum(['approve', 'reject', 'return']), amountFen: fen.nullish(), reason: z.string().trim().max(500).nullish() }))
+    .input(
+      z.object({ id: cuid, decision: z.enum(['approve', 'reject', 'return']), amountFen: fen.nullish(), reason: optionalSafeText(500, { multiLine: true }) }),
+    )
     .mutation(({ ctx, input }) => decideClaim(ctx.db, ctx.scope, { id: ctx.user.id, name: ctx.user.name }, { claimId: input.id, ...input })),
   disburse: official
-    .input(z.object({ id: cuid, date: day, amountFen: fen, reference: z.string().trim().min(1).max(60) }))
+    .input(z.object({ id: cuid, date: day, amountFen: fen, reference: safeText(60) }))
     .mutation(({ ctx, input }) => disburseClaim(ctx.db, ctx.scope, { id: ctx.user.id, name: ctx.user.name }, { claimId: input.id, ...input })),
   list: scopedProcedure
     .input(

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { clientInput, clusterInput } from '../../domain/clients/inputs';
+import { idSchema } from '../../domain/inputs/bounds';
+import { searchText } from '../../domain/inputs/safe-text';
 import { pagingInput } from '../../domain/paging';
 import { clientFacets, getClient, listClients, summariseClients } from '../../services/clients/clients';
 import { getCluster, listClusters } from '../../services/clients/clusters';
@@ -14,17 +16,17 @@ import {
 } from '../../services/clients/manage-clients';
 import { integratorProcedure, router, scopedProcedure, withPermission } from '../init';
 
-const id = z.object({ id: z.string().min(1).max(64) });
+const id = z.object({ id: idSchema });
 const writer = integratorProcedure.use(withPermission('clients.write'));
 
 export const clientsRouter = router({
   list: integratorProcedure
     .input(
       z.object({
-        q: z.string().max(100).optional(),
-        clusterId: z.string().max(64).optional(),
-        sector: z.string().max(40).optional(),
-        county: z.string().max(50).optional(),
+        q: searchText(100),
+        clusterId: idSchema.optional(),
+        sector: searchText(40),
+        county: searchText(50),
         includeArchived: z.boolean().optional(),
         sort: z.enum(['legalName', 'headcount', 'county', 'createdAt']).optional(),
         dir: z.enum(['asc', 'desc']).optional(),
@@ -38,7 +40,7 @@ export const clientsRouter = router({
   get: scopedProcedure.input(id).query(({ ctx, input }) => getClient(ctx.db, input.id)),
   getForEdit: writer.input(id).query(({ ctx, input }) => getClientForEdit(ctx.db, input.id)),
   create: writer.input(clientInput).mutation(({ ctx, input }) => createClient(ctx.db, ctx.scope.integratorId, ctx.user.id, input)),
-  update: writer.input(clientInput.extend({ id: z.string().min(1).max(64) })).mutation(({ ctx, input }) => {
+  update: writer.input(clientInput.extend({ id: idSchema })).mutation(({ ctx, input }) => {
     const { id: clientId, ...rest } = input;
     return updateClient(ctx.db, ctx.scope.integratorId, ctx.user.id, clientId, rest);
   }),
@@ -53,7 +55,7 @@ export const clustersRouter = router({
     .query(({ ctx, input }) => listClusters(ctx.db, ctx.scope, input ?? {})),
   get: scopedProcedure.input(id).query(({ ctx, input }) => getCluster(ctx.db, input.id)),
   create: writer.input(clusterInput).mutation(({ ctx, input }) => createCluster(ctx.db, ctx.user.id, input)),
-  update: writer.input(clusterInput.extend({ id: z.string().min(1).max(64) })).mutation(({ ctx, input }) => {
+  update: writer.input(clusterInput.extend({ id: idSchema })).mutation(({ ctx, input }) => {
     const { id: clusterId, ...rest } = input;
     return updateCluster(ctx.db, ctx.user.id, clusterId, rest);
   }),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { machineInput } from '../../domain/clients/inputs';
+import { idSchema } from '../../domain/inputs/bounds';
+import { optionalSafeText, safeText, searchText } from '../../domain/inputs/safe-text';
 import { controlTypes, machineStatuses } from '../../domain/inventory/catalogue';
 import { pagingInput } from '../../domain/paging';
 import { locales } from '../../i18n/locales';
@@ -9,7 +11,7 @@ import { commitImport, previewImport } from '../../services/inventory/import-mac
 import { createMachine, getMachine, listMachines, type MachineInput, updateMachine } from '../../services/inventory/machines';
 import { authedProcedure, integratorProcedure, router, scopedProcedure, withPermission } from '../init';
 
-const cuid = z.string().min(1).max(64);
+const cuid = idSchema;
 const writer = integratorProcedure.use(withPermission('inventory.write'));
 
 function toMachineInput(v: z.output<typeof machineInput>): MachineInput {
@@ -21,9 +23,9 @@ const importInput = z
   .object({
     smeClientId: cuid.optional(),
     clusterId: cuid.optional(),
-    fileName: z.string().max(255),
+    fileName: safeText(255),
     bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'file'),
-    sheet: z.string().max(100).nullish(),
+    sheet: optionalSafeText(100),
   })
   .refine((v) => Boolean(v.smeClientId) !== Boolean(v.clusterId), 'one of smeClientId or clusterId');
 
@@ -33,11 +35,11 @@ export const inventoryRouter = router({
       .input(
         z.object({
           smeClientId: cuid,
-          q: z.string().max(100).optional(),
+          q: searchText(100),
           siteId: cuid.optional(),
           workshopId: cuid.optional(),
           lineId: cuid.optional(),
-          kind: z.string().max(100).optional(),
+          kind: searchText(100),
           controlType: z.enum(controlTypes).optional(),
           status: z.enum(machineStatuses).optional(),
           networked: z.boolean().optional(),

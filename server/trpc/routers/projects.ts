@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors/app-error';
+import { checkPlanTotal, fenSchema, idSchema, moneyLimits, quantitySchema } from '../../domain/inputs/bounds';
+import { calendarDate, calendarMonth } from '../../domain/inputs/calendar-date';
+import { optionalSafeText, safeText } from '../../domain/inputs/safe-text';
 import { pagingInput } from '../../domain/paging';
 import { generateCostLines, PlanError } from '../../domain/projects/cost-lines';
 import { fenInput, planInput } from '../../domain/projects/plan-input';
@@ -16,16 +19,15 @@ import { addCostEntry, setCostEntryPaid } from '../../services/projects/supplier
 import { transitionProject } from '../../services/projects/transition-project';
 import { integratorProcedure, router, scopedProcedure, withPermission } from '../init';
 
-const cuid = z.string().min(1).max(64);
+const cuid = idSchema;
 const fen = fenInput;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const writer = integratorProcedure.use(withPermission('inventory.write'));
 
 export const projectsRouter = router({
   priceBook: integratorProcedure.query(({ ctx }) => currentPriceBook(ctx.db, ctx.scope.integratorId, ctx.user.id)),
   savePriceBook: integratorProcedure
     .use(withPermission('priceBook.manage'))
-    .input(z.object({ book: priceBook, note: z.string().max(200).nullable() }))
+    .input(z.object({ book: priceBook, note: optionalSafeText(200) }))
     .mutation(({ ctx, input }) => savePriceBook(ctx.db, ctx.scope.integratorId, ctx.user.id, input.book, input.note)),
   /** The cost lines a plan would get from the current price book (the plan editor's preview). */
   previewLines: writer
@@ -33,7 +35,7 @@ export const projectsRouter = router({
       z.object({
         smeClientId: cuid,
         machineIds: z.array(cuid).max(20_000),
-        modules: z.array(z.enum(moduleCodes)),
+        modules: z.array(z.enum(moduleCodes)).max(4),
         softwareYears: z.number().int().min(0).max(10),
         trainingDays: z.number().int().min(0).max(365),
       }),
@@ -78,7 +80,7 @@ export const projectsRouter = router({
       z.object({
         id: cuid,
         name: z.enum(['issueQuote', 'accept', 'decline', 'withdrawQuote', 'requote', 'start', 'commission', 'verify', 'cancel']),
-        reason: z.string().trim().max(500).nullish(),
+        reason: optionalSafeText(500, { multiLine: true }),
         assessmentId: cuid.nullish(),
         /** The quote version the owner read and accepts (a newer one issued meanwhile must be read first). */
         quoteId: cuid.nullish(),
@@ -90,9 +92,9 @@ export const projectsRouter = router({
       z.object({
         projectId: cuid,
         costLineId: cuid.nullable(),
-        supplier: z.string().trim().min(1).max(100),
-        invoiceNo: z.string().trim().min(1).max(50),
-        invoiceDate: day,
+        supplier: safeText(100),
+        invoiceNo: safeText(50),
+        invoiceDate: calendarDate,
         amountFen: fen,
         paid: z.boolean(),
       }),
@@ -103,8 +105,8 @@ export const projectsRouter = router({
     .input(
       z.object({
         projectId: cuid,
-        invoiceNo: z.string().trim().min(1).max(50),
-        issuedOn: day,
+        invoiceNo: safeText(50),
+        issuedOn: calendarDate,
         vatRateBp: z
           .number()
           .int()
@@ -114,7 +116,7 @@ export const projectsRouter = router({
     )
     .mutation(({ ctx, input }) => recordSmeInvoice(ctx.db, ctx.user.id, input)),
   addSmePayment: writer
-    .input(z.object({ projectId: cuid, milestoneId: cuid, receivedOn: day, amountFen: fen, reference: z.string().trim().max(80).nullable() }))
+    .input(z.object({ projectId: cuid, milestoneId: cuid, receivedOn: calendarDate, amountFen: fen, reference: optionalSafeText(80) }))
     .mutation(({ ctx, input }) => recordSmePayment(ctx.db, ctx.user.id, input)),
   setCostPaid: writer
     .input(z.object({ id: cuid, paid: z.boolean() }))
@@ -123,9 +125,9 @@ export const projectsRouter = router({
     .input(
       z.object({
         projectId: cuid,
-        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-        amountFen: z.bigint().min(-10_000_000_000n).max(10_000_000_000n),
-        note: z.string().max(200).nullable(),
+        month: calendarMonth,
+        amountFen: z.bigint().min(-10_000_000_000n, 'money').max(10_000_000_000n, 'money'),
+        note: optionalSafeText(200),
       }),
     )
     .mutation(({ ctx, input }) => recordMeasuredSaving(ctx.db, ctx.user.id, input)),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { idSchema } from '../../domain/inputs/bounds';
+import { optionalSafeText } from '../../domain/inputs/safe-text';
 import { locales } from '../../i18n/locales';
 import { integratorInviteRoles, inviteUser, listInvitations, revokeInvitation } from '../../services/accounts/invitations';
 import { sendPasswordResetFor } from '../../services/accounts/password-reset';
@@ -7,7 +9,7 @@ import { countyProcedure, integratorProcedure, router, scopedProcedure, withPerm
 
 /** Integrator admins manage their staff and SME owners; county officials with the admin flag manage officials. */
 const manager = scopedProcedure.use(withPermission('staff.manage'));
-const id = z.string().min(1).max(64);
+const id = idSchema;
 
 export const staffRouter = router({
   list: scopedProcedure.use(withPermission('staff.read')).query(({ ctx }) => listStaff(ctx.db)),
@@ -24,7 +26,7 @@ export const staffRouter = router({
     .input(
       z.object({
         email: z.string().trim().toLowerCase().email().max(254),
-        name: z.string().trim().max(100).nullish(),
+        name: optionalSafeText(100),
         role: z.enum([...integratorInviteRoles, 'COUNTY_OFFICIAL']),
         smeClientId: id.nullish(),
         isAdmin: z.boolean().optional(),
