@@ -4,12 +4,13 @@
  */
 import { hashPassword } from '../../server/auth/password';
 import type { ControlType, MachineStatus, Prisma, Role } from '../../server/db/generated/client';
+import { toJson } from '../../server/db/tx';
 import { creditCodeCheckCharacter } from '../../server/domain/clients/credit-code';
 import type { FundRule } from '../../server/domain/funds/rules';
 import type { MachineKind, Sector } from '../../server/domain/inventory/catalogue';
 import { defaultPaymentTerms } from '../../server/domain/projects/payment-terms';
 import { defaultPriceBook } from '../../server/domain/projects/price-book';
-import { buildQuoteSnapshot, snapshotToJson } from '../../server/domain/projects/quote-snapshot';
+import { buildQuoteSnapshot } from '../../server/domain/projects/quote-snapshot';
 import { createRng, type Rng } from './random';
 
 /** A client or an open transaction: factories only use model delegates. */
@@ -442,7 +443,7 @@ export async function createProjectRecord(db: Db, a: { integratorId: string; sme
       projectId: p.id,
       version: 1,
       number: 'Q1',
-      snapshot: snapshotToJson(snapshot) as Prisma.InputJsonValue,
+      snapshot: toJson(snapshot),
       totalFen: 100_000n,
       expectedSubsidyFen: 0n,
       monthlySavingsFen: 0n,

@@ -151,8 +151,3 @@ export function parseQuoteSnapshot(json: unknown, issuedOn?: string): QuoteSnaps
   const old = legacy.parse(json);
   return issuedOn ? { ...old, issuedOn, validUntil: addDays(issuedOn, QUOTE_VALID_DAYS) } : old;
 }
-
-/** For the Json column: bigints as decimal strings. */
-export function snapshotToJson(s: QuoteSnapshot): unknown {
-  return JSON.parse(JSON.stringify(s, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
-}

@@ -1,11 +1,10 @@
 /** Issuing a quote version: the plan frozen as a typed snapshot (VAT per line, schedule in money, payback on the quote). */
 
-import type { Prisma } from '../../db/generated/client';
-import type { Tx } from '../../db/tx';
+import { type Tx, toJson } from '../../db/tx';
 import { formatCode, type Level } from '../../domain/maturity/code';
 import type { CostCategory } from '../../domain/projects/codes';
 import { storedPaymentTerms } from '../../domain/projects/plan-input';
-import { buildQuoteSnapshot, snapshotToJson } from '../../domain/projects/quote-snapshot';
+import { buildQuoteSnapshot } from '../../domain/projects/quote-snapshot';
 import { shanghaiToday } from '../../domain/time';
 
 async function snapshotOf(tx: Tx, projectId: string) {
@@ -71,7 +70,7 @@ export async function issueQuoteVersion(tx: Tx, p: { id: string; integratorId: s
       projectId: p.id,
       version,
       number: `${s.number}-Q${version}`,
-      snapshot: snapshotToJson(s) as Prisma.InputJsonValue,
+      snapshot: toJson(s),
       totalFen: s.totalFen,
       expectedSubsidyFen: s.expectedSubsidyFen,
       monthlySavingsFen: s.monthlySavingsFen,
