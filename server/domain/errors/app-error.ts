@@ -11,6 +11,7 @@ export const appErrorCodes = [
   'CONFLICT',
   'PRECONDITION_FAILED',
   'TOO_MANY_REQUESTS',
+  'PAYLOAD_TOO_LARGE',
   'DB_UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -45,6 +46,8 @@ export function defaultMessageKey(code: AppErrorCode): string {
       return 'preconditionFailed';
     case 'TOO_MANY_REQUESTS':
       return 'tooManyRequests';
+    case 'PAYLOAD_TOO_LARGE':
+      return 'fileTooLarge';
     case 'DB_UNAVAILABLE':
       return 'dbUnavailable';
     case 'INTERNAL':
@@ -60,6 +63,7 @@ export type TrpcCode =
   | 'CONFLICT'
   | 'PRECONDITION_FAILED'
   | 'TOO_MANY_REQUESTS'
+  | 'PAYLOAD_TOO_LARGE'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -83,6 +87,7 @@ export function toHttpStatus(code: AppErrorCode): number {
     CONFLICT: 409,
     PRECONDITION_FAILED: 412,
     TOO_MANY_REQUESTS: 429,
+    PAYLOAD_TOO_LARGE: 413,
     DB_UNAVAILABLE: 503,
     INTERNAL: 500,
   };

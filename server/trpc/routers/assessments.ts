@@ -12,15 +12,12 @@ import {
 } from '../../services/assessments/assessments';
 import { assessmentTemplate, commitAssessmentImport, previewAssessmentImport } from '../../services/assessments/import-assessments';
 import { readFile, storeFile } from '../../services/files/files';
+import { importFileInput } from '../import-form';
 import { authedProcedure, integratorProcedure, router, scopedProcedure, withPermission } from '../init';
 
 const cuid = z.string().min(1).max(64);
 const writer = integratorProcedure.use(withPermission('inventory.write'));
-const fileInput = z.object({
-  fileName: z.string().max(255),
-  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'file'),
-  sheet: z.string().max(100).nullish(),
-});
+const fileInput = importFileInput;
 
 export const assessmentsRouter = router({
   list: scopedProcedure.input(z.object({ smeClientId: cuid })).query(({ ctx, input }) => listAssessments(ctx.db, ctx.scope, input.smeClientId)),

@@ -7,6 +7,7 @@ import { exportMachines, machineTemplate } from '../../services/inventory/export
 import { getHierarchy } from '../../services/inventory/hierarchy';
 import { commitImport, previewImport } from '../../services/inventory/import-machines';
 import { createMachine, getMachine, listMachines, type MachineInput, updateMachine } from '../../services/inventory/machines';
+import { importFileInput } from '../import-form';
 import { authedProcedure, integratorProcedure, router, scopedProcedure, withPermission } from '../init';
 
 const cuid = z.string().min(1).max(64);
@@ -21,10 +22,8 @@ const importInput = z
   .object({
     smeClientId: cuid.optional(),
     clusterId: cuid.optional(),
-    fileName: z.string().max(255),
-    bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'file'),
-    sheet: z.string().max(100).nullish(),
   })
+  .extend(importFileInput.shape)
   .refine((v) => Boolean(v.smeClientId) !== Boolean(v.clusterId), 'one of smeClientId or clusterId');
 
 export const inventoryRouter = router({
