@@ -21,12 +21,19 @@ for (const [name, file] of [
   skipped += r.numPendingTests + (r.numTodoTests ?? 0);
   parts.push(`${name}: ${r.numPassedTests}`);
 }
-const pw = read('test-results/playwright.json');
-if (pw) {
+for (const [name, file] of [
+  ['e2e', 'test-results/playwright.json'],
+  ['abuse', 'test-results/playwright-abuse.json'],
+]) {
+  const pw = read(file);
+  if (!pw) {
+    parts.push(`${name}: not run`);
+    continue;
+  }
   passed += pw.stats.expected + pw.stats.flaky;
   failed += pw.stats.unexpected;
   skipped += pw.stats.skipped;
-  parts.push(`e2e: ${pw.stats.expected + pw.stats.flaky}`);
+  parts.push(`${name}: ${pw.stats.expected + pw.stats.flaky}`);
 }
 console.log(`\n${parts.join(' · ')} · ${process.argv[2] ?? '?'} s`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

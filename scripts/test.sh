@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: types, lint/format, unit, integration on PGlite and on PostgreSQL,
-# end-to-end in Debian's Chromium. Installs what it needs on a fresh Debian machine (when root).
+# end-to-end in Debian's Chromium, then the abuse suite. Installs what it needs on a fresh Debian machine (when root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -78,5 +78,7 @@ step "production build"
 npx next build
 step "end-to-end tests (Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
+step "abuse tests (attacks over HTTP against the production build)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-abuse.json npx playwright test --config playwright.abuse.config.ts --reporter=list,json
 
 node scripts/test-summary.mjs "$(( $(date +%s) - started ))"
