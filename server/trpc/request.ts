@@ -47,7 +47,14 @@ export function errorResponse(e: unknown, ctx: Context): Response {
  */
 export async function signedInCallerForUpload(req: Request) {
   const { ctx, caller } = await callerForRequest(req);
-  const user = await ctx.getUser().catch(() => null);
+  let user: Awaited<ReturnType<Context['getUser']>>;
+  try {
+    user = await ctx.getUser();
+  } catch (e) {
+    // e.g. the database is unavailable: 503 as for any request, the body still unread
+    await req.body?.cancel().catch(() => {});
+    return { ctx, caller, refused: uploadErrorResponse(e, ctx) };
+  }
   if (!user) {
     await req.body?.cancel().catch(() => {});
     return { ctx, caller, refused: uploadErrorResponse(new AppError('UNAUTHORIZED'), ctx) };
