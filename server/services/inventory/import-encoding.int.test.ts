@@ -35,6 +35,7 @@ describe(`CSV encoding (${process.env.TEST_DB ?? 'pglite'})`, () => {
   it('re-previews with the encoding the user picked, and commits with it', async () => {
     const asGb = await engineer.inventory.previewImport({ smeClientId: smeId, fileName: 'latin1.csv', bytes: file, encoding: 'gb18030' });
     expect(asGb).toMatchObject({ encoding: 'gb18030', encodingCertain: true });
+    expect(asGb.sample.join('\n')).toContain('M黮ler'); // the user sees what their choice does
     const done = await engineer.inventory.commitImport({ smeClientId: smeId, fileName: 'latin1.csv', bytes: file, encoding: 'windows-1252' });
     expect(done).toMatchObject({ created: 2 });
     const makers = await t.db.machine.findMany({

@@ -93,7 +93,8 @@ export async function scanSpreadsheet(
       if (e instanceof AppError) throw e;
       throw new AppError('BAD_REQUEST', 'import.badCsv', { row: n + 1 });
     }
-    const sample = certain ? [] : sampleLines(text);
+    // the sample is for the user to judge a guess or their own choice; a certain detection needs none
+    const sample = certain && !opts.encoding ? [] : sampleLines(text);
     return finish({ format: 'csv', encoding, encodingCertain: certain, sample, sheets: [], sheet: null });
   }
 
