@@ -1,5 +1,5 @@
 /**
- * The one way an upload's body is read: chunk by chunk with a byte limit enforced while reading (a chunked body
+ * The one way a request body is read (uploads here, the JSON API through body-limit.ts): chunk by chunk with a byte limit enforced while reading (a chunked body
  * without Content-Length included). At the limit the stream is cancelled, so nothing past it is held in memory,
  * and the caller answers 413 at once.
  */
