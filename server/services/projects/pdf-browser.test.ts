@@ -54,6 +54,8 @@ describe('the shared PDF renderer', () => {
       expect(Buffer.from((await r.render(`${base}/q5`, '')).subarray(0, 5)).toString()).toBe('%PDF-');
       expect(r.launches).toBe(2);
       expect(await codeOf(r.render(`${base}/missing`, ''))).toBe('NOT_FOUND:notFound');
+      // a page that cannot be reached: a clear "try again" (503), not a server error
+      expect(await codeOf(r.render('http://127.0.0.1:1/quote', ''))).toBe('DB_UNAVAILABLE:pdfFailed');
     } finally {
       await r.close();
     }

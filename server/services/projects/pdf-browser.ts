@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { AppError } from '../../domain/errors/app-error';
+import { log } from '../../log';
 
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH?.trim() || '/usr/bin/chromium';
@@ -67,6 +68,11 @@ export class PdfRenderer {
       } finally {
         await context.close().catch(() => {});
       }
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      // the browser died or the page timed out: a clear "try again", never a 500 (the next render relaunches)
+      log.warn({ err: e }, 'quote PDF render failed');
+      throw new AppError('DB_UNAVAILABLE', 'pdfFailed');
     } finally {
       this.release();
     }
