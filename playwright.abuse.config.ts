@@ -27,6 +27,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(port), AUTH_URL: baseURL, LOG_LEVEL: 'warn', TRUSTED_PROXIES: 'loopback' },
+    // a small PDF queue (one rendering, one waiting) so that abuse/uploads.spec.ts can fill it with three requests
+    env: { PORT: String(port), AUTH_URL: baseURL, LOG_LEVEL: 'warn', TRUSTED_PROXIES: 'loopback', PDF_CONCURRENCY: '1', PDF_QUEUE_LIMIT: '1' },
   },
 });

@@ -5,12 +5,15 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button, FormError, inputClass } from '@/components/ui/form';
+import { EncodingCheck, type EncodingChoice } from './encoding-check';
 
 type Issue = { row: number | null; column: string | null; code: string; params: Record<string, string | number> };
 type Preview = {
   mode: 'preview' | 'commit';
   format: 'csv' | 'xlsx';
   encoding: string | null;
+  encodingCertain?: boolean;
+  sample?: string[];
   sheets: string[];
   sheet: string | null;
   dataRows: number;
@@ -63,6 +66,7 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
   const fileRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [sheet, setSheet] = useState('');
+  const [encoding, setEncoding] = useState<EncodingChoice | ''>('');
   const [phase, setPhase] = useState<'idle' | 'uploading' | 'checking' | 'committing'>('idle');
   const [progress, setProgress] = useState(0);
   const [result, setResult] = useState<Preview | null>(null);
@@ -79,6 +83,10 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
     form.set('mode', mode);
     if (sheet) form.set('sheet', sheet);
+    // the commit decodes the file as the preview did: the user's choice, else what the preview guessed
+    const guessed = result?.encoding === 'utf-8-bom' ? 'utf-8' : result?.encoding;
+    const enc = encoding || (mode === 'commit' ? guessed : '');
+    if (enc) form.set('encoding', enc);
     setPhase('uploading');
     setProgress(0);
     try {
@@ -146,6 +154,7 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
                 setFile(e.target.files?.[0] ?? null);
                 setResult(null);
                 setSheet('');
+                setEncoding('');
                 setError(null);
               }}
             />
@@ -189,6 +198,16 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
               {phase === 'uploading' ? t('uploading', { percent: progress }) : phase === 'committing' ? t('committing') : t('previewing')}
             </p>
           </div>
+        ) : null}
+        {result && result.format === 'csv' && (result.encodingCertain === false || encoding) ? (
+          <EncodingCheck
+            guessed={result.encoding ?? 'utf-8'}
+            sample={result.sample ?? []}
+            chosen={encoding}
+            onChoose={setEncoding}
+            onRecheck={() => send('preview')}
+            busy={busy}
+          />
         ) : null}
         <div className="mt-4">
           <FormError message={error} />

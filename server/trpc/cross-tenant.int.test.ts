@@ -104,7 +104,10 @@ const crossTenantCases: Record<string, Case> = {
     input: { fileName: 'a.csv', bytes: new TextEncoder().encode('企业,评估日期,成熟度代码\r\nX,2020-01-01,D1N1\r\n') },
   },
   'assessments.template': { kind: 'scopeList', input: { format: 'csv', locale: 'en' } },
-  'assessments.uploadFile': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, fileName: 'a.txt', bytes: new TextEncoder().encode('evidence') }) },
+  'assessments.uploadFile': {
+    kind: 'byId',
+    input: (o) => ({ smeClientId: o.smes[0]?.id, fileName: 'a.pdf', bytes: new TextEncoder().encode('%PDF-1.4 evidence') }),
+  },
   'assessments.downloadFile': { kind: 'byId', input: (o) => ({ id: o.fileId }) },
   'projects.priceBook': { kind: 'scopeList' },
   'projects.savePriceBook': {

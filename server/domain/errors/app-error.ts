@@ -13,6 +13,7 @@ export const appErrorCodes = [
   'TOO_MANY_REQUESTS',
   /** Contention: the database could not take the work in time (lock, serialization, pool); retrying succeeds. */
   'BUSY',
+  'PAYLOAD_TOO_LARGE',
   'DB_UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -49,6 +50,8 @@ export function defaultMessageKey(code: AppErrorCode): string {
       return 'tooManyRequests';
     case 'BUSY':
       return 'busy';
+    case 'PAYLOAD_TOO_LARGE':
+      return 'fileTooLarge';
     case 'DB_UNAVAILABLE':
       return 'dbUnavailable';
     case 'INTERNAL':
@@ -64,6 +67,7 @@ export type TrpcCode =
   | 'CONFLICT'
   | 'PRECONDITION_FAILED'
   | 'TOO_MANY_REQUESTS'
+  | 'PAYLOAD_TOO_LARGE'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -89,6 +93,7 @@ export function toHttpStatus(code: AppErrorCode): number {
     PRECONDITION_FAILED: 412,
     TOO_MANY_REQUESTS: 429,
     BUSY: 503,
+    PAYLOAD_TOO_LARGE: 413,
     DB_UNAVAILABLE: 503,
     INTERNAL: 500,
   };

@@ -20,12 +20,29 @@ describe('sniffFileKind (by content, not by name)', () => {
 describe('decodeCsv', () => {
   it('reads UTF-8 with a BOM', () => {
     const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('资产编号,磨床')]);
-    expect(decodeCsv(bytes)).toEqual({ text: '资产编号,磨床', encoding: 'utf-8-bom' });
+    expect(decodeCsv(bytes)).toEqual({ text: '资产编号,磨床', encoding: 'utf-8-bom', certain: true });
   });
   it('reads UTF-8 without a BOM', () => {
-    expect(decodeCsv(new TextEncoder().encode('中文,a'))).toEqual({ text: '中文,a', encoding: 'utf-8' });
+    expect(decodeCsv(new TextEncoder().encode('中文,a'))).toEqual({ text: '中文,a', encoding: 'utf-8', certain: true });
   });
-  it('reads GB18030 as Excel writes it on a Chinese Windows', () => {
-    expect(decodeCsv(gb18030('中文,磨床'))).toEqual({ text: '中文,磨床', encoding: 'gb18030' });
+  it('reads GB18030 as Excel writes it on a Chinese Windows (a short sample is a guess, a longer one certain)', () => {
+    expect(decodeCsv(gb18030('中文,磨床'))).toEqual({ text: '中文,磨床', encoding: 'gb18030', certain: false });
+    expect(decodeCsv(gb18030('中文,磨床\n磨床,中文\n中文,磨床'))).toEqual({ text: '中文,磨床\n磨床,中文\n中文,磨床', encoding: 'gb18030', certain: true });
+  });
+
+  // issue 14, item 10: a Latin-1 file was read as GB18030 without a word ("Müller" → "M黮ler")
+  const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
+  it('reads a Latin-1 / Windows-1252 file as Windows-1252, and says it is a guess', () => {
+    const d = decodeCsv(latin1('Name,Ort\nMüller,Köln\nJosé,São Paulo\nFrançois,Besançon\n'));
+    expect(d).toEqual({ text: 'Name,Ort\nMüller,Köln\nJosé,São Paulo\nFrançois,Besançon\n', encoding: 'windows-1252', certain: false });
+    expect(d.text).not.toContain('黮');
+  });
+  it('reads a single accented name as Windows-1252, not as a rare Chinese character', () => {
+    expect(decodeCsv(latin1('Müller'))).toMatchObject({ text: 'Müller', encoding: 'windows-1252', certain: false });
+  });
+  it('decodes with the encoding the user chose', () => {
+    expect(decodeCsv(latin1('Müller'), 'gb18030')).toEqual({ text: 'M黮ler', encoding: 'gb18030', certain: true });
+    expect(decodeCsv(gb18030('中文'), 'windows-1252').encoding).toBe('windows-1252');
+    expect(decodeCsv(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]), 'utf-8').text).toBe('a');
   });
 });

@@ -11,19 +11,48 @@ export function sniffFileKind(bytes: Uint8Array): FileKind {
   return 'csv';
 }
 
-export type TextEncodingName = 'utf-8-bom' | 'utf-8' | 'gb18030';
+/** The encodings a user may choose for a CSV file. */
+export const textEncodings = ['utf-8', 'gb18030', 'windows-1252'] as const;
+export type ChosenEncoding = (typeof textEncodings)[number];
+export type TextEncodingName = 'utf-8-bom' | ChosenEncoding;
+
+export type DecodedCsv = { text: string; encoding: TextEncodingName; certain: boolean };
 
 /**
- * Decodes CSV bytes: UTF-8 with or without BOM, else GB18030 (what Excel writes on a Chinese
- * Windows). Strict UTF-8 decoding decides: GB18030 text is almost never valid UTF-8.
+ * Decodes CSV bytes. A UTF-8 BOM or valid UTF-8 is certain (GB18030 or Latin text is almost never valid UTF-8).
+ * Otherwise the bytes are GB18030 (what Excel writes on a Chinese Windows) or Windows-1252 (a Western one, a superset
+ * of Latin-1): guessEightBit weighs them, and the guess is certain only when the Chinese reading is clear. When the
+ * user has chosen an encoding, that one is used (and is certain).
  */
-export function decodeCsv(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
-  }
+export function decodeCsv(bytes: Uint8Array, chosen?: ChosenEncoding | null): DecodedCsv {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (chosen) return { text: new TextDecoder(chosen).decode(chosen === 'utf-8' && bom ? bytes.subarray(3) : bytes), encoding: chosen, certain: true };
+  if (bom) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom', certain: true };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', certain: true };
   } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+    const { encoding, certain } = guessEightBit(bytes);
+    return { text: new TextDecoder(encoding).decode(bytes), encoding, certain };
   }
+}
+
+/**
+ * GB18030 or Windows-1252, by the byte pairs above ASCII. Chinese text is made of GB2312 pairs (lead A1–F7, trail
+ * A1–FE); an accented Latin letter is one high byte mostly followed by ASCII ("Müller": FC 6C), which GB18030 would
+ * read as a rare character of its extension area ("黮"). Certain: at least 8 pairs, all GB2312.
+ */
+export function guessEightBit(bytes: Uint8Array): { encoding: 'gb18030' | 'windows-1252'; certain: boolean } {
+  let chinese = 0;
+  let latin = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x80) continue;
+    const t = bytes[i + 1] ?? 0;
+    if (b >= 0xa1 && b <= 0xf7 && t >= 0xa1 && t <= 0xfe) {
+      chinese++;
+      i++;
+    } else latin++;
+  }
+  if (chinese >= latin * 4 && chinese > 0) return { encoding: 'gb18030', certain: latin === 0 && chinese >= 8 };
+  return { encoding: 'windows-1252', certain: false };
 }

@@ -150,8 +150,8 @@ describe(`assessments (${process.env.TEST_DB ?? 'pglite'})`, () => {
   it('shows the SME owner evidence files of signed-off assessments only', async () => {
     const file = await engineer.assessments.uploadFile({
       smeClientId: sme,
-      fileName: 'draft-note.txt',
-      bytes: new TextEncoder().encode('internal draft note'),
+      fileName: 'draft-note.pdf',
+      bytes: new TextEncoder().encode('%PDF-1.4\n% internal draft note\n'),
     });
     const draft = await engineer.assessments.create({
       ...base,
@@ -161,18 +161,26 @@ describe(`assessments (${process.env.TEST_DB ?? 'pglite'})`, () => {
       evidence: [{ technology: 'PLC', fileId: file.id }],
     });
     expect(await codeOf(owner.assessments.downloadFile({ id: file.id }))).toBe('NOT_FOUND:notFound');
-    expect((await engineer.assessments.downloadFile({ id: file.id })).fileName).toBe('draft-note.txt');
+    expect((await engineer.assessments.downloadFile({ id: file.id })).fileName).toBe('draft-note.pdf');
     await engineer.assessments.signOff({ id: draft.id });
-    expect((await owner.assessments.downloadFile({ id: file.id })).fileName).toBe('draft-note.txt');
+    expect((await owner.assessments.downloadFile({ id: file.id })).fileName).toBe('draft-note.pdf');
   });
 
   it('keeps evidence files checked by content and only for the scope', async () => {
-    const txt = await engineer.assessments.uploadFile({ smeClientId: sme, fileName: '../../etc/passwd.txt', bytes: new TextEncoder().encode('PLC 清单') });
-    expect(txt).toMatchObject({ fileName: 'passwd.txt', contentType: 'text/plain; charset=utf-8' });
+    const pdf = new TextEncoder().encode('%PDF-1.4\n% PLC 清单\n');
+    const txt = await engineer.assessments.uploadFile({ smeClientId: sme, fileName: '../../etc/passwd.pdf', bytes: pdf });
+    expect(txt).toMatchObject({ fileName: 'passwd.pdf', contentType: 'application/pdf' });
     const exe = Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]);
     expect(await codeOf(engineer.assessments.uploadFile({ smeClientId: sme, fileName: 'photo.png', bytes: exe }))).toBe('BAD_REQUEST:fileType');
+    // a page or a drawing that could run script in the browser is refused whatever its name
+    for (const [fileName, body] of [
+      ['evidence.html', '<!doctype html><script>alert(1)</script>'],
+      ['photo.png', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
+      ['note.txt', 'PLC 清单'],
+    ] as const)
+      expect(await codeOf(engineer.assessments.uploadFile({ smeClientId: sme, fileName, bytes: new TextEncoder().encode(body) }))).toBe('BAD_REQUEST:fileType');
     const back = await engineer.assessments.downloadFile({ id: txt.id });
-    expect(new TextDecoder().decode(back.bytes)).toBe('PLC 清单');
+    expect(new TextDecoder().decode(back.bytes)).toBe('%PDF-1.4\n% PLC 清单\n');
     expect(await codeOf(owner.assessments.downloadFile({ id: txt.id }))).toBe('NOT_FOUND:notFound'); // attached to nothing signed off
     const stranger = await callerAs(t.db, other.users.engineer.id);
     expect(await codeOf(stranger.assessments.downloadFile({ id: txt.id }))).toBe('NOT_FOUND:notFound');

@@ -2,6 +2,7 @@
 import type { ScopedDb } from '../../db/scoped';
 import type { IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
+import type { ChosenEncoding } from '../../domain/inventory/file-kind';
 import type { Issue } from '../../domain/inventory/validate';
 import { formatCode } from '../../domain/maturity/code';
 import { AssessmentRowValidator, assessmentColumnKeys, assessmentTemplateHeaders } from '../../domain/maturity/import';
@@ -10,7 +11,7 @@ import type { AppLocale } from '../../i18n/locales';
 import { contentTypes, type ExportFile, type ExportFormat, writeFile } from '../inventory/export-machines';
 import { scanSpreadsheet } from '../inventory/spreadsheet';
 
-export type AssessmentImportInput = { fileName: string; bytes: Uint8Array; sheet?: string | null };
+export type AssessmentImportInput = { fileName: string; bytes: Uint8Array; sheet?: string | null; encoding?: ChosenEncoding | null };
 
 async function analyse(db: ScopedDb, input: AssessmentImportInput, actorName: string) {
   const smes = await db.smeClient.findMany({ select: { id: true, legalName: true, legalNameEn: true, creditCode: true } });
@@ -20,7 +21,7 @@ async function analyse(db: ScopedDb, input: AssessmentImportInput, actorName: st
   let v: AssessmentRowValidator | null = null;
   const scan = await scanSpreadsheet(
     input.bytes,
-    { sheet: input.sheet },
+    { sheet: input.sheet, encoding: input.encoding },
     {
       header(cells, rowNumber) {
         v = new AssessmentRowValidator(cells, rowNumber, names, today, actorName);
@@ -51,6 +52,8 @@ function summary(a: Awaited<ReturnType<typeof analyse>>) {
   return {
     format: a.scan.format,
     encoding: a.scan.encoding,
+    encodingCertain: a.scan.encodingCertain,
+    sample: a.scan.sample,
     sheets: a.scan.sheets,
     sheet: a.scan.sheet,
     dataRows: a.scan.dataRows,

@@ -1,5 +1,5 @@
 /**
- * Evidence files: checked by their content (PDF, PNG, JPEG, WebP, XLSX/DOCX, plain text), stored outside the web
+ * Evidence files: checked by their content (PDF, PNG, JPEG, WebP, Word/Excel/PowerPoint), stored outside the web
  * root under .data/files (or FILES_DIR) by id, and served only as attachments.
  */
 import { createHash } from 'node:crypto';
@@ -15,25 +15,38 @@ export function filesDir(): string {
   return process.env.FILES_DIR?.trim() || path.join(process.cwd(), '.data', 'files');
 }
 
-/** The content type a file's first bytes prove, or null when it is none of the kinds we keep. */
+const officeTypes = [
+  ['word/document.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  ['xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ['ppt/presentation.xml', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+] as const;
+
+/** The kinds of evidence a claim or an assessment needs, and the types they are served with. */
+export const evidenceTypes = new Set<string>(['application/pdf', 'image/png', 'image/jpeg', 'image/webp', ...officeTypes.map(([, t]) => t)]);
+
+/**
+ * The content type a file's bytes prove, or null when it is none of the kinds we keep. Judged by content only:
+ * HTML, SVG, scripts and plain text are refused whatever their name (they could run in a browser or pose as a page);
+ * a zip must be an Office document (its central directory names the main part and [Content_Types].xml).
+ */
 export function sniffContentType(b: Uint8Array): string | null {
   const starts = (...sig: number[]) => sig.every((x, i) => b[i] === x);
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
   if (starts(0x52, 0x49, 0x46, 0x46) && b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return 'image/webp';
-  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'application/zip'; // xlsx, docx, pptx are zip containers
-  const head = b.subarray(0, 4096);
-  if (head.length && head.every((x) => x !== 0)) {
-    try {
-      // stream: a character cut at the 4 KiB boundary is not an error
-      new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: b.length > head.length });
-      return 'text/plain; charset=utf-8';
-    } catch {
-      return null;
-    }
+  if (starts(0x50, 0x4b, 0x03, 0x04)) {
+    // the central directory sits at the end: its names tell a Word, Excel or PowerPoint file from any other zip
+    const tail = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1', Math.max(0, b.byteLength - 256 * 1024));
+    if (!tail.includes('[Content_Types].xml')) return null;
+    return officeTypes.find(([part]) => tail.includes(part))?.[1] ?? null;
   }
   return null;
+}
+
+/** The type a stored file is served with: one of the evidence types, else a download of unknown bytes. */
+export function servedContentType(stored: string): string {
+  return evidenceTypes.has(stored) ? stored : 'application/octet-stream';
 }
 
 export async function storeFile(db: ScopedDb, scope: IntegratorScope, actorId: string, input: { smeClientId: string; fileName: string; bytes: Uint8Array }) {
@@ -77,5 +90,5 @@ export async function readFile(db: ScopedDb, scope: Scope, id: string) {
   if (!f) throw new AppError('NOT_FOUND');
   const p = path.join(filesDir(), f.id);
   if (!fs.existsSync(p)) throw new AppError('NOT_FOUND');
-  return { fileName: f.fileName, contentType: f.contentType, bytes: new Uint8Array(fs.readFileSync(p)) };
+  return { fileName: f.fileName, contentType: servedContentType(f.contentType), bytes: new Uint8Array(fs.readFileSync(p)) };
 }

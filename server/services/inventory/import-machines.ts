@@ -11,12 +11,20 @@ import type { ScopedDb } from '../../db/scoped';
 import type { IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { type ColumnKey, mapHeaders } from '../../domain/inventory/columns';
+import type { ChosenEncoding } from '../../domain/inventory/file-kind';
 import { type ExistingMachine, type ImportPlan, lineKey, planImport } from '../../domain/inventory/plan';
 import { type Issue, RowValidator } from '../../domain/inventory/validate';
 import { catalogues } from '../../i18n/messages';
 import { type ScanResult, scanSpreadsheet } from './spreadsheet';
 
-export type ImportInput = { smeClientId?: string; clusterId?: string; fileName: string; bytes: Uint8Array; sheet?: string | null };
+export type ImportInput = {
+  smeClientId?: string;
+  clusterId?: string;
+  fileName: string;
+  bytes: Uint8Array;
+  sheet?: string | null;
+  encoding?: ChosenEncoding | null;
+};
 
 const kindLabels = { 'zh-CN': catalogues['zh-CN'].enums.machineKind, en: catalogues.en.enums.machineKind } as Record<string, Record<string, string>>;
 const MAX_ISSUES_RETURNED = 10_000;
@@ -45,7 +53,7 @@ async function analyse(db: ScopedDb, input: ImportInput) {
   let columns: { header: string; key: ColumnKey | null }[] = [];
   const scan: ScanResult = await scanSpreadsheet(
     input.bytes,
-    { sheet: input.sheet },
+    { sheet: input.sheet, encoding: input.encoding },
     {
       header(cells, rowNumber) {
         const { map, problems } = mapHeaders(cells);
@@ -126,6 +134,8 @@ function summary(scan: ScanResult, columns: { header: string; key: ColumnKey | n
   return {
     format: scan.format,
     encoding: scan.encoding,
+    encodingCertain: scan.encodingCertain,
+    sample: scan.sample,
     sheets: scan.sheets,
     sheet: scan.sheet,
     columns,

@@ -6,13 +6,15 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { AppError } from '../../domain/errors/app-error';
-import { decodeCsv, sniffFileKind, type TextEncodingName } from '../../domain/inventory/file-kind';
+import { type ChosenEncoding, decodeCsv, sniffFileKind, type TextEncodingName } from '../../domain/inventory/file-kind';
 import { isBlank, type RawCell } from '../../domain/inventory/values';
 import { log } from '../../log';
+import { guardedXlsx } from './xlsx-zip';
 
 export const importLimits = { maxBytes: 20 * 1024 * 1024, maxRows: 50_000 } as const;
+/** Rows read beyond the data rows that a full file may still have: its header and a few blank lines. */
+const readSlack = 100;
 
 export type SheetVisitor = {
   /** Called once with the header row; throw to stop. */
@@ -21,16 +23,35 @@ export type SheetVisitor = {
   row(rowNumber: number, cells: RawCell[]): void;
 };
 
-export type ScanResult = { format: 'csv' | 'xlsx'; encoding: TextEncodingName | null; sheets: string[]; sheet: string | null; dataRows: number };
+export type ScanResult = {
+  format: 'csv' | 'xlsx';
+  encoding: TextEncodingName | null;
+  /** False when the CSV's encoding was guessed (the UI shows the sample and lets the user choose). */
+  encodingCertain: boolean;
+  /** The first lines of a CSV as decoded, for the user to judge the encoding. */
+  sample: string[];
+  sheets: string[];
+  sheet: string | null;
+  dataRows: number;
+};
 
-/** Reads an uploaded file, judged by its content, calling the visitor row by row. */
-export async function scanSpreadsheet(bytes: Uint8Array, opts: { sheet?: string | null }, visitor: SheetVisitor): Promise<ScanResult> {
+/**
+ * Reads an uploaded file, judged by its content, calling the visitor row by row. Every row read counts toward the
+ * limit, blank ones included (a file of 600,000 blank rows stops at the limit, not after the last one).
+ */
+export async function scanSpreadsheet(
+  bytes: Uint8Array,
+  opts: { sheet?: string | null; encoding?: ChosenEncoding | null },
+  visitor: SheetVisitor,
+): Promise<ScanResult> {
   if (bytes.byteLength > importLimits.maxBytes) throw new AppError('BAD_REQUEST', 'import.fileTooLarge', { maxMb: importLimits.maxBytes / 1024 / 1024 });
   const kind = sniffFileKind(bytes);
   if (kind === 'xls') throw new AppError('BAD_REQUEST', 'import.oldExcel');
   if (kind === 'unknown') throw new AppError('BAD_REQUEST', 'import.unknownFormat');
-  const state = { header: false, dataRows: 0 };
+  const state = { header: false, dataRows: 0, read: 0 };
+  const tooMany = () => new AppError('BAD_REQUEST', 'import.tooManyRows', { max: importLimits.maxRows });
   const feed = (rowNumber: number, cells: RawCell[]) => {
+    if (++state.read > importLimits.maxRows + readSlack) throw tooMany();
     if (!state.header) {
       if (cells.every(isBlank)) return;
       state.header = true;
@@ -42,30 +63,39 @@ export async function scanSpreadsheet(bytes: Uint8Array, opts: { sheet?: string 
     }
     if (cells.every(isBlank)) return visitor.row(rowNumber, cells);
     state.dataRows++;
-    if (state.dataRows > importLimits.maxRows) throw new AppError('BAD_REQUEST', 'import.tooManyRows', { max: importLimits.maxRows });
     visitor.row(rowNumber, cells);
   };
-  const finish = (r: Omit<ScanResult, 'dataRows'>): ScanResult => {
+  const finish = (r: Omit<ScanResult, 'dataRows' | 'encodingCertain' | 'sample'> & Partial<ScanResult>): ScanResult => {
     if (!state.header) throw new AppError('BAD_REQUEST', 'import.emptyFile');
-    return { ...r, dataRows: state.dataRows };
+    return { encodingCertain: true, sample: [], ...r, dataRows: state.dataRows };
   };
 
   if (kind === 'csv') {
-    const { text, encoding } = decodeCsv(bytes);
+    const { text, encoding, certain } = decodeCsv(bytes, opts.encoding);
     const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
     const delimiter = [',', '\t', ';'].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ',');
     // every usual line ending, even mixed in one file (a CRLF header over LF rows must not merge rows)
     const parser = Readable.from([text.replace(/\r\n?/g, '\n')]).pipe(
-      parse({ delimiter, record_delimiter: '\n', relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),
+      // empty lines are skipped by the parser but counted (info.empty_lines): a row's number and the rows read include
+      // them. (Passing them through costs csv-parse an error object per line: 60 µs each, seconds for a file of them.)
+      parse({ delimiter, record_delimiter: '\n', relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }),
     );
     let n = 0;
     try {
-      for await (const record of parser as AsyncIterable<string[]>) feed(++n, record);
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number; empty_lines: number } }>) {
+        n = info.records + info.empty_lines;
+        state.read = n - 1;
+        feed(n, record);
+      }
+      const { records, empty_lines } = parser.info;
+      if (records + empty_lines > importLimits.maxRows + readSlack) throw tooMany();
     } catch (e) {
       if (e instanceof AppError) throw e;
       throw new AppError('BAD_REQUEST', 'import.badCsv', { row: n + 1 });
     }
-    return finish({ format: 'csv', encoding, sheets: [], sheet: null });
+    // the sample is for the user to judge a guess or their own choice; a certain detection needs none
+    const sample = certain && !opts.encoding ? [] : sampleLines(text);
+    return finish({ format: 'csv', encoding, encodingCertain: certain, sample, sheets: [], sheet: null });
   }
 
   const sheets: string[] = [];
@@ -76,28 +106,23 @@ export async function scanSpreadsheet(bytes: Uint8Array, opts: { sheet?: string 
     if (take) chosen = name;
     return take;
   };
+  // a sheet's rows all count toward one budget of rows read, whichever sheet is chosen: a bomb in a sheet that is
+  // not imported stops too
+  let readInSheets = 0;
   try {
-    if (await streamable(bytes)) {
-      // the common case: row by row, never the whole sheet in memory
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
-        sharedStrings: 'cache',
-        styles: 'cache',
-        hyperlinks: 'ignore',
-        worksheets: 'emit',
-        entries: 'emit',
-      } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
-      for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string }>) {
-        const take = visit(ws.name);
-        for await (const row of ws) if (take) feed(row.number, (row.values as unknown[]).slice(1).map(cellValue));
-      }
-    } else {
-      // sheets stored before their shared strings: the streaming reader would have to buffer them (and can lose
-      // rows doing so), so such files are read whole
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-      for (const ws of wb.worksheets) {
-        const take = visit(ws.name);
-        if (take) ws.eachRow({ includeEmpty: false }, (row) => feed(row.number, (row.values as unknown[]).slice(1).map(cellValue)));
+    // parts checked against their limits and laid out strings-first, so the reader streams row by row
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(await guardedXlsx(bytes))), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit',
+    } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+    for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string }>) {
+      const take = visit(ws.name);
+      for await (const row of ws) {
+        if (++readInSheets > 2 * (importLimits.maxRows + readSlack)) throw tooMany();
+        if (take) feed(row.number, (row.values as unknown[]).slice(1).map(cellValue));
       }
     }
   } catch (e) {
@@ -109,14 +134,14 @@ export async function scanSpreadsheet(bytes: Uint8Array, opts: { sheet?: string 
   return finish({ format: 'xlsx', encoding: null, sheets, sheet: chosen });
 }
 
-/** True when the workbook's shared strings and relations come before its worksheets in the zip (streamable). */
-async function streamable(bytes: Uint8Array): Promise<boolean> {
-  const zip = await JSZip.loadAsync(bytes);
-  const names = Object.keys(zip.files);
-  const firstSheet = names.findIndex((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
-  const strings = names.indexOf('xl/sharedStrings.xml');
-  const rels = names.indexOf('xl/_rels/workbook.xml.rels');
-  return firstSheet === -1 || ((strings === -1 || strings < firstSheet) && (rels === -1 || rels < firstSheet));
+/** The first lines of a decoded CSV (each cut at 200 characters), for the user to judge the encoding. */
+function sampleLines(text: string): string[] {
+  return text
+    .slice(0, 20_000)
+    .split(/\r\n?|\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 6)
+    .map((l) => l.slice(0, 200));
 }
 
 /** ExcelJS cell values (rich text, formulas, hyperlinks, errors) as plain values. */

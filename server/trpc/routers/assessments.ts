@@ -14,15 +14,12 @@ import {
 } from '../../services/assessments/assessments';
 import { assessmentTemplate, commitAssessmentImport, previewAssessmentImport } from '../../services/assessments/import-assessments';
 import { readFile, storeFile } from '../../services/files/files';
+import { importFileInput } from '../import-form';
 import { authedProcedure, integratorProcedure, router, scopedProcedure, withPermission } from '../init';
 
 const cuid = idSchema;
 const writer = integratorProcedure.use(withPermission('inventory.write'));
-const fileInput = z.object({
-  fileName: safeText(255),
-  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'file'),
-  sheet: optionalSafeText(100),
-});
+const fileInput = importFileInput;
 
 export const assessmentsRouter = router({
   list: scopedProcedure.input(z.object({ smeClientId: cuid })).query(({ ctx, input }) => listAssessments(ctx.db, ctx.scope, input.smeClientId)),

@@ -9,6 +9,7 @@ import { exportMachines, machineTemplate } from '../../services/inventory/export
 import { getHierarchy } from '../../services/inventory/hierarchy';
 import { commitImport, previewImport } from '../../services/inventory/import-machines';
 import { createMachine, getMachine, listMachines, type MachineInput, updateMachine } from '../../services/inventory/machines';
+import { importFileInput } from '../import-form';
 import { authedProcedure, integratorProcedure, router, scopedProcedure, withPermission } from '../init';
 
 const cuid = idSchema;
@@ -23,10 +24,8 @@ const importInput = z
   .object({
     smeClientId: cuid.optional(),
     clusterId: cuid.optional(),
-    fileName: safeText(255),
-    bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'file'),
-    sheet: optionalSafeText(100),
   })
+  .extend(importFileInput.shape)
   .refine((v) => Boolean(v.smeClientId) !== Boolean(v.clusterId), 'one of smeClientId or clusterId');
 
 export const inventoryRouter = router({

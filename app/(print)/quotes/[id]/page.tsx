@@ -1,6 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { kindLabel } from '@/components/machines/labels';
 import { lineLabel, savingText } from '@/components/projects/labels';
+import { PdfButton } from '@/components/projects/pdf-button';
 import { PrintButton } from '@/components/projects/print-button';
 import { localName } from '@/components/ui/names';
 import { fenToCapital } from '@/server/domain/money/capital';
@@ -35,13 +36,7 @@ export default async function QuotePage({ params, searchParams }: { params: Prom
       {pdf ? null : (
         <div className="no-print mb-6 flex justify-end gap-2">
           <PrintButton label={t('quote.print')} />
-          <a
-            href={`/api/v1/quotes/${q.id}/pdf`}
-            className="rounded-lg bg-teal-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-teal-800"
-            data-testid="quote-pdf"
-          >
-            {t('quote.pdf')}
-          </a>
+          <PdfButton quoteId={q.id} fileName={`${q.number}.pdf`} />
         </div>
       )}
       <header className="flex items-start justify-between border-b-2 border-teal-700 pb-4">

@@ -1,17 +1,15 @@
-import { AppError } from '@/server/domain/errors/app-error';
+import { readBoundedForm } from '@/server/http/bounded-body';
 import { maxFileBytes } from '@/server/services/files/files';
-import { callerForRequest, errorResponse } from '@/server/trpc/request';
+import { signedInCallerForUpload, uploadErrorResponse } from '@/server/trpc/request';
 
 export const dynamic = 'force-dynamic';
 
-/** POST multipart/form-data: file, smeClientId → { id, fileName, size, contentType }. Checked by content. */
+/** POST multipart/form-data: file, smeClientId → { id, fileName, size, contentType }. Signed in first, body bounded, checked by content. */
 export async function POST(req: Request) {
-  const { ctx, caller } = await callerForRequest(req);
+  const { ctx, caller, refused } = await signedInCallerForUpload(req);
+  if (refused) return refused;
   try {
-    const form = await req.formData().catch(() => null);
-    const file = form?.get('file');
-    if (!form || !(file instanceof File)) throw new AppError('BAD_REQUEST', 'import.noFile');
-    if (file.size > maxFileBytes) throw new AppError('BAD_REQUEST', 'fileTooLarge', { maxMb: maxFileBytes / 1024 / 1024 });
+    const { form, file } = await readBoundedForm(req, maxFileBytes);
     const stored = await caller.assessments.uploadFile({
       smeClientId: String(form.get('smeClientId') ?? ''),
       fileName: file.name,
@@ -19,6 +17,6 @@ export async function POST(req: Request) {
     });
     return Response.json(stored, { headers: { 'x-request-id': ctx.requestId } });
   } catch (e) {
-    return errorResponse(e, ctx);
+    return uploadErrorResponse(e, ctx);
   }
 }

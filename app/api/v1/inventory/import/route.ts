@@ -1,32 +1,28 @@
-import { AppError } from '@/server/domain/errors/app-error';
+import { readBoundedForm } from '@/server/http/bounded-body';
 import { importLimits } from '@/server/services/inventory/spreadsheet';
-import { callerForRequest, errorResponse } from '@/server/trpc/request';
+import { importFormFields } from '@/server/trpc/import-form';
+import { signedInCallerForUpload, uploadErrorResponse } from '@/server/trpc/request';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * POST multipart/form-data: file, smeClientId (or clusterId: rows name their SME), mode=preview|commit, sheet (optional).
- * The file is checked by its content; the work is done by the inventory procedures (same gate).
+ * POST multipart/form-data: file, smeClientId (or clusterId: rows name their SME), mode=preview|commit, sheet and
+ * encoding (optional). Signed in first, body bounded; the file is checked by its content; the work is done by the
+ * inventory procedures (same gate).
  */
 export async function POST(req: Request) {
-  const { ctx, caller } = await callerForRequest(req);
+  const { ctx, caller, refused } = await signedInCallerForUpload(req);
+  if (refused) return refused;
   try {
-    const length = Number(req.headers.get('content-length') ?? 0);
-    if (length > importLimits.maxBytes + 64 * 1024) throw new AppError('BAD_REQUEST', 'import.fileTooLarge', { maxMb: importLimits.maxBytes / 1024 / 1024 });
-    const form = await req.formData().catch(() => null);
-    const file = form?.get('file');
-    if (!form || !(file instanceof File)) throw new AppError('BAD_REQUEST', 'import.noFile');
-    if (file.size > importLimits.maxBytes) throw new AppError('BAD_REQUEST', 'import.fileTooLarge', { maxMb: importLimits.maxBytes / 1024 / 1024 });
+    const { form, file } = await readBoundedForm(req, importLimits.maxBytes);
     const input = {
       ...(form.get('clusterId') ? { clusterId: String(form.get('clusterId')) } : { smeClientId: String(form.get('smeClientId') ?? '') }),
-      fileName: file.name || 'upload',
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      sheet: (form.get('sheet') as string | null) || null,
+      ...(await importFormFields(form, file)),
     };
     const mode = form.get('mode');
     const result = mode === 'commit' ? await caller.inventory.commitImport(input) : await caller.inventory.previewImport(input);
     return Response.json({ mode: mode === 'commit' ? 'commit' : 'preview', ...result }, { headers: { 'x-request-id': ctx.requestId } });
   } catch (e) {
-    return errorResponse(e, ctx);
+    return uploadErrorResponse(e, ctx);
   }
 }
