@@ -10,3 +10,13 @@ export function shanghaiToday(now: Date = new Date()): string {
 export function dateOnly(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
 }
+
+/** The Asia/Shanghai calendar day (YYYY-MM-DD) of a moment: 2026-03-01T23:30Z is 2026-03-02 in Shanghai. */
+export function shanghaiDate(at: Date): string {
+  return shanghaiToday(at);
+}
+
+/** The day a date-only column holds (stored as that day's UTC midnight) as YYYY-MM-DD. */
+export function calendarDay(dateOnlyValue: Date): string {
+  return dateOnlyValue.toISOString().slice(0, 10);
+}

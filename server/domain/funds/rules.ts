@@ -7,9 +7,14 @@ import { z } from 'zod';
 export const freeShareRule = z.object({
   kind: z.literal('FREE_SHARE'),
   freeSharePercent: z.number().int().min(0).max(100),
-  minFreeMachines: z.number().int().min(0),
+  minFreeMachines: z.number().int().min(0).max(10_000),
   /** Cap per machine in fen, as a decimal string (JSON has no bigint); null = no cap. */
   perMachineCapFen: z.string().regex(/^\d+$/).nullable(),
+  /**
+   * When a claim may be submitted: by default once the project is commissioned (the work is done); a fund may let the
+   * free share be claimed from the accepted quote (the integrator then retrofits the machines free of charge).
+   */
+  claimableFrom: z.enum(['ACCEPTED', 'COMMISSIONED']).optional(),
 });
 const fenString = z.string().regex(/^\d+$/);
 

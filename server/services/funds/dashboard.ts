@@ -1,16 +1,11 @@
 /** The county's dashboard, computed from its funds and the claims filed against them (their snapshots). */
 import ExcelJS from 'exceljs';
 import type { ScopedDb } from '../../db/scoped';
+import { type ClaimSnapshot, parseClaimSnapshot } from '../../domain/claims/snapshot';
 import { AppError } from '../../domain/errors/app-error';
+import { calendarDay, shanghaiDate } from '../../domain/time';
 import type { AppLocale } from '../../i18n/locales';
 import { messagesFor } from '../../i18n/messages';
-
-type Snap = {
-  sme?: { legalName: string; clusters: string[] };
-  integrator?: string;
-  project?: { machines: number; budgetFen: string; paybackMonths: number | null };
-  assessments?: { before: { level: number | null } | null; after: { level: number | null } | null };
-};
 
 async function requireFund(db: ScopedDb, fundId?: string) {
   if (fundId && !(await db.fund.findUnique({ where: { id: fundId }, select: { id: true } }))) throw new AppError('NOT_FOUND');
@@ -36,7 +31,6 @@ export async function fundDashboard(db: ScopedDb, fundId?: string) {
         disbursedFen: true,
         submittedAt: true,
         snapshot: true,
-        _count: { select: { machines: true } },
       },
     }),
     db.claimEvent.findMany({
@@ -56,7 +50,7 @@ export async function fundDashboard(db: ScopedDb, fundId?: string) {
       committed -= approvedOf.get(e.claimId) ?? 0n;
       disbursed += e.amountFen ?? 0n;
     }
-    months.set(new Date(e.at.getTime() + 8 * 3600_000).toISOString().slice(0, 7), { committed, disbursed });
+    months.set(shanghaiDate(e.at).slice(0, 7), { committed, disbursed });
   }
   const byStatus = new Map<string, number>();
   const age = { under7: 0, days7to30: 0, over30: 0 };
@@ -75,23 +69,23 @@ export async function fundDashboard(db: ScopedDb, fundId?: string) {
   let budgetSum = 0n;
   let machineSum = 0;
   const payback = { upTo6: 0, upTo12: 0, upTo24: 0, over24: 0, none: 0 };
-  const smesSeen = new Map<string, Snap>();
+  const smesSeen = new Map<string, ClaimSnapshot>();
   for (const c of covered) {
-    const s = c.snapshot as Snap;
-    const machines = s.project?.machines ?? c._count.machines;
-    const i = perIntegrator.get(s.integrator ?? '?') ?? { smes: new Set<string>(), machines: 0 };
+    const s = parseClaimSnapshot(c.snapshot);
+    const machines = s.project.machines;
+    const i = perIntegrator.get(s.integrator) ?? { smes: new Set<string>(), machines: 0 };
     i.smes.add(c.smeClientId);
     i.machines += machines;
-    perIntegrator.set(s.integrator ?? '?', i);
-    for (const name of s.sme?.clusters ?? []) {
+    perIntegrator.set(s.integrator, i);
+    for (const name of s.sme.clusters) {
       const k = perCluster.get(name) ?? { smes: new Set<string>(), machines: 0 };
       k.smes.add(c.smeClientId);
       k.machines += machines;
       perCluster.set(name, k);
     }
-    budgetSum += BigInt(s.project?.budgetFen ?? '0');
+    budgetSum += BigInt(s.project.budgetFen);
     machineSum += machines;
-    const m = s.project?.paybackMonths ?? null;
+    const m = s.project.paybackMonths;
     if (m === null) payback.none++;
     else if (m <= 6) payback.upTo6++;
     else if (m <= 12) payback.upTo12++;
@@ -104,8 +98,8 @@ export async function fundDashboard(db: ScopedDb, fundId?: string) {
   let afterKnown = 0;
   let afterL2 = 0;
   for (const s of smesSeen.values()) {
-    const b = s.assessments?.before?.level ?? null;
-    const a = s.assessments?.after?.level ?? null;
+    const b = s.assessments.before?.level ?? null;
+    const a = s.assessments.after?.level ?? null;
     if (b !== null) {
       beforeKnown++;
       if (b >= 2) beforeL2++;
@@ -158,7 +152,7 @@ export async function exportRegister(db: ScopedDb, locale: AppLocale, fundId?: s
   const d = await fundDashboard(db, fundId);
   const wb = new ExcelJS.Workbook();
   const yuan = (f: bigint | null) => (f === null ? null : Number(f) / 100);
-  const day = (x: Date | null) => (x ? new Date(x.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : null);
+  const day = (x: Date | null) => (x ? shanghaiDate(x) : null);
   const h = m.claims.register as Record<string, string>;
   const ws = wb.addWorksheet(h.sheet ?? 'Claims');
   ws.addRow([
@@ -178,13 +172,13 @@ export async function exportRegister(db: ScopedDb, locale: AppLocale, fundId?: s
     h.reason,
   ]).font = { bold: true };
   for (const c of claims) {
-    const s = c.snapshot as Snap & { project?: { number?: string } };
+    const s = parseClaimSnapshot(c.snapshot);
     ws.addRow([
       c.number,
       c.fund.name,
-      s.sme?.legalName ?? '',
-      s.integrator ?? '',
-      s.project?.number ?? '',
+      s.sme.legalName,
+      s.integrator,
+      s.project.number,
       (m.claims.statuses as Record<string, string>)[c.status] ?? c.status,
       c._count.machines,
       yuan(c.computedFen),
@@ -192,7 +186,7 @@ export async function exportRegister(db: ScopedDb, locale: AppLocale, fundId?: s
       yuan(c.disbursedFen),
       day(c.submittedAt),
       day(c.decidedAt),
-      day(c.disbursedOn),
+      c.disbursedOn ? calendarDay(c.disbursedOn) : null,
       c.decisionReason ?? '',
     ]);
   }
