@@ -1,10 +1,11 @@
 /** One claim with its snapshot, reasoning, machines, evidence and history (a county sees it only once submitted). */
 import type { ScopedDb } from '../../db/scoped';
-import { parseClaimSnapshot } from '../../domain/claims/snapshot';
+import { factsFromSnapshot, parseClaimSnapshot } from '../../domain/claims/snapshot';
 import type { ClaimStatus } from '../../domain/claims/status';
 import { AppError } from '../../domain/errors/app-error';
-import { claimSteps } from '../../domain/funds/allowance';
+import { claimSteps, computeClaim } from '../../domain/funds/allowance';
 import { fundRules } from '../../domain/funds/rules';
+import { usedByOthers } from './other-claims';
 
 export async function getClaim(db: ScopedDb, id: string) {
   const c = await db.claim.findUnique({
@@ -40,12 +41,22 @@ export async function getClaim(db: ScopedDb, id: string) {
     },
   });
   if (!c) throw new AppError('NOT_FOUND');
+  const rules = fundRules.parse(c.rules);
+  const snapshot = parseClaimSnapshot(c.snapshot);
+  // a pending claim: what the rules allow at this moment, with what the SME's other claims use now (the decision's basis)
+  let allowedNowFen: bigint | null = null;
+  if (c.status === 'SUBMITTED') {
+    const used = await usedByOthers(db, c.fund.id, c.smeClientId, c.id);
+    const now = computeClaim(rules, factsFromSnapshot(snapshot, { ...used, filedOn: snapshot.facts.filedOn }));
+    allowedNowFen = now.eligible ? now.grantedFen : 0n;
+  }
   return {
     ...c,
     status: c.status as ClaimStatus,
-    rules: fundRules.parse(c.rules),
+    rules,
+    allowedNowFen,
     explanation: claimSteps.parse(c.explanation),
-    snapshot: parseClaimSnapshot(c.snapshot),
+    snapshot,
     events: c.events.map((e) => ({ ...e, explanation: e.explanation == null ? null : claimSteps.parse(e.explanation) })),
   };
 }
