@@ -4,21 +4,8 @@ import { lineLabel, savingText } from '@/components/projects/labels';
 import { PrintButton } from '@/components/projects/print-button';
 import { localName } from '@/components/ui/names';
 import { formatYuan } from '@/server/domain/money/money';
+import { parseQuoteSnapshot } from '@/server/domain/projects/quote-snapshot';
 import { getServerCaller, orNotFound } from '@/server/trpc/server';
-
-type Snapshot = {
-  number: string;
-  title: string;
-  target: string;
-  smeClient: { legalName: string; legalNameEn: string | null; creditCode: string | null };
-  machines: { assetTag: string; kind: string; controlType: string }[];
-  costLines: { category: string; itemCode: string | null; description: string | null; quantity: number; unitPriceFen: string; totalFen: string }[];
-  savings: { kind: string; params: Record<string, unknown>; monthlyFen: string }[];
-  totals: Record<string, string>;
-  monthlySavingsFen: string;
-  expectedSubsidyFen: string;
-  payback: { kind: string; months?: number };
-};
 
 /** The quote as a document: frozen content, A4 when printed (and rendered to PDF by /api/v1/quotes/[id]/pdf). */
 export default async function QuotePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ pdf?: string }> }) {
@@ -26,7 +13,7 @@ export default async function QuotePage({ params, searchParams }: { params: Prom
   const { pdf } = await searchParams;
   const api = await getServerCaller();
   const q = await orNotFound(() => api.projects.quote({ id }));
-  const s = q.snapshot as unknown as Snapshot;
+  const s = parseQuoteSnapshot(q.snapshot);
   const t = await getTranslations('projects');
   const tAll = await getTranslations();
   const locale = await getLocale();
