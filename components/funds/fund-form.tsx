@@ -6,13 +6,24 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
+import { evidenceKinds, fundInput } from '@/server/domain/funds/fund-input';
 import type { FundRule } from '@/server/domain/funds/rules';
 import { sectors } from '@/server/domain/inventory/catalogue';
 import { parseYuan } from '@/server/domain/money/money';
 
-const evidenceKinds = ['CONTRACT', 'COST_LIST', 'INVOICES', 'PHOTOS', 'ASSESSMENTS'] as const;
+const fieldLabels: Record<string, 'name' | 'nameEn' | 'budget' | 'periodStart' | 'periodEnd' | 'sectors' | 'rules' | 'evidence' | 'batches'> = {
+  name: 'name',
+  nameEn: 'nameEn',
+  budgetFen: 'budget',
+  periodStart: 'periodStart',
+  periodEnd: 'periodEnd',
+  sectors: 'sectors',
+  rules: 'rules',
+  evidenceRequired: 'evidence',
+  batches: 'batches',
+};
 const ruleKinds = ['FREE_SHARE', 'SPEND_SHARE', 'LEVEL_CAP', 'LEVEL_BONUS', 'DEADLINE'] as const;
-type RuleRow = { kind: (typeof ruleKinds)[number]; a: string; b: string; c: string; levels: [string, string, string] };
+type RuleRow = { kind: (typeof ruleKinds)[number]; a: string; b: string; c: string; levels: [string, string, string]; early?: boolean };
 type BatchRow = { name: string; opensOn: string; closesOn: string; rate: string };
 export type FundFormInitial = {
   name: string;
@@ -32,7 +43,14 @@ function toRows(rules: FundRule[]): RuleRow[] {
   return rules.map((r) => {
     switch (r.kind) {
       case 'FREE_SHARE':
-        return { kind: r.kind, a: String(r.freeSharePercent), b: String(r.minFreeMachines), c: yuanText(r.perMachineCapFen), levels: ['', '', ''] };
+        return {
+          kind: r.kind,
+          a: String(r.freeSharePercent),
+          b: String(r.minFreeMachines),
+          c: yuanText(r.perMachineCapFen),
+          levels: ['', '', ''],
+          early: r.claimableFrom === 'ACCEPTED',
+        };
       case 'SPEND_SHARE':
         return { kind: r.kind, a: String(r.rateBp / 100), b: yuanText(r.capPerFirmFen), c: '', levels: ['', '', ''] };
       case 'LEVEL_CAP':
@@ -58,7 +76,13 @@ function toRules(rows: RuleRow[]): FundRule[] {
   return rows.map((r) => {
     switch (r.kind) {
       case 'FREE_SHARE':
-        return { kind: r.kind, freeSharePercent: Number(r.a) || 0, minFreeMachines: Number(r.b) || 0, perMachineCapFen: fenOf(r.c) };
+        return {
+          kind: r.kind,
+          freeSharePercent: Number(r.a) || 0,
+          minFreeMachines: Number(r.b) || 0,
+          perMachineCapFen: fenOf(r.c),
+          ...(r.early ? { claimableFrom: 'ACCEPTED' as const } : {}),
+        };
       case 'SPEND_SHARE':
         return { kind: r.kind, rateBp: Math.round((Number(r.a) || 0) * 100), capPerFirmFen: fenOf(r.b) };
       case 'LEVEL_CAP':
@@ -94,12 +118,19 @@ export function FundForm({ id, initial }: { id?: string; initial: FundFormInitia
         budgetFen,
         periodStart: v.periodStart,
         periodEnd: v.periodEnd,
-        sectors: v.sectors as 'BALL_BEARINGS'[],
+        sectors: v.sectors,
         rules: toRules(rules),
-        evidenceRequired: v.evidence as 'CONTRACT'[],
+        evidenceRequired: v.evidence,
         batches: v.batches.map((b) => ({ name: b.name, opensOn: b.opensOn, closesOn: b.closesOn, rateBp: b.rate ? Math.round(Number(b.rate) * 100) : null })),
       };
-      const res = id ? await update.mutateAsync({ id, ...input }) : await create.mutateAsync(input);
+      // the same schema as the procedure: a bad value is named here, before it is sent
+      const checked = fundInput.safeParse(input);
+      if (!checked.success) {
+        const field = String(checked.error.issues[0]?.path[0] ?? '');
+        const label = fieldLabels[field] ? t(fieldLabels[field]) : field;
+        throw new Error(t('fieldInvalid', { field: label }));
+      }
+      const res = id ? await update.mutateAsync({ id, ...checked.data }) : await create.mutateAsync(checked.data);
       router.push(`/funds/${res.id}`);
       router.refresh();
     } catch (e) {
@@ -200,6 +231,10 @@ export function FundForm({ id, initial }: { id?: string; initial: FundFormInitia
                     {num(t('freeSharePercent'), 'a')}
                     {num(t('minFreeMachines'), 'b')}
                     {num(t('perMachineCap'), 'c')}
+                    <label className="flex items-center gap-1.5 text-xs text-slate-600">
+                      <input type="checkbox" checked={Boolean(r.early)} onChange={(e) => set({ early: e.target.checked })} data-testid={`rule-${i}-early`} />
+                      {t('claimableFromQuote')}
+                    </label>
                   </>
                 ) : r.kind === 'SPEND_SHARE' ? (
                   <>
