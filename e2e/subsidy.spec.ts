@@ -4,7 +4,7 @@ import { demo, screenshot, signIn, signOut, switchLanguage } from './fixtures';
 test('official creates a fund and invites the integrator; engineer claims the allowance left with the reasoning; the county cannot see the draft; official approves and pays out through confirmations; dashboard and SME payback move (zh-CN, en)', async ({
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(180_000);
   // the county creates a fund with the free-share rule and invites the integrator
   await signIn(page, demo.official);
   await page.getByRole('link', { name: '新建基金' }).click();
