@@ -95,7 +95,7 @@ export function ClaimDraftForm({ projectId, funds }: { projectId: string; funds:
                 />
                 <span className="min-w-0">
                   <span className="font-mono text-xs">{m.assetTag}</span> <span>{kindLabel(tAll, m.kind)}</span>
-                  <span className="block truncate text-xs text-slate-500">
+                  <span className="block break-words text-xs text-slate-500">
                     {[m.workshop, m.line].filter(Boolean).join(' · ') || '—'}
                     {m.heldBy ? ` · ${t('heldBy', { number: m.heldBy })}` : ''}
                   </span>
@@ -120,7 +120,7 @@ export function ClaimDraftForm({ projectId, funds }: { projectId: string; funds:
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button
-          disabled={!fundId || !ready || draft.isPending}
+          disabled={!fundId || !ready || draft.isPending || (o?.allowanceLeft !== null && machineIds.length === 0)}
           data-testid="claim-create"
           onClick={async () => {
             setError(null);

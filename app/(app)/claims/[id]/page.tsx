@@ -155,9 +155,11 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
                 </Td>
                 <Td>{t(`actions.${e.action}` as 'actions.draft')}</Td>
                 <Td numeric>{e.amountFen === null ? '—' : formatYuan(e.amountFen)}</Td>
-                <Td className="whitespace-normal">
-                  {e.reason ?? ''}
-                  {e.explanationText ? <span className="block text-xs text-slate-500">{e.explanationText}</span> : null}
+                <Td>
+                  <div className="min-w-64 whitespace-normal">
+                    {e.reason ?? ''}
+                    {e.explanationText ? <span className="block text-xs text-slate-500">{e.explanationText}</span> : null}
+                  </div>
                 </Td>
               </tr>
             ))}
