@@ -146,7 +146,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
           </Card>
         </div>
         <Card title={t('timeline')}>
-          <Table head={['', t('status'), t('approved'), t('reason')]}>
+          <Table head={['', t('status'), t('eventAmount'), t('reason')]}>
             {c.events.map((e) => (
               <tr key={e.id} data-testid="claim-event" className="align-top">
                 <Td>
