@@ -61,7 +61,7 @@ test('plan → quote → accept → costs → commission → measured savings �
   await expect(page.getByTestId('accept-summary')).toContainText('质保金');
   await expect(page.getByTestId('accept-summary')).toContainText('含税');
   await screenshot(page, 'accept-dialog-phone-zh');
-  await page.getByTestId('accept-dialog-confirm').click();
+  await page.getByTestId('accept-dialog').getByTestId('confirm-ok').click();
   await expect(page.getByTestId('quote-versions')).toContainText('已接受');
   // what they pay, stage by stage; nothing of the integrator's costs
   await expect(page.getByTestId('milestone-row')).toHaveCount(4);

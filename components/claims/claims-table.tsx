@@ -27,7 +27,7 @@ export async function ClaimsTable({ rows }: { rows: Row[] }) {
   const format = await getFormatter();
   if (!rows.length) return <Empty>{t('none')}</Empty>;
   return (
-    <Table head={[t('number'), t('sme'), t('integrator'), t('fund'), t('status'), t('computed'), t('approved'), t('disbursed'), t('submittedAt')]}>
+    <Table head={[t('number'), t('sme'), t('integrator'), t('fund'), t('status'), t('requestedColumn'), t('approved'), t('disbursed'), t('submittedAt')]}>
       {rows.map((c) => (
         <tr key={c.id} data-testid="claim-row">
           <Td className="font-mono">

@@ -25,7 +25,8 @@ export async function RuleText({ rule }: { rule: FundRule }) {
   switch (rule.kind) {
     case 'FREE_SHARE': {
       const base = t('ruleFreeShare', { percent: rule.freeSharePercent, min: rule.minFreeMachines });
-      return <>{rule.perMachineCapFen ? base + t('ruleFreeShareCap', { cap: money(rule.perMachineCapFen) }) : base}</>;
+      const capped = rule.perMachineCapFen ? base + t('ruleFreeShareCap', { cap: money(rule.perMachineCapFen) }) : base;
+      return <>{rule.claimableFrom === 'ACCEPTED' ? `${capped}${t('ruleFreeShareEarly')}` : capped}</>;
     }
     case 'SPEND_SHARE':
       return <>{t('ruleSpendShare', { rate: rule.rateBp / 100, cap: rule.capPerFirmFen ? money(rule.capPerFirmFen) : 'none' })}</>;

@@ -114,10 +114,10 @@ export function TransitionBar({
           open={confirming}
           title={accept.title}
           confirmLabel={tAccept('confirm')}
-          backLabel={tAccept('back')}
+          cancelLabel={tAccept('back')}
           busy={m.isPending}
           onConfirm={() => run('accept')}
-          onClose={() => setConfirming(false)}
+          onCancel={() => setConfirming(false)}
           testId="accept-dialog"
         >
           {accept.summary}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useTransition } from 'react';
@@ -16,12 +16,15 @@ export function LocaleSwitch({ signedIn }: { signedIn: boolean }) {
   const trpc = useTRPC();
   const [pending, startTransition] = useTransition();
   const save = useMutation(trpc.me.setLocale.mutationOptions());
+  const queryClient = useQueryClient();
 
   function choose(locale: (typeof locales)[number]) {
     startTransition(async () => {
       if (signedIn) await save.mutateAsync({ locale });
       else await setLocaleCookieAction(locale);
       router.refresh();
+      // client queries carry text worded by the server in the caller's language (a claim's reasoning): fetch them again
+      await queryClient.invalidateQueries();
     });
   }
 

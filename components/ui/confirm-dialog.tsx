@@ -4,30 +4,30 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { Button } from './form';
 
 /**
- * A modal confirmation where money or a decision is committed: the summary of what will happen, a way back, and the
- * one button that does it. The browser's own <dialog> (focus trapped, Esc closes, announced as a dialog).
+ * A modal confirmation before a step that commits money: what will happen, in plain words, then confirm or go back.
+ * The native <dialog> keeps focus inside and closes on Escape.
  */
 export function ConfirmDialog({
   open,
   title,
   children,
   confirmLabel,
-  backLabel,
-  busy = false,
+  cancelLabel,
   tone = 'primary',
+  busy = false,
   onConfirm,
-  onClose,
+  onCancel,
   testId,
 }: {
   open: boolean;
-  title: ReactNode;
+  title: string;
   children: ReactNode;
-  confirmLabel: ReactNode;
-  backLabel: ReactNode;
-  busy?: boolean;
+  confirmLabel: string;
+  cancelLabel: string;
   tone?: 'primary' | 'danger';
+  busy?: boolean;
   onConfirm: () => void;
-  onClose: () => void;
+  onCancel: () => void;
   testId?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -40,22 +40,30 @@ export function ConfirmDialog({
   return (
     <dialog
       ref={ref}
-      onClose={onClose}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+      aria-labelledby={testId ? `${testId}-title` : undefined}
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl border border-slate-200 bg-white p-0 shadow-xl backdrop:bg-slate-900/40"
       data-testid={testId}
     >
-      <div className="p-5">
-        <h2 className="text-lg font-semibold">{title}</h2>
-        <div className="mt-3 space-y-2 text-sm text-slate-700">{children}</div>
-        <div className="mt-5 flex flex-wrap justify-end gap-2">
-          <Button tone="secondary" onClick={onClose} disabled={busy}>
-            {backLabel}
-          </Button>
-          <Button tone={tone} onClick={onConfirm} disabled={busy} data-testid={testId ? `${testId}-confirm` : undefined}>
-            {confirmLabel}
-          </Button>
+      {open ? (
+        <div className="space-y-4 p-5">
+          <h2 id={testId ? `${testId}-title` : undefined} className="text-base font-semibold text-slate-900">
+            {title}
+          </h2>
+          <div className="space-y-2 text-sm text-slate-700">{children}</div>
+          <div className="flex flex-wrap justify-end gap-2">
+            <Button tone="secondary" onClick={onCancel} disabled={busy} data-testid="confirm-cancel">
+              {cancelLabel}
+            </Button>
+            <Button tone={tone} onClick={onConfirm} disabled={busy} data-testid="confirm-ok">
+              {confirmLabel}
+            </Button>
+          </div>
         </div>
-      </div>
+      ) : null}
     </dialog>
   );
 }

@@ -124,4 +124,22 @@ describe(`row-level security (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(countyWrite.count).toBe(0);
     expect(await t.db.machine.count({ where: { notes: { in: ['x', 'county was here'] } } })).toBe(0);
   });
+
+  it('hides an integrator’s draft claim, and what hangs off it, from the county of its own fund', async () => {
+    const p = await createProjectRecord(t.db, { integratorId: a.integrator.id, smeClientId: a.smes[0]?.id as string });
+    const keys = { countyId: a.county.id, integratorId: a.integrator.id, smeClientId: a.smes[0]?.id as string };
+    const draft = await t.db.claim.create({
+      data: { ...keys, fundId: a.fund.id, projectId: p.projectId, number: uniqueTag('D'), status: 'DRAFT', rulesVersion: 1, rules: [], computedFen: 1n },
+      select: { id: true },
+    });
+    await t.db.claimEvent.create({ data: { ...keys, claimId: draft.id, action: 'draft', from: 'NONE', to: 'DRAFT' } });
+    const seen = (scope: Scope) =>
+      withTenant(t.db, scope, async (tx) => {
+        const [c] = await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Claim" WHERE id = ${draft.id}`;
+        const [e] = await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "ClaimEvent" WHERE "claimId" = ${draft.id}`;
+        return [Number(c?.n), Number(e?.n)];
+      });
+    expect(await seen(scopes(a).county as Scope)).toEqual([0, 0]);
+    expect(await seen(scopes(a).integrator as Scope)).toEqual([1, 1]);
+  });
 });

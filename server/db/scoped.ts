@@ -48,12 +48,18 @@ const smeWritable: ModelRule = {
 const claimOwned: ModelRule = {
   read: (s) =>
     s.kind === 'county'
-      ? { countyId: s.countyId }
+      ? // a draft belongs to its integrator until submitted: for a county it does not exist
+        { countyId: s.countyId, status: { not: 'DRAFT' } }
       : s.kind === 'integrator'
         ? { integratorId: s.integratorId }
         : { integratorId: s.integratorId, smeClientId: s.smeClientId },
   create: (s) => (s.kind === 'county' ? { countyId: s.countyId } : s.kind === 'integrator' ? { integratorId: s.integratorId } : null),
   none: NONE_ID,
+};
+/** What hangs off a claim (machines, evidence, history): like the claim, and a county sees none of a draft's. */
+const claimPart: ModelRule = {
+  ...claimOwned,
+  read: (s) => (s.kind === 'county' ? { countyId: s.countyId, claim: { status: { not: 'DRAFT' } } } : claimOwned.read(s)),
 };
 const countyOwned: ModelRule = {
   read: (s) => (s.kind === 'county' ? { countyId: s.countyId } : { fund: { participations: { some: { integratorId: s.integratorId } } } }),
@@ -113,9 +119,9 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
   FundBatch: countyOwned,
   FundRuleVersion: { ...countyOwned, read: (s) => (s.kind === 'county' ? { countyId: s.countyId } : null) },
   Claim: claimOwned,
-  ClaimMachine: { ...claimOwned, none: { claimId: { in: [] as string[] } } },
-  ClaimEvidence: claimOwned,
-  ClaimEvent: claimOwned,
+  ClaimMachine: { ...claimPart, none: { claimId: { in: [] as string[] } } },
+  ClaimEvidence: claimPart,
+  ClaimEvent: claimPart,
   Fund: {
     read: (s) => (s.kind === 'county' ? { countyId: s.countyId } : { participations: { some: { integratorId: s.integratorId } } }),
     create: (s) => (s.kind === 'county' ? { countyId: s.countyId } : null),

@@ -16,7 +16,12 @@ export function addDays(isoDate: string, days: number): string {
   return new Date(dateOnly(isoDate).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The Asia/Shanghai calendar day of an instant (an event at 23:30 UTC is the next day in Shanghai). */
-export function shanghaiDay(at: Date): string {
+/** The Asia/Shanghai calendar day (YYYY-MM-DD) of a moment: 2026-03-01T23:30Z is 2026-03-02 in Shanghai. */
+export function shanghaiDate(at: Date): string {
   return shanghaiToday(at);
+}
+
+/** The day a date-only column holds (stored as that day's UTC midnight) as YYYY-MM-DD. */
+export function calendarDay(dateOnlyValue: Date): string {
+  return dateOnlyValue.toISOString().slice(0, 10);
 }

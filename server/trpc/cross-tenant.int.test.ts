@@ -29,7 +29,28 @@ type World = TenantWorld & {
   fileId: string;
   project: Awaited<ReturnType<typeof createProjectRecord>>;
   claimId: string;
+  draftClaimId: string;
   invitationId: string;
+};
+
+/** A claim's snapshot as submission writes it (parsed wherever read). */
+const claimSnapshot = {
+  sme: { legalName: 'x', legalNameEn: null, creditCode: null, sector: 'BALL_BEARINGS', clusters: [] },
+  integrator: 'x',
+  project: { number: 'P', title: 't', status: 'COMMISSIONED', machines: 1, budgetFen: '0', target: 'D1N1', paybackMonths: null },
+  facts: {
+    inServiceMachines: 10,
+    machinesAlreadyClaimed: 0,
+    machines: [],
+    paidSpendFen: '2',
+    unpaidSpendFen: '0',
+    levelReached: null,
+    contractDate: null,
+    completionDate: null,
+    batch: null,
+    filedOn: '2026-06-01',
+  },
+  assessments: { before: null, after: null },
 };
 
 const validClient = { legalName: 'X 公司', county: 'X 县', sector: 'GEARS', contacts: [] };
@@ -147,6 +168,7 @@ const crossTenantCases: Record<string, Case> = {
   'fundAdmin.invite': { kind: 'byId', input: (o) => ({ fundId: o.fund.id, integratorId: o.integrator.id }) },
   'fundAdmin.dashboard': { kind: 'byId', input: (o) => ({ fundId: o.fund.id }) },
   'fundAdmin.exportRegister': { kind: 'byId', input: (o) => ({ fundId: o.fund.id, locale: 'en' }) },
+  'claims.formOptions': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId, fundId: o.fund.id }) },
   'claims.preview': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId, fundId: o.fund.id, machineIds: [], batchId: null }) },
   'claims.draft': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId, fundId: o.fund.id, machineIds: [], batchId: null }) },
   'claims.addEvidence': { kind: 'byId', input: (o) => ({ claimId: o.claimId, kind: 'CONTRACT', fileId: o.fileId }) },
@@ -210,6 +232,26 @@ beforeAll(async () => {
             rulesVersion: 1,
             rules: [{ kind: 'SPEND_SHARE', rateBp: 5000, capPerFirmFen: null }],
             computedFen: 1n,
+            snapshot: claimSnapshot,
+          },
+          select: { id: true },
+        })
+      ).id,
+      // a draft: the integrator's until submitted, so the county of the fund does not see it either
+      draftClaimId: (
+        await t.db.claim.create({
+          data: {
+            countyId: w.county.id,
+            fundId: w.fund.id,
+            integratorId: w.integrator.id,
+            smeClientId: w.smes[0]?.id as string,
+            projectId: project.projectId,
+            number: 'C-D',
+            status: 'DRAFT',
+            rulesVersion: 1,
+            rules: [{ kind: 'SPEND_SHARE', rateBp: 5000, capPerFirmFen: null }],
+            computedFen: 1n,
+            snapshot: claimSnapshot,
           },
           select: { id: true },
         })
@@ -419,4 +461,31 @@ describe('own-tenant reads: row-level security hides nothing the application rea
       });
     }
   }
+});
+
+/**
+ * Roles within one tenant: a draft claim belongs to its integrator until submitted. To the county of its own fund it
+ * answers NOT_FOUND everywhere and is never listed or counted (issue 14 item 11).
+ */
+describe('a county never sees a draft of its own fund', () => {
+  const draftCases: [string, (w: World) => unknown][] = [
+    ['claims.get', (w) => ({ id: w.draftClaimId })],
+    ['claims.decide', (w) => ({ id: w.draftClaimId, decision: 'approve' })],
+    ['claims.disburse', (w) => ({ id: w.draftClaimId, date: '2026-01-01', amountFen: 1n, reference: 'x' })],
+  ];
+  for (const [path, input] of draftCases) {
+    it(`${path} of a draft answers NOT_FOUND to the official`, async () => {
+      const err = await call(callers.official as Caller, path, input(a)).catch((e: unknown) => e);
+      expect((err as TRPCError).code).toBe('NOT_FOUND');
+    });
+  }
+  it('claims.list, the dashboard and the register leave drafts out', async () => {
+    const official = callers.official as Caller;
+    expect(await official.claims.list({ status: 'DRAFT' })).toMatchObject({ items: [], total: 0 });
+    expect((await official.claims.list({})).items.map((c) => c.id)).toEqual([a.claimId]);
+    const d = await official.fundAdmin.dashboard({ fundId: a.fund.id });
+    expect(d.byStatus).toEqual([{ status: 'SUBMITTED', count: 1 }]);
+    // the integrator still sees its own draft
+    expect((await (callers.engineer as Caller).claims.get({ id: a.draftClaimId })).status).toBe('DRAFT');
+  });
 });

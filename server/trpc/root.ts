@@ -1,9 +1,9 @@
 import { createCallerFactory, router } from './init';
 import { assessmentsRouter } from './routers/assessments';
 import { auditRouter } from './routers/audit';
-import { claimsRouter, fundAdminRouter } from './routers/claims';
+import { claimsRouter } from './routers/claims';
 import { clientsRouter, clustersRouter } from './routers/clients';
-import { fundsRouter } from './routers/funds';
+import { fundAdminRouter, fundsRouter } from './routers/funds';
 import { inventoryRouter } from './routers/inventory';
 import { meRouter } from './routers/me';
 import { projectsRouter } from './routers/projects';

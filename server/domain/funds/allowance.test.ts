@@ -7,8 +7,8 @@ const facts = (over: Partial<ClaimFacts> = {}): ClaimFacts => ({
   inServiceMachines: 80,
   machinesAlreadyClaimed: 0,
   machines: [],
-  paidSpendFen: 0n,
-  unpaidSpendFen: 0n,
+  paidAndInvoicedFen: 0n,
+  invoicedUnpaidFen: 0n,
   alreadyGrantedFen: 0n,
   levelReached: null,
   contractDate: '2026-01-10',
@@ -73,20 +73,20 @@ describe('free share of equipment (TOMAN)', () => {
 
 describe('share of paid spend, capped by level', () => {
   it('the pilot-city example: ¥412,000 × 50 % = ¥206,000, level 2 → cap ¥300,000, granted ¥206,000', () => {
-    const r = computeClaim(pilot, facts({ paidSpendFen: 41_200_000n, levelReached: 2 }));
+    const r = computeClaim(pilot, facts({ paidAndInvoicedFen: 41_200_000n, levelReached: 2 }));
     expect(r.grantedFen).toBe(20_600_000n);
     expect(explainClaim(r.steps, 'en')).toBe('invoiced and paid ¥412,000.00 × 50% = ¥206,000.00; level 2 reached → cap ¥300,000.00; granted ¥206,000.00');
     expect(explainClaim(r.steps, 'zh-CN')).toBe('已付发票 41.20 万元 × 50% = 20.60 万元；达到 2 级 → 上限 30.00 万元；核定补贴 20.60 万元');
   });
 
   it.each<[string, Partial<ClaimFacts>, boolean, bigint]>([
-    ['cap reached at level 2', { paidSpendFen: 80_000_000n, levelReached: 2 }, true, 30_000_000n],
-    ['level 3 lifts the cap', { paidSpendFen: 80_000_000n, levelReached: 3 }, true, 40_000_000n],
-    ['firm cap with earlier grants', { paidSpendFen: 80_000_000n, levelReached: 4, alreadyGrantedFen: 45_000_000n }, true, 5_000_000n],
-    ['level not reached', { paidSpendFen: 10_000_000n, levelReached: 1 }, false, 0n],
-    ['level unknown', { paidSpendFen: 10_000_000n, levelReached: null }, false, 0n],
-    ['unpaid invoices do not count', { paidSpendFen: 1_000_000n, unpaidSpendFen: 9_000_000n, levelReached: 2 }, true, 500_000n],
-    ['rounding: half a fen rounds up once', { paidSpendFen: 1n, levelReached: 2 }, true, 1n],
+    ['cap reached at level 2', { paidAndInvoicedFen: 80_000_000n, levelReached: 2 }, true, 30_000_000n],
+    ['level 3 lifts the cap', { paidAndInvoicedFen: 80_000_000n, levelReached: 3 }, true, 40_000_000n],
+    ['firm cap with earlier grants', { paidAndInvoicedFen: 80_000_000n, levelReached: 4, alreadyGrantedFen: 45_000_000n }, true, 5_000_000n],
+    ['level not reached', { paidAndInvoicedFen: 10_000_000n, levelReached: 1 }, false, 0n],
+    ['level unknown', { paidAndInvoicedFen: 10_000_000n, levelReached: null }, false, 0n],
+    ['unpaid invoices do not count', { paidAndInvoicedFen: 1_000_000n, invoicedUnpaidFen: 9_000_000n, levelReached: 2 }, true, 500_000n],
+    ['rounding: half a fen rounds up once', { paidAndInvoicedFen: 1n, levelReached: 2 }, true, 1n],
   ])('%s', (_n, over, eligible, granted) => {
     const r = computeClaim(pilot, facts(over));
     expect(r.eligible).toBe(eligible);
@@ -95,13 +95,13 @@ describe('share of paid spend, capped by level', () => {
 
   it('a batch sets its own, declining rate', () => {
     const batch = { name: '第二批', opensOn: '2026-05-01', closesOn: '2026-06-30', rateBp: 4000 };
-    const r = computeClaim(pilot, facts({ paidSpendFen: 10_000_000n, levelReached: 2, batch }));
+    const r = computeClaim(pilot, facts({ paidAndInvoicedFen: 10_000_000n, levelReached: 2, batch }));
     expect(r.grantedFen).toBe(4_000_000n);
   });
 
   it('a closed batch refuses the claim', () => {
     const batch = { name: '第一批', opensOn: '2026-01-01', closesOn: '2026-03-31', rateBp: null };
-    const r = computeClaim(pilot, facts({ paidSpendFen: 10_000_000n, levelReached: 2, batch }));
+    const r = computeClaim(pilot, facts({ paidAndInvoicedFen: 10_000_000n, levelReached: 2, batch }));
     expect(r).toMatchObject({ eligible: false, grantedFen: 0n });
     expect(explainClaim(r.steps, 'en')).toBe('Batch “第一批” is not open (2026-01-01 to 2026-03-31): the claim cannot be taken');
   });

@@ -4,20 +4,24 @@
  * "80 machines in service → allowance 4; 2 already used; this claim asks 3 → 1 over", or
  * "invoiced ¥412,000 × 50 % = ¥206,000; level 2 reached → cap ¥300,000; granted ¥206,000".
  */
+import { z } from 'zod';
 import { divRound } from '../money/money';
 import { type FundRule, freeMachineAllowance } from './rules';
 
 export type ClaimFacts = {
   /** In-service machines of the SME now (retired and idle machines do not count). */
   inServiceMachines: number;
-  /** Machines already covered by earlier claims of this SME under this fund (submitted or approved). */
+  /** Machines that other claims of this SME under this fund actually cover (pending or granted): see `allowanceUsed`. */
   machinesAlreadyClaimed: number;
   /** The machines this claim names, with each one's retrofit cost (fen). */
   machines: { assetTag: string; costFen: bigint }[];
-  /** Invoiced and paid eligible spend of the project (fen); unpaid invoices do not count. */
-  paidSpendFen: bigint;
+  /**
+   * Eligible spend invoiced to the SME and paid by it (fen); unpaid invoices do not count. The service reads it from
+   * one place, `eligibleSpendFen` (server/services/claims/eligible-spend.ts).
+   */
+  paidAndInvoicedFen: bigint;
   /** Invoiced but unpaid (shown, not counted). */
-  unpaidSpendFen: bigint;
+  invoicedUnpaidFen: bigint;
   /** Already granted to this SME under this fund by earlier claims (fen). */
   alreadyGrantedFen: bigint;
   /** National level reached after the retrofit (from the verification assessment), if known. */
@@ -30,23 +34,30 @@ export type ClaimFacts = {
   filedOn: string;
 };
 
-export type Step = { key: string; params: Record<string, string | number> };
-export type ClaimResult = { eligible: boolean; grantedFen: bigint; steps: Step[] };
+export const claimSteps = z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }));
+export type Step = z.infer<typeof claimSteps>[number];
+/**
+ * `coveredAssetTags`: the machines the amount actually pays for. Under a free share only as many as the allowance has
+ * left (the most expensive first); these, not every machine named, count against the SME's allowance afterwards.
+ */
+export type ClaimResult = { eligible: boolean; grantedFen: bigint; steps: Step[]; coveredAssetTags: string[] };
 
 const money = (fen: bigint) => `fen:${fen}`; // rendered as money by the explainer
 
-function addMonths(isoDate: string, months: number): string {
+/** The same calendar day N months later, or that month's last day (31 January + 1 month = 28 February). */
+export function addMonths(isoDate: string, months: number): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1 + months, d));
-  return date.toISOString().slice(0, 10);
+  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
 export function computeClaim(rules: readonly FundRule[], f: ClaimFacts): ClaimResult {
   const steps: Step[] = [];
   const refuse = (key: string, params: Record<string, string | number> = {}): ClaimResult => {
     steps.push({ key, params });
-    return { eligible: false, grantedFen: 0n, steps };
+    return { eligible: false, grantedFen: 0n, steps, coveredAssetTags: [] };
   };
+  let covered = f.machines.map((m) => m.assetTag);
 
   if (f.batch) {
     if (f.filedOn < f.batch.opensOn || f.filedOn > f.batch.closesOn)
@@ -76,23 +87,29 @@ export function computeClaim(rules: readonly FundRule[], f: ClaimFacts): ClaimRe
       if (left === 0) return refuse('allowanceUsedUp', { allowance });
       const cap = r.perMachineCapFen === null ? null : BigInt(r.perMachineCapFen);
       // the most expensive machines first: the free share covers what the firm would pay most for
-      const covered = [...f.machines].sort((a, b) => (b.costFen > a.costFen ? 1 : b.costFen < a.costFen ? -1 : 0)).slice(0, left);
+      const paidFor = [...f.machines].sort((a, b) => (b.costFen > a.costFen ? 1 : b.costFen < a.costFen ? -1 : 0)).slice(0, left);
+      covered = paidFor.map((m) => m.assetTag);
       let sum = 0n;
-      for (const m of covered) sum += cap !== null && m.costFen > cap ? cap : m.costFen;
+      for (const m of paidFor) sum += cap !== null && m.costFen > cap ? cap : m.costFen;
       steps.push({
         key: cap === null ? 'freeShareAmount' : 'freeShareAmountCapped',
-        params: { machines: covered.length, amount: money(sum), ...(cap !== null ? { cap: money(cap) } : {}) },
+        params: { machines: paidFor.length, amount: money(sum), ...(cap !== null ? { cap: money(cap) } : {}) },
       });
       granted = (granted ?? 0n) + sum;
     }
     if (r.kind === 'SPEND_SHARE') {
       const rate = f.batch?.rateBp ?? r.rateBp;
-      const share = divRound(f.paidSpendFen * BigInt(rate), 10_000n);
+      const share = divRound(f.paidAndInvoicedFen * BigInt(rate), 10_000n);
       steps.push({
         key: 'spendShare',
-        params: { paid: money(f.paidSpendFen), rate: rate / 100, amount: money(share), ...(f.unpaidSpendFen > 0n ? { unpaid: money(f.unpaidSpendFen) } : {}) },
+        params: {
+          paid: money(f.paidAndInvoicedFen),
+          rate: rate / 100,
+          amount: money(share),
+          ...(f.invoicedUnpaidFen > 0n ? { unpaid: money(f.invoicedUnpaidFen) } : {}),
+        },
       });
-      if (f.unpaidSpendFen > 0n) steps.push({ key: 'unpaidNotCounted', params: { unpaid: money(f.unpaidSpendFen) } });
+      if (f.invoicedUnpaidFen > 0n) steps.push({ key: 'unpaidNotCounted', params: { unpaid: money(f.invoicedUnpaidFen) } });
       let amount = share;
       if (r.capPerFirmFen !== null) {
         const left = BigInt(r.capPerFirmFen) - f.alreadyGrantedFen;
@@ -131,5 +148,5 @@ export function computeClaim(rules: readonly FundRule[], f: ClaimFacts): ClaimRe
     }
   }
   steps.push({ key: 'granted', params: { amount: money(granted) } });
-  return { eligible: true, grantedFen: granted, steps };
+  return { eligible: true, grantedFen: granted, steps, coveredAssetTags: covered };
 }

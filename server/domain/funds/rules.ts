@@ -12,6 +12,11 @@ export const freeShareRule = z.object({
   minFreeMachines: countSchema(0, 10_000),
   /** Cap per machine in fen, as a decimal string (JSON has no bigint); null = no cap. */
   perMachineCapFen: fenStringSchema(moneyLimits.amountFen).nullable(),
+  /**
+   * When a claim may be submitted: by default once the project is commissioned (the work is done); a fund may let the
+   * free share be claimable from the accepted quote (the integrator then retrofits the machines free of charge).
+   */
+  claimableFrom: z.enum(['ACCEPTED', 'COMMISSIONED']).optional(),
 });
 const fenString = fenStringSchema(moneyLimits.amountFen);
 

@@ -44,6 +44,8 @@ beforeAll(async () => {
   projectId = p.id;
   await engineer.projects.transition({ id: projectId, name: 'issueQuote' });
   await owner.projects.transition({ id: projectId, name: 'accept' });
+  await engineer.projects.transition({ id: projectId, name: 'start' });
+  await engineer.projects.transition({ id: projectId, name: 'commission' });
 });
 afterAll(() => t.close());
 
@@ -75,7 +77,7 @@ describe(`subsidy claims (${process.env.TEST_DB ?? 'pglite'})`, () => {
       'BAD_REQUEST:claim.amountAboveAllowed',
     );
     expect(await codeOf(official.claims.decide({ id: claimId, decision: 'approve', amountFen: c.computedFen - 1n }))).toBe(
-      'BAD_REQUEST:claim.lowerNeedsReason',
+      'BAD_REQUEST:claim.changedNeedsReason',
     );
     expect(await codeOf(official.claims.decide({ id: claimId, decision: 'reject' }))).toBe('BAD_REQUEST:claim.reasonRequired');
     expect(await codeOf(engineer.claims.decide({ id: claimId, decision: 'approve' }))).toMatch(/^FORBIDDEN/);
@@ -99,10 +101,12 @@ describe(`subsidy claims (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(await t.db.auditEvent.count({ where: { entityId: claimId, action: { startsWith: 'claim.' } } })).toBe(4);
   });
 
-  it('the allowance counts every claim of the SME under the fund', async () => {
-    const p = await engineer.claims.preview({ projectId, fundId: a.fund.id, machineIds, batchId: null });
-    expect(p.eligible).toBe(false);
-    expect(p.text).toContain('is used up');
+  it('the allowance counts every claim of the SME under the fund; the claimed machines are not named again', async () => {
+    expect(await codeOf(engineer.claims.preview({ projectId, fundId: a.fund.id, machineIds, batchId: null }))).toBe(
+      'PRECONDITION_FAILED:claim.machinesClaimedElsewhere',
+    );
+    const options = await engineer.claims.formOptions({ projectId, fundId: a.fund.id });
+    expect(options).toMatchObject({ allowance: 2, allowanceLeft: 0 });
   });
 
   it('rule changes make a new version for new claims; the decided claim keeps its rules', async () => {
@@ -166,7 +170,7 @@ describe('budget integrity under racing approvals', () => {
     const snapshot = {
       sme: { legalName: 'x', legalNameEn: null, creditCode: null, sector: 'BALL_BEARINGS', clusters: [] },
       integrator: 'x',
-      project: { number: 'P', title: 't', machines: 1, budgetFen: '0', target: 'D1N1', paybackMonths: null },
+      project: { number: 'P', title: 't', status: 'COMMISSIONED', machines: 1, budgetFen: '0', target: 'D1N1', paybackMonths: null },
       facts: {
         inServiceMachines: 10,
         machinesAlreadyClaimed: 0,

@@ -1,19 +1,57 @@
 /** The county's dashboard, computed from its funds and the claims filed against them (their snapshots). */
 import ExcelJS from 'exceljs';
 import type { ScopedDb } from '../../db/scoped';
+import { type ClaimSnapshot, parseClaimSnapshot } from '../../domain/claims/snapshot';
 import { AppError } from '../../domain/errors/app-error';
+import { type PaybackBasis, paybackMonths, paybackOn } from '../../domain/projects/payback';
+import { calendarDay, shanghaiDate } from '../../domain/time';
 import type { AppLocale } from '../../i18n/locales';
 import { messagesFor } from '../../i18n/messages';
 
-type Snap = {
-  sme?: { legalName: string; clusters: string[] };
-  integrator?: string;
-  project?: { machines: number; budgetFen: string; paybackMonths: number | null };
-  assessments?: { before: { level: number | null } | null; after: { level: number | null } | null };
-};
-
 async function requireFund(db: ScopedDb, fundId?: string) {
   if (fundId && !(await db.fund.findUnique({ where: { id: fundId }, select: { id: true } }))) throw new AppError('NOT_FOUND');
+}
+
+type ClaimRow = {
+  projectId: string;
+  status: string;
+  computedFen: bigint;
+  approvedFen: bigint | null;
+  disbursedFen: bigint;
+  snapshot: unknown;
+};
+
+/** Each granted project's payback now: the facts frozen at its latest filing, the subsidy from its claims. */
+function projectPaybacks(claims: readonly ClaimRow[]) {
+  const projects = new Map<string, ClaimRow[]>();
+  for (const c of claims) if (c.status !== 'DRAFT') projects.set(c.projectId, [...(projects.get(c.projectId) ?? []), c]);
+  const out: { number: string; months: number | null; basis: PaybackBasis | null }[] = [];
+  for (const rows of projects.values()) {
+    if (!rows.some((c) => c.status === 'APPROVED' || c.status === 'DISBURSED')) continue;
+    const live = rows.filter((c) => c.status === 'SUBMITTED' || c.status === 'APPROVED' || c.status === 'DISBURSED');
+    const s = parseClaimSnapshot(live.at(-1)?.snapshot ?? rows.at(-1)?.snapshot);
+    const f = s.project.payback;
+    if (!f) {
+      out.push({ number: s.project.number, months: s.project.paybackMonths, basis: null });
+      continue;
+    }
+    const granted = live.filter((c) => c.status !== 'SUBMITTED');
+    const p = paybackOn({
+      status: f.status,
+      quotedFen: f.quotedFen === null ? null : BigInt(f.quotedFen),
+      contractFen: f.contractFen === null ? null : BigInt(f.contractFen),
+      invoicedFen: BigInt(f.invoicedFen),
+      expectedMonthlyFen: BigInt(f.expectedMonthlyFen),
+      measuredFen: f.measuredFen.map((v) => BigInt(v)),
+      subsidy: {
+        expectedFen: live.reduce((t, c) => t + (c.status === 'SUBMITTED' ? c.computedFen : (c.approvedFen ?? 0n)), 0n),
+        approvedFen: granted.reduce((t, c) => t + (c.approvedFen ?? 0n), 0n),
+        paidFen: live.reduce((t, c) => t + (c.status === 'DISBURSED' ? c.disbursedFen : 0n), 0n),
+      },
+    });
+    out.push({ number: s.project.number, months: paybackMonths(p.verdict), basis: p.basis });
+  }
+  return out;
 }
 
 export async function fundDashboard(db: ScopedDb, fundId?: string) {
@@ -27,16 +65,18 @@ export async function fundDashboard(db: ScopedDb, fundId?: string) {
     }),
     db.claim.findMany({
       where: fundId ? { fundId } : {},
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       select: {
         id: true,
         status: true,
         smeClientId: true,
         integratorId: true,
+        projectId: true,
+        computedFen: true,
         approvedFen: true,
         disbursedFen: true,
         submittedAt: true,
         snapshot: true,
-        _count: { select: { machines: true } },
       },
     }),
     db.claimEvent.findMany({
@@ -56,7 +96,7 @@ export async function fundDashboard(db: ScopedDb, fundId?: string) {
       committed -= approvedOf.get(e.claimId) ?? 0n;
       disbursed += e.amountFen ?? 0n;
     }
-    months.set(new Date(e.at.getTime() + 8 * 3600_000).toISOString().slice(0, 7), { committed, disbursed });
+    months.set(shanghaiDate(e.at).slice(0, 7), { committed, disbursed });
   }
   const byStatus = new Map<string, number>();
   const age = { under7: 0, days7to30: 0, over30: 0 };
@@ -75,37 +115,40 @@ export async function fundDashboard(db: ScopedDb, fundId?: string) {
   let budgetSum = 0n;
   let machineSum = 0;
   const payback = { upTo6: 0, upTo12: 0, upTo24: 0, over24: 0, none: 0 };
-  const smesSeen = new Map<string, Snap>();
+  const smesSeen = new Map<string, ClaimSnapshot>();
   for (const c of covered) {
-    const s = c.snapshot as Snap;
-    const machines = s.project?.machines ?? c._count.machines;
-    const i = perIntegrator.get(s.integrator ?? '?') ?? { smes: new Set<string>(), machines: 0 };
+    const s = parseClaimSnapshot(c.snapshot);
+    const machines = s.project.machines;
+    const i = perIntegrator.get(s.integrator) ?? { smes: new Set<string>(), machines: 0 };
     i.smes.add(c.smeClientId);
     i.machines += machines;
-    perIntegrator.set(s.integrator ?? '?', i);
-    for (const name of s.sme?.clusters ?? []) {
+    perIntegrator.set(s.integrator, i);
+    for (const name of s.sme.clusters) {
       const k = perCluster.get(name) ?? { smes: new Set<string>(), machines: 0 };
       k.smes.add(c.smeClientId);
       k.machines += machines;
       perCluster.set(name, k);
     }
-    budgetSum += BigInt(s.project?.budgetFen ?? '0');
+    budgetSum += BigInt(s.project.budgetFen);
     machineSum += machines;
-    const m = s.project?.paybackMonths ?? null;
+    smesSeen.set(c.smeClientId, s);
+  }
+  // payback per project through the one rule, with the subsidy as far as the county's claims went (as the SME sees it)
+  const paybackByProject = projectPaybacks(claims);
+  for (const { months: m } of paybackByProject) {
     if (m === null) payback.none++;
     else if (m <= 6) payback.upTo6++;
     else if (m <= 12) payback.upTo12++;
     else if (m <= 24) payback.upTo24++;
     else payback.over24++;
-    smesSeen.set(c.smeClientId, s);
   }
   let beforeKnown = 0;
   let beforeL2 = 0;
   let afterKnown = 0;
   let afterL2 = 0;
   for (const s of smesSeen.values()) {
-    const b = s.assessments?.before?.level ?? null;
-    const a = s.assessments?.after?.level ?? null;
+    const b = s.assessments.before?.level ?? null;
+    const a = s.assessments.after?.level ?? null;
     if (b !== null) {
       beforeKnown++;
       if (b >= 2) beforeL2++;
@@ -130,6 +173,7 @@ export async function fundDashboard(db: ScopedDb, fundId?: string) {
     level2: { before: pct(beforeL2, beforeKnown), after: pct(afterL2, afterKnown), beforeKnown, afterKnown },
     costPerMachineFen: machineSum ? budgetSum / BigInt(machineSum) : null,
     payback,
+    paybackByProject,
   };
 }
 
@@ -158,7 +202,7 @@ export async function exportRegister(db: ScopedDb, locale: AppLocale, fundId?: s
   const d = await fundDashboard(db, fundId);
   const wb = new ExcelJS.Workbook();
   const yuan = (f: bigint | null) => (f === null ? null : Number(f) / 100);
-  const day = (x: Date | null) => (x ? new Date(x.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : null);
+  const day = (x: Date | null) => (x ? shanghaiDate(x) : null);
   const h = m.claims.register as Record<string, string>;
   const ws = wb.addWorksheet(h.sheet ?? 'Claims');
   ws.addRow([
@@ -178,13 +222,13 @@ export async function exportRegister(db: ScopedDb, locale: AppLocale, fundId?: s
     h.reason,
   ]).font = { bold: true };
   for (const c of claims) {
-    const s = c.snapshot as Snap & { project?: { number?: string } };
+    const s = parseClaimSnapshot(c.snapshot);
     ws.addRow([
       c.number,
       c.fund.name,
-      s.sme?.legalName ?? '',
-      s.integrator ?? '',
-      s.project?.number ?? '',
+      s.sme.legalName,
+      s.integrator,
+      s.project.number,
       (m.claims.statuses as Record<string, string>)[c.status] ?? c.status,
       c._count.machines,
       yuan(c.computedFen),
@@ -192,7 +236,7 @@ export async function exportRegister(db: ScopedDb, locale: AppLocale, fundId?: s
       yuan(c.disbursedFen),
       day(c.submittedAt),
       day(c.decidedAt),
-      day(c.disbursedOn),
+      c.disbursedOn ? calendarDay(c.disbursedOn) : null,
       c.decisionReason ?? '',
     ]);
   }

@@ -2,20 +2,9 @@
 import type { Prisma, PrismaClient } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
 import { AppError } from '../../domain/errors/app-error';
-import { type FundRule, fundRules } from '../../domain/funds/rules';
+import type { FundInput } from '../../domain/funds/fund-input';
+import { fundRules } from '../../domain/funds/rules';
 import { dateOnly } from '../../domain/time';
-
-export type FundInput = {
-  name: string;
-  nameEn: string | null;
-  budgetFen: bigint;
-  periodStart: string;
-  periodEnd: string;
-  sectors: string[];
-  rules: FundRule[];
-  evidenceRequired: string[];
-  batches: { name: string; opensOn: string; closesOn: string; rateBp: number | null }[];
-};
 
 function check(input: FundInput) {
   if (input.periodEnd < input.periodStart) throw new AppError('BAD_REQUEST', 'fund.period');

@@ -12,7 +12,7 @@ import { totalsByCategory } from '../../domain/projects/cost-lines';
 import { storedPaymentTerms } from '../../domain/projects/plan-input';
 import { parseQuoteSnapshot } from '../../domain/projects/quote-snapshot';
 import { availableTransitions } from '../../domain/projects/status';
-import { shanghaiDay } from '../../domain/time';
+import { shanghaiDate } from '../../domain/time';
 import { projectPayback } from './project-payback';
 import { ledgerSelect, summariseLedger } from './sme-ledger';
 
@@ -130,7 +130,7 @@ export async function getProject(db: ScopedDb, role: Role, id: string) {
     paymentTerms: storedPaymentTerms(paymentTerms),
     /** The open quote as the SME owner would accept it (price, schedule, subsidy expected) — the confirmation shows it. */
     openQuote: openQuote
-      ? { ...parseQuoteSnapshot(openQuote.snapshot, shanghaiDay(openQuote.issuedAt)), id: openQuote.id, quoteNumber: openQuote.number }
+      ? { ...parseQuoteSnapshot(openQuote.snapshot, shanghaiDate(openQuote.issuedAt)), id: openQuote.id, quoteNumber: openQuote.number }
       : null,
     ledger: summariseLedger({ status: p.status, contractPriceFen: p.contractPriceFen, milestones, invoices: smeInvoices, payments: smePayments }),
     payback,

@@ -7,7 +7,7 @@ import { pageWindow } from '../../domain/paging';
 import { paybackMonths, paybackOn } from '../../domain/projects/payback';
 import { parseQuoteSnapshot } from '../../domain/projects/quote-snapshot';
 import type { ProjectStatus } from '../../domain/projects/status';
-import { shanghaiDay } from '../../domain/time';
+import { shanghaiDate } from '../../domain/time';
 import { paybackFactsFor } from './project-payback';
 
 const isStaff = (role: Role) => role === 'INTEGRATOR_ADMIN' || role === 'INTEGRATOR_ENGINEER';
@@ -105,5 +105,5 @@ export async function getQuote(db: ScopedDb, id: string) {
     select: { id: true, version: true, number: true, snapshot: true, issuedAt: true, decision: true, decidedAt: true, declineReason: true, projectId: true },
   });
   if (!q) throw new AppError('NOT_FOUND');
-  return { ...q, snapshot: parseQuoteSnapshot(q.snapshot, shanghaiDay(q.issuedAt)) };
+  return { ...q, snapshot: parseQuoteSnapshot(q.snapshot, shanghaiDate(q.issuedAt)) };
 }

@@ -7,6 +7,7 @@ import { TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenantWorld, type TenantWorld } from '../../../prisma/seed/factories';
+import { addDays, shanghaiToday } from '../../domain/time';
 import { type Caller, callerAs } from '../../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../../testing/db';
 
@@ -129,9 +130,11 @@ describe(`a project's money on two sides (${process.env.TEST_DB ?? 'pglite'})`, 
         engineer.projects.addSmePayment({ projectId, milestoneId: down.id, receivedOn: '2026-10-02', amountFen: down.amountFen + 1n, reference: null }),
       ),
     ).toMatch(/^BAD_REQUEST:ledger.paymentOverStage/);
-    expect(await codeOf(engineer.projects.addSmePayment({ projectId, milestoneId: down.id, receivedOn: '2999-01-01', amountFen: 1n, reference: null }))).toBe(
-      'BAD_REQUEST:ledger.futureDate',
-    );
+    expect(
+      await codeOf(
+        engineer.projects.addSmePayment({ projectId, milestoneId: down.id, receivedOn: addDays(shanghaiToday(), 2), amountFen: 1n, reference: null }),
+      ),
+    ).toBe('BAD_REQUEST:ledger.futureDate');
     await engineer.projects.addSmePayment({ projectId, milestoneId: down.id, receivedOn: '2026-10-02', amountFen: down.amountFen, reference: '网银 0001' });
     expect(
       await codeOf(owner.projects.addSmePayment({ projectId, milestoneId: progress.id, receivedOn: '2026-10-02', amountFen: 1n, reference: null })),
@@ -162,7 +165,15 @@ describe(`a project's money on two sides (${process.env.TEST_DB ?? 'pglite'})`, 
     expect(paid.payback?.netFen).toBe(contractFen - part);
     const overview = await admin.projects.overview();
     const months = paid.payback?.verdict.kind === 'months' ? paid.payback.verdict.months : null;
+    expect(months).not.toBeNull();
     expect(overview.averagePaybackMonths).toBe(months);
+    // finding 2: the county dashboard and the SME's page say the same, on the same basis
+    const dash = await official.fundAdmin.dashboard({ fundId: w.fund.id });
+    expect(dash.paybackByProject).toEqual([{ number: paid.number, months, basis: paid.payback?.basis }]);
+    // the spend a share-of-spend rule counts is the SME's paid and invoiced amount, not the supplier invoice
+    const claim = await official.claims.get({ id: d.id });
+    expect(claim.snapshot.facts.paidSpendFen).toBe(paid.ledger.eligibleFen.toString());
+    expect(claim.snapshot.project.budgetFen).toBe(contractFen.toString());
     expect(overview.contractedFen).toBe(contractFen);
     expect(overview.supplierCostFen).toBe(4_500_000n);
   });

@@ -9,22 +9,29 @@ import { type Payback, type PaybackFacts, paybackOn } from '../../domain/project
 
 type Db = ScopedDb | Tx;
 
-/** The subsidy of each project from its claims: expected (live claims), approved (decided) and paid (disbursed). */
+/**
+ * The subsidy of each project from its claims (bigint fen), the three figures the payback rule may take as its basis:
+ * - `expectedFen`: every live claim as it stands — submitted ones at their submitted amount, granted ones at their
+ *   approved amount; with no live claim, the subsidy the plan expected (what the quote told the SME);
+ * - `approvedFen`: granted by the county (approved or paid out), at the approved amount;
+ * - `paidFen`: paid out (the sum of payouts; a partial payout pays less than was approved).
+ * Drafts, returned and rejected claims count nowhere.
+ */
 export async function subsidiesFor(db: Db, projects: { id: string; expectedSubsidyFen: bigint }[]) {
   const claims = projects.length
     ? await db.claim.findMany({
-        where: { projectId: { in: projects.map((p) => p.id) }, status: { not: 'REJECTED' } },
-        select: { projectId: true, status: true, requestedFen: true, approvedFen: true, disbursedFen: true },
+        where: { projectId: { in: projects.map((p) => p.id) }, status: { in: ['SUBMITTED', 'APPROVED', 'DISBURSED'] } },
+        select: { projectId: true, status: true, computedFen: true, approvedFen: true, disbursedFen: true },
       })
     : [];
   const out = new Map<string, PaybackFacts['subsidy']>();
   for (const p of projects) {
     const mine = claims.filter((c) => c.projectId === p.id);
-    const decided = mine.filter((c) => c.status === 'APPROVED' || c.status === 'DISBURSED');
+    const granted = mine.filter((c) => c.status !== 'SUBMITTED');
     out.set(p.id, {
-      expectedFen: mine.length ? mine.reduce((s, c) => s + (c.approvedFen ?? c.requestedFen), 0n) : p.expectedSubsidyFen,
-      approvedFen: decided.reduce((s, c) => s + (c.approvedFen ?? 0n), 0n),
-      paidFen: mine.reduce((s, c) => s + c.disbursedFen, 0n),
+      expectedFen: mine.length ? mine.reduce((s, c) => s + (c.status === 'SUBMITTED' ? c.computedFen : (c.approvedFen ?? 0n)), 0n) : p.expectedSubsidyFen,
+      approvedFen: granted.reduce((s, c) => s + (c.approvedFen ?? 0n), 0n),
+      paidFen: mine.reduce((s, c) => s + (c.status === 'DISBURSED' ? c.disbursedFen : 0n), 0n),
     });
   }
   return out;

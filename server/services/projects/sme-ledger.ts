@@ -163,10 +163,3 @@ export const ledgerSelect = {
     select: { id: true, milestoneId: true, receivedOn: true, amountFen: true, reference: true },
   },
 } satisfies Prisma.ProjectSelect;
-
-/** The spend a "share of paid spend" subsidy rule may count for a project: paid by the SME and invoiced to it. */
-export async function eligibleSpendFen(db: ScopedDb | Tx, projectId: string): Promise<bigint> {
-  const p = await db.project.findUnique({ where: { id: projectId }, select: { status: true, ...ledgerSelect } });
-  if (!p) throw new AppError('NOT_FOUND');
-  return summariseLedger({ ...p, milestones: p.milestones, invoices: p.smeInvoices, payments: p.smePayments }).eligibleFen;
-}

@@ -1,7 +1,10 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { ClaimFiling, DecisionForm, DisburseForm } from '@/components/claims/claim-actions';
+import { ClaimFiling } from '@/components/claims/claim-filing';
+import { DecisionForm } from '@/components/claims/decision-form';
+import { PayoutForm } from '@/components/claims/payout-form';
 import { claimTone } from '@/components/claims/status-tone';
+import { kindLabel } from '@/components/machines/labels';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { DefinitionList } from '@/components/ui/definition-list';
@@ -21,6 +24,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
   const c = await orNotFound(() => api.claims.get({ id }));
   const user = await getSessionUser();
   const t = await getTranslations('claims');
+  const tAll = await getTranslations();
   const locale = await getLocale();
   const format = await getFormatter();
   const s = c.snapshot;
@@ -40,14 +44,14 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
         intro={`${localName(locale, c.fund.name, c.fund.nameEn)} · ${t('rulesVersion', { version: c.rulesVersion })}${c.batch ? ` · ${c.batch.name}` : ''}`}
       />
       <StatGrid>
-        <Stat label={t('computed')} value={formatMoney(c.computedFen, locale)} />
+        <Stat
+          label={c.status === 'DRAFT' || c.status === 'RETURNED' ? t('amountRequested') : t('amountSubmitted')}
+          value={formatMoney(c.computedFen, locale)}
+          hint={c.status === 'DRAFT' || c.status === 'RETURNED' ? t('amountRequestedNote') : undefined}
+        />
         <Stat label={t('approved')} value={c.approvedFen === null ? '—' : formatMoney(c.approvedFen, locale)} />
         <Stat label={t('disbursed')} value={c.disbursedFen ? formatMoney(c.disbursedFen, locale) : '—'} />
-        <Stat
-          label={t('sme')}
-          value={<span className="text-base">{localName(locale, s.sme?.legalName ?? '', s.sme?.legalNameEn ?? null)}</span>}
-          hint={s.integrator}
-        />
+        <Stat label={t('sme')} value={<span className="text-base">{localName(locale, s.sme.legalName, s.sme.legalNameEn)}</span>} hint={s.integrator} />
       </StatGrid>
       <div className="grid grid-cols-1 gap-6">
         <Card title={t('explanation')}>
@@ -63,12 +67,17 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
         ) : null}
         {official && c.status === 'SUBMITTED' ? (
           <Card title={t('decide')}>
-            <DecisionForm claimId={c.id} allowedFen={c.computedFen.toString()} />
+            <DecisionForm
+              claimId={c.id}
+              submittedFen={c.computedFen.toString()}
+              allowedFen={(c.allowedNowFen ?? c.computedFen).toString()}
+              fundName={localName(locale, c.fund.name, c.fund.nameEn)}
+            />
           </Card>
         ) : null}
         {official && c.status === 'APPROVED' ? (
           <Card title={t('disburse')}>
-            <DisburseForm claimId={c.id} approvedFen={(c.approvedFen ?? 0n).toString()} today={shanghaiToday()} />
+            <PayoutForm claimId={c.id} approvedFen={(c.approvedFen ?? 0n).toString()} today={shanghaiToday()} />
           </Card>
         ) : null}
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
@@ -78,27 +87,44 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
                 [
                   t('project'),
                   user?.scope.kind === 'county' ? (
-                    `${s.project?.number} · ${s.project?.title}`
+                    `${s.project.number} · ${s.project.title}`
                   ) : (
-                    <Link key="p" href={`/projects/${c.projectId}`} className="text-teal-800 underline">{`${s.project?.number} · ${s.project?.title}`}</Link>
+                    <Link key="p" href={`/projects/${c.projectId}`} className="text-teal-800 underline">{`${s.project.number} · ${s.project.title}`}</Link>
                   ),
                 ],
-                [t('machines'), `${c.machines.length} · ${c.machines.map((m) => m.assetTag).join(', ')}`],
-                [t('spendPaid'), formatYuan(BigInt(s.facts?.paidSpendFen ?? '0'))],
-                [t('spendUnpaid'), formatYuan(BigInt(s.facts?.unpaidSpendFen ?? '0'))],
+                [
+                  t('machinesNamed', { count: c.machines.length, covered: c.machines.filter((m) => m.covered).length }),
+                  <ul key="m" className="space-y-0.5" data-testid="claim-machine-list">
+                    {c.machines.map((m) => {
+                      const info = s.facts.machines.find((x) => x.assetTag === m.assetTag);
+                      return (
+                        <li key={m.assetTag} className={m.covered ? '' : 'text-slate-500'}>
+                          <span className="font-mono text-xs">{m.assetTag}</span>
+                          {info?.kind ? ` ${kindLabel(tAll, info.kind)}` : ''}
+                          {info?.workshop ? ` · ${info.workshop}` : ''}
+                          {` · ${m.covered ? t('covered') : t('notCovered')}`}
+                        </li>
+                      );
+                    })}
+                  </ul>,
+                ],
+                [t('contractDate'), s.facts.contractDate ?? '—'],
+                [t('completionDate'), s.facts.completionDate ?? '—'],
+                [t('spendPaid'), formatYuan(BigInt(s.facts.paidSpendFen))],
+                [t('spendUnpaid'), formatYuan(BigInt(s.facts.unpaidSpendFen))],
                 [
                   t('before'),
-                  s.assessments?.before
+                  s.assessments.before
                     ? `${s.assessments.before.code}${s.assessments.before.level ? ` · L${s.assessments.before.level}` : ''} (${s.assessments.before.date})`
                     : '—',
                 ],
                 [
                   t('after'),
-                  s.assessments?.after
+                  s.assessments.after
                     ? `${s.assessments.after.code}${s.assessments.after.level ? ` · L${s.assessments.after.level}` : ''} (${s.assessments.after.date})`
                     : '—',
                 ],
-                ['', t('inService', { count: s.facts?.inServiceMachines ?? 0 })],
+                ['', t('inService', { count: s.facts.inServiceMachines })],
               ]}
             />
           </Card>
@@ -120,7 +146,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
           </Card>
         </div>
         <Card title={t('timeline')}>
-          <Table head={['', t('status'), t('approved'), t('reason')]}>
+          <Table head={['', t('status'), t('eventAmount'), t('reason')]}>
             {c.events.map((e) => (
               <tr key={e.id} data-testid="claim-event" className="align-top">
                 <Td>
@@ -129,9 +155,11 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
                 </Td>
                 <Td>{t(`actions.${e.action}` as 'actions.draft')}</Td>
                 <Td numeric>{e.amountFen === null ? '—' : formatYuan(e.amountFen)}</Td>
-                <Td className="whitespace-normal">
-                  {e.reason ?? ''}
-                  {e.explanationText ? <span className="block text-xs text-slate-500">{e.explanationText}</span> : null}
+                <Td>
+                  <div className="min-w-64 whitespace-normal">
+                    {e.reason ?? ''}
+                    {e.explanationText ? <span className="block text-xs text-slate-500">{e.explanationText}</span> : null}
+                  </div>
                 </Td>
               </tr>
             ))}

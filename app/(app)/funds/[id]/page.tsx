@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { InviteForm } from '@/components/claims/claim-actions';
 import { ClaimsTable } from '@/components/claims/claims-table';
 import { FundSummary } from '@/components/funds/fund-summary';
+import { InviteForm } from '@/components/funds/invite-form';
 import { Card } from '@/components/ui/card';
 import { LinkButton } from '@/components/ui/form';
 import { localName } from '@/components/ui/names';

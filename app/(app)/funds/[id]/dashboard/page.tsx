@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { DashboardCharts } from '@/components/claims/dashboard-charts';
+import { DashboardCharts } from '@/components/funds/dashboard-charts';
 import { Card } from '@/components/ui/card';
 import { LinkButton } from '@/components/ui/form';
 import { localName } from '@/components/ui/names';

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { FundForm } from '@/components/claims/fund-form';
+import { FundForm } from '@/components/funds/fund-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSessionUser } from '@/server/auth/session';
 import { fenToDecimal } from '@/server/domain/money/money';

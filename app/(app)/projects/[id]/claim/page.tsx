@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { ClaimDraftForm } from '@/components/claims/claim-actions';
+import { ClaimDraftForm } from '@/components/claims/claim-draft-form';
 import { Card } from '@/components/ui/card';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
@@ -23,7 +23,6 @@ export default async function NewClaimPage({ params }: { params: Promise<{ id: s
         <ClaimDraftForm
           projectId={p.id}
           funds={funds.map((f) => ({ id: f.id, name: localName(locale, f.name, f.nameEn), batches: f.batches.map((b) => ({ id: b.id, name: b.name })) }))}
-          machines={p.machines.map((m) => ({ id: m.id, assetTag: m.assetTag }))}
         />
       </Card>
     </>

@@ -6,13 +6,23 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
+import { evidenceKinds, fundInput } from '@/server/domain/funds/fund-input';
 import type { FundRule } from '@/server/domain/funds/rules';
 import { sectors } from '@/server/domain/inventory/catalogue';
 import { parseYuan } from '@/server/domain/money/money';
+import { type RuleRow, ruleKinds, toRows, toRules } from './rule-rows';
 
-const evidenceKinds = ['CONTRACT', 'COST_LIST', 'INVOICES', 'PHOTOS', 'ASSESSMENTS'] as const;
-const ruleKinds = ['FREE_SHARE', 'SPEND_SHARE', 'LEVEL_CAP', 'LEVEL_BONUS', 'DEADLINE'] as const;
-type RuleRow = { kind: (typeof ruleKinds)[number]; a: string; b: string; c: string; levels: [string, string, string] };
+const fieldLabels: Record<string, 'name' | 'nameEn' | 'budget' | 'periodStart' | 'periodEnd' | 'sectors' | 'rules' | 'evidence' | 'batches'> = {
+  name: 'name',
+  nameEn: 'nameEn',
+  budgetFen: 'budget',
+  periodStart: 'periodStart',
+  periodEnd: 'periodEnd',
+  sectors: 'sectors',
+  rules: 'rules',
+  evidenceRequired: 'evidence',
+  batches: 'batches',
+};
 type BatchRow = { name: string; opensOn: string; closesOn: string; rate: string };
 export type FundFormInitial = {
   name: string;
@@ -25,51 +35,6 @@ export type FundFormInitial = {
   rules: FundRule[];
   batches: BatchRow[];
 };
-
-const yuanText = (fen: string | null) => (fen === null ? '' : (Number(BigInt(fen)) / 100).toFixed(2));
-
-function toRows(rules: FundRule[]): RuleRow[] {
-  return rules.map((r) => {
-    switch (r.kind) {
-      case 'FREE_SHARE':
-        return { kind: r.kind, a: String(r.freeSharePercent), b: String(r.minFreeMachines), c: yuanText(r.perMachineCapFen), levels: ['', '', ''] };
-      case 'SPEND_SHARE':
-        return { kind: r.kind, a: String(r.rateBp / 100), b: yuanText(r.capPerFirmFen), c: '', levels: ['', '', ''] };
-      case 'LEVEL_CAP':
-      case 'LEVEL_BONUS': {
-        const list = r.kind === 'LEVEL_CAP' ? r.caps.map((x) => [x.level, x.capFen] as const) : r.bonuses.map((x) => [x.level, x.bonusFen] as const);
-        const at = (l: number) => yuanText(list.find(([lv]) => lv === l)?.[1] ?? null);
-        return { kind: r.kind, a: '', b: '', c: '', levels: [at(2), at(3), at(4)] };
-      }
-      default:
-        return { kind: r.kind, a: String(r.monthsAfterContract), b: '', c: '', levels: ['', '', ''] };
-    }
-  });
-}
-
-function fenOf(v: string): string | null {
-  if (!v.trim()) return null;
-  const f = parseYuan(v);
-  if (f === null || f < 0n) throw new Error('number');
-  return f.toString();
-}
-
-function toRules(rows: RuleRow[]): FundRule[] {
-  return rows.map((r) => {
-    switch (r.kind) {
-      case 'FREE_SHARE':
-        return { kind: r.kind, freeSharePercent: Number(r.a) || 0, minFreeMachines: Number(r.b) || 0, perMachineCapFen: fenOf(r.c) };
-      case 'SPEND_SHARE':
-        return { kind: r.kind, rateBp: Math.round((Number(r.a) || 0) * 100), capPerFirmFen: fenOf(r.b) };
-      case 'LEVEL_CAP':
-        return { kind: r.kind, caps: r.levels.flatMap((v, i) => (fenOf(v) ? [{ level: i + 2, capFen: fenOf(v) as string }] : [])) };
-      case 'LEVEL_BONUS':
-        return { kind: r.kind, bonuses: r.levels.flatMap((v, i) => (fenOf(v) ? [{ level: i + 2, bonusFen: fenOf(v) as string }] : [])) };
-      default:
-        return { kind: 'DEADLINE', monthsAfterContract: Number(r.a) || 6 };
-    }
-  });
-}
 
 /** A fund: budget, period, sectors, evidence, and its rules as data (five kinds), with application batches. */
 export function FundForm({ id, initial }: { id?: string; initial: FundFormInitial }) {
@@ -94,12 +59,19 @@ export function FundForm({ id, initial }: { id?: string; initial: FundFormInitia
         budgetFen,
         periodStart: v.periodStart,
         periodEnd: v.periodEnd,
-        sectors: v.sectors as 'BALL_BEARINGS'[],
+        sectors: v.sectors,
         rules: toRules(rules),
-        evidenceRequired: v.evidence as 'CONTRACT'[],
+        evidenceRequired: v.evidence,
         batches: v.batches.map((b) => ({ name: b.name, opensOn: b.opensOn, closesOn: b.closesOn, rateBp: b.rate ? Math.round(Number(b.rate) * 100) : null })),
       };
-      const res = id ? await update.mutateAsync({ id, ...input }) : await create.mutateAsync(input);
+      // the same schema as the procedure: a bad value is named here, before it is sent
+      const checked = fundInput.safeParse(input);
+      if (!checked.success) {
+        const field = String(checked.error.issues[0]?.path[0] ?? '');
+        const label = fieldLabels[field] ? t(fieldLabels[field]) : field;
+        throw new Error(t('fieldInvalid', { field: label }));
+      }
+      const res = id ? await update.mutateAsync({ id, ...checked.data }) : await create.mutateAsync(checked.data);
       router.push(`/funds/${res.id}`);
       router.refresh();
     } catch (e) {
@@ -200,6 +172,10 @@ export function FundForm({ id, initial }: { id?: string; initial: FundFormInitia
                     {num(t('freeSharePercent'), 'a')}
                     {num(t('minFreeMachines'), 'b')}
                     {num(t('perMachineCap'), 'c')}
+                    <label className="flex items-center gap-1.5 text-xs text-slate-600">
+                      <input type="checkbox" checked={Boolean(r.early)} onChange={(e) => set({ early: e.target.checked })} data-testid={`rule-${i}-early`} />
+                      {t('claimableFromQuote')}
+                    </label>
                   </>
                 ) : r.kind === 'SPEND_SHARE' ? (
                   <>

@@ -1,0 +1,64 @@
+/** A fund's rules as the rows of the fund form (text inputs), and back. */
+import type { FundRule } from '@/server/domain/funds/rules';
+import { parseYuan } from '@/server/domain/money/money';
+
+export const ruleKinds = ['FREE_SHARE', 'SPEND_SHARE', 'LEVEL_CAP', 'LEVEL_BONUS', 'DEADLINE'] as const;
+export type RuleRow = { kind: (typeof ruleKinds)[number]; a: string; b: string; c: string; levels: [string, string, string]; early?: boolean };
+
+const yuanText = (fen: string | null) => (fen === null ? '' : (Number(BigInt(fen)) / 100).toFixed(2));
+
+export function toRows(rules: FundRule[]): RuleRow[] {
+  return rules.map((r) => {
+    switch (r.kind) {
+      case 'FREE_SHARE':
+        return {
+          kind: r.kind,
+          a: String(r.freeSharePercent),
+          b: String(r.minFreeMachines),
+          c: yuanText(r.perMachineCapFen),
+          levels: ['', '', ''],
+          early: r.claimableFrom === 'ACCEPTED',
+        };
+      case 'SPEND_SHARE':
+        return { kind: r.kind, a: String(r.rateBp / 100), b: yuanText(r.capPerFirmFen), c: '', levels: ['', '', ''] };
+      case 'LEVEL_CAP':
+      case 'LEVEL_BONUS': {
+        const list = r.kind === 'LEVEL_CAP' ? r.caps.map((x) => [x.level, x.capFen] as const) : r.bonuses.map((x) => [x.level, x.bonusFen] as const);
+        const at = (l: number) => yuanText(list.find(([lv]) => lv === l)?.[1] ?? null);
+        return { kind: r.kind, a: '', b: '', c: '', levels: [at(2), at(3), at(4)] };
+      }
+      default:
+        return { kind: r.kind, a: String(r.monthsAfterContract), b: '', c: '', levels: ['', '', ''] };
+    }
+  });
+}
+
+function fenOf(v: string): string | null {
+  if (!v.trim()) return null;
+  const f = parseYuan(v);
+  if (f === null || f < 0n) throw new Error('number');
+  return f.toString();
+}
+
+export function toRules(rows: RuleRow[]): FundRule[] {
+  return rows.map((r) => {
+    switch (r.kind) {
+      case 'FREE_SHARE':
+        return {
+          kind: r.kind,
+          freeSharePercent: Number(r.a) || 0,
+          minFreeMachines: Number(r.b) || 0,
+          perMachineCapFen: fenOf(r.c),
+          ...(r.early ? { claimableFrom: 'ACCEPTED' as const } : {}),
+        };
+      case 'SPEND_SHARE':
+        return { kind: r.kind, rateBp: Math.round((Number(r.a) || 0) * 100), capPerFirmFen: fenOf(r.b) };
+      case 'LEVEL_CAP':
+        return { kind: r.kind, caps: r.levels.flatMap((v, i) => (fenOf(v) ? [{ level: i + 2, capFen: fenOf(v) as string }] : [])) };
+      case 'LEVEL_BONUS':
+        return { kind: r.kind, bonuses: r.levels.flatMap((v, i) => (fenOf(v) ? [{ level: i + 2, bonusFen: fenOf(v) as string }] : [])) };
+      default:
+        return { kind: 'DEADLINE', monthsAfterContract: Number(r.a) || 6 };
+    }
+  });
+}
