@@ -8,6 +8,9 @@ import type { ScopedDb } from './scoped';
 /** The handle a use case gets inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<ScopedDb['$transaction']>[0]>[0];
 
+/** A tenant-scoped handle, in a transaction or not (reads that may run in either). */
+export type ScopedOrTx = ScopedDb | Tx;
+
 /** Plain JSON for a Json column: bigints become decimal strings, Dates ISO strings, undefined drops out. */
 export function toJson(value: unknown): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))) as Prisma.InputJsonValue;
@@ -23,8 +26,13 @@ export type AuditEntry = {
   countyId?: string | null;
 };
 
+/** Anything that can append to the audit log: a tenant transaction, or the owner client on the signed-out paths. */
+type AuditWriter = {
+  auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput; select: { id: true } }): PromiseLike<unknown> };
+};
+
 /** Appends one entry to the audit log, in the caller's transaction (the change and its record commit together). */
-export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
+export async function audit(tx: AuditWriter, e: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {
       actorId: e.actorId,

@@ -8,6 +8,7 @@ import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../../auth/password
 import type { SessionUser } from '../../auth/session-user';
 import type { PrismaClient } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
+import { audit } from '../../db/tx';
 import type { Role } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { type AppLocale, fromDbLocale, toDbLocale } from '../../i18n/locales';
@@ -98,15 +99,12 @@ export async function inviteUser(db: ScopedDb, raw: PrismaClient, actor: Session
       },
       select: { id: true, expiresAt: true },
     });
-    await tx.auditEvent.create({
-      data: {
-        actorId: actor.id,
-        action: 'user.invite',
-        entity: 'Invitation',
-        entityId: created.id,
-        data: { email, role: input.role, smeClientId: tenant.smeClientId ?? null, isAdmin: s.kind === 'county' ? Boolean(input.isAdmin) : false },
-      },
-      select: { id: true },
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'user.invite',
+      entity: 'Invitation',
+      entityId: created.id,
+      data: { email, role: input.role, smeClientId: tenant.smeClientId ?? null, isAdmin: s.kind === 'county' ? Boolean(input.isAdmin) : false },
     });
     return created;
   });
@@ -151,7 +149,7 @@ export async function revokeInvitation(db: ScopedDb, actorId: string, id: string
     if (!inv) throw new AppError('NOT_FOUND');
     if (statusOf(inv, now) !== 'PENDING') throw new AppError('PRECONDITION_FAILED', 'accounts.invitationNotOpen');
     await tx.invitation.update({ where: { id }, data: { revokedAt: now }, select: { id: true } });
-    await tx.auditEvent.create({ data: { actorId, action: 'user.inviteRevoke', entity: 'Invitation', entityId: id }, select: { id: true } });
+    await audit(tx, { actorId, action: 'user.inviteRevoke', entity: 'Invitation', entityId: id });
     return { id, status: 'REVOKED' as const };
   });
 }
@@ -237,17 +235,14 @@ export async function acceptInvitation(db: PrismaClient, token: string, input: {
       select: { id: true, email: true },
     });
     await tx.invitation.update({ where: { id: inv.id }, data: { userId: user.id }, select: { id: true } });
-    await tx.auditEvent.create({
-      data: {
-        actorId: user.id,
-        integratorId: inv.integratorId,
-        countyId: inv.countyId,
-        action: 'user.inviteAccept',
-        entity: 'User',
-        entityId: user.id,
-        data: { invitationId: inv.id, role: inv.role, invitedById: inv.invitedById },
-      },
-      select: { id: true },
+    await audit(tx, {
+      actorId: user.id,
+      integratorId: inv.integratorId,
+      countyId: inv.countyId,
+      action: 'user.inviteAccept',
+      entity: 'User',
+      entityId: user.id,
+      data: { invitationId: inv.id, role: inv.role, invitedById: inv.invitedById },
     });
     return user;
   });

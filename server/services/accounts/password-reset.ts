@@ -9,6 +9,7 @@ import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '../../auth/password
 import { recordFailure, recordSuccess, throttleWait } from '../../auth/throttle';
 import type { PrismaClient } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
+import { audit } from '../../db/tx';
 import { AppError } from '../../domain/errors/app-error';
 import { fromDbLocale } from '../../i18n/locales';
 import { log } from '../../log';
@@ -26,16 +27,13 @@ async function issueReset(db: PrismaClient, user: ResetUser, requestedById: stri
   await db.$transaction(async (tx) => {
     await tx.passwordReset.create({ data: { tokenHash: hash, userId: user.id, expiresAt, requestedById }, select: { id: true } });
     if (requestedById) {
-      await tx.auditEvent.create({
-        data: {
-          actorId: requestedById,
-          integratorId: user.integratorId,
-          countyId: user.countyId,
-          action: 'user.passwordResetLink',
-          entity: 'User',
-          entityId: user.id,
-        },
-        select: { id: true },
+      await audit(tx, {
+        actorId: requestedById,
+        integratorId: user.integratorId,
+        countyId: user.countyId,
+        action: 'user.passwordResetLink',
+        entity: 'User',
+        entityId: user.id,
       });
     }
   });
@@ -111,10 +109,7 @@ export async function resetPassword(db: PrismaClient, token: string, newPassword
       select: { id: true, email: true, integratorId: true, countyId: true },
     });
     await tx.passwordReset.updateMany({ where: { userId: r.userId, usedAt: null }, data: { usedAt: now } });
-    await tx.auditEvent.create({
-      data: { actorId: u.id, integratorId: u.integratorId, countyId: u.countyId, action: 'user.passwordReset', entity: 'User', entityId: u.id },
-      select: { id: true },
-    });
+    await audit(tx, { actorId: u.id, integratorId: u.integratorId, countyId: u.countyId, action: 'user.passwordReset', entity: 'User', entityId: u.id });
     return u;
   });
   await recordSuccess(db, user.email);

@@ -1,5 +1,6 @@
 import type { Prisma } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
+import { audit } from '../../db/tx';
 import type { IntegratorScope, Scope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { clusterMaturity } from '../../domain/maturity/cluster';
@@ -98,15 +99,12 @@ export async function createAssessment(db: ScopedDb, scope: IntegratorScope, act
           fileId: e.fileId || null,
         })),
       });
-    await tx.auditEvent.create({
-      data: {
-        actorId,
-        action: input.signOff ? 'assessment.signOff' : 'assessment.create',
-        entity: 'Assessment',
-        entityId: a.id,
-        data: { smeClientId, code: formatCode(levels.code) },
-      },
-      select: { id: true },
+    await audit(tx, {
+      actorId,
+      action: input.signOff ? 'assessment.signOff' : 'assessment.create',
+      entity: 'Assessment',
+      entityId: a.id,
+      data: { smeClientId, code: formatCode(levels.code) },
     });
     return a;
   });
@@ -142,15 +140,12 @@ export async function updateAssessment(db: ScopedDb, actorId: string, id: string
           fileId: e.fileId || null,
         })),
       });
-    await tx.auditEvent.create({
-      data: {
-        actorId,
-        action: input.signOff ? 'assessment.signOff' : 'assessment.update',
-        entity: 'Assessment',
-        entityId: id,
-        data: { code: formatCode(levels.code) },
-      },
-      select: { id: true },
+    await audit(tx, {
+      actorId,
+      action: input.signOff ? 'assessment.signOff' : 'assessment.update',
+      entity: 'Assessment',
+      entityId: id,
+      data: { code: formatCode(levels.code) },
     });
     return { id };
   });
@@ -201,10 +196,7 @@ export async function signOffAssessment(db: ScopedDb, actorId: string, id: strin
       data: { status: 'SIGNED_OFF', signedOffAt: new Date(), signedOffById: actorId },
     });
     if (res.count !== 1) throw new AppError('PRECONDITION_FAILED', 'assessmentSignedOff');
-    await tx.auditEvent.create({
-      data: { actorId, action: 'assessment.signOff', entity: 'Assessment', entityId: id, data: { code: formatCode(codeOf(a)) } },
-      select: { id: true },
-    });
+    await audit(tx, { actorId, action: 'assessment.signOff', entity: 'Assessment', entityId: id, data: { code: formatCode(codeOf(a)) } });
     return { id };
   });
 }

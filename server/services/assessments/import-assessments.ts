@@ -1,5 +1,6 @@
 /** Import of past assessments (preview / commit, all or nothing); a row already recorded is left unchanged. */
 import type { ScopedDb } from '../../db/scoped';
+import { audit } from '../../db/tx';
 import type { IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import type { ChosenEncoding } from '../../domain/inventory/file-kind';
@@ -108,15 +109,12 @@ export async function commitAssessmentImport(db: ScopedDb, scope: IntegratorScop
             source: 'IMPORT',
           })),
         });
-      await tx.auditEvent.create({
-        data: {
-          actorId: actor.id,
-          action: 'assessment.import',
-          entity: 'Integrator',
-          entityId: scope.integratorId,
-          data: { fileName: input.fileName, created: a.creates.length },
-        },
-        select: { id: true },
+      await audit(tx, {
+        actorId: actor.id,
+        action: 'assessment.import',
+        entity: 'Integrator',
+        entityId: scope.integratorId,
+        data: { fileName: input.fileName, created: a.creates.length },
       });
     },
     { timeout: 60_000 },

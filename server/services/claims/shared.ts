@@ -2,19 +2,21 @@
 import type { Prisma } from '../../db/generated/client';
 import { lockNumberSeries } from '../../db/numbering';
 import type { ScopedDb } from '../../db/scoped';
+import { audit, type Tx, toJson } from '../../db/tx';
 import type { ClaimStatus } from '../../domain/claims/status';
 import { AppError } from '../../domain/errors/app-error';
 import type { Step } from '../../domain/funds/allowance';
 import { fundRules } from '../../domain/funds/rules';
 
-export type Tx = Parameters<Parameters<ScopedDb['$transaction']>[0]>[0];
+export type { Tx } from '../../db/tx';
+
 /** Either the scoped client or a transaction of it. */
 export type Db = ScopedDb | Tx;
 export type Actor = { id: string; name: string };
 export type ClaimKeys = { id: string; countyId: string; integratorId: string; smeClientId: string };
 
-/** JSON for a column: bigint amounts become decimal strings. */
-export const json = (v: unknown) => JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x))) as Prisma.InputJsonValue;
+/** JSON for a column: bigint amounts become decimal strings (the one helper in server/db/tx). */
+export const json = toJson;
 
 export async function fundFor(db: Db, fundId: string) {
   const f = await db.fund.findUnique({
@@ -60,15 +62,12 @@ export async function recordClaimEvent(
     } as Prisma.ClaimEventUncheckedCreateInput,
     select: { id: true },
   });
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor.id,
-      action: `claim.${action}`,
-      entity: 'Claim',
-      entityId: claim.id,
-      data: json({ from, to, amountFen: extra.amountFen ?? null, reason: extra.reason ?? null }),
-    },
-    select: { id: true },
+  await audit(tx, {
+    actorId: actor.id,
+    action: `claim.${action}`,
+    entity: 'Claim',
+    entityId: claim.id,
+    data: json({ from, to, amountFen: extra.amountFen ?? null, reason: extra.reason ?? null }),
   });
 }
 

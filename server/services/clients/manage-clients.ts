@@ -1,6 +1,7 @@
 /** Creating, editing, archiving and restoring SME clients and clusters (never hard-deleting). */
 import type { Prisma } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
+import { audit } from '../../db/tx';
 import { checkCreditCode, normaliseCreditCode } from '../../domain/clients/credit-code';
 import { AppError } from '../../domain/errors/app-error';
 import type { Sector } from '../../domain/inventory/catalogue';
@@ -46,10 +47,7 @@ export async function createClient(db: ScopedDb, integratorId: string, actorId: 
       await tx.smeContact.createMany({
         data: input.contacts.map((k, i) => ({ integratorId, smeClientId: c.id, name: k.name, phone: k.phone || null, role: k.role || null, sortOrder: i })),
       });
-    await tx.auditEvent.create({
-      data: { actorId, action: 'client.create', entity: 'SmeClient', entityId: c.id, data: { legalName: input.legalName } },
-      select: { id: true },
-    });
+    await audit(tx, { actorId, action: 'client.create', entity: 'SmeClient', entityId: c.id, data: { legalName: input.legalName } });
     return c;
   });
 }
@@ -81,15 +79,12 @@ export async function updateClient(db: ScopedDb, integratorId: string, actorId: 
       await tx.smeContact.createMany({
         data: input.contacts.map((k, i) => ({ integratorId, smeClientId: id, name: k.name, phone: k.phone || null, role: k.role || null, sortOrder: i })),
       });
-    await tx.auditEvent.create({
-      data: {
-        actorId,
-        action: 'client.update',
-        entity: 'SmeClient',
-        entityId: id,
-        data: { from: { legalName: old.legalName, creditCode: old.creditCode }, to: { legalName: input.legalName, creditCode: code } },
-      },
-      select: { id: true },
+    await audit(tx, {
+      actorId,
+      action: 'client.update',
+      entity: 'SmeClient',
+      entityId: id,
+      data: { from: { legalName: old.legalName, creditCode: old.creditCode }, to: { legalName: input.legalName, creditCode: code } },
     });
     return { id };
   });
@@ -101,10 +96,7 @@ export async function setClientArchived(db: ScopedDb, actorId: string, id: strin
   if (Boolean(old.archivedAt) === archived) return { id, archived };
   return db.$transaction(async (tx) => {
     await tx.smeClient.update({ where: { id }, data: { archivedAt: archived ? new Date() : null }, select: { id: true } });
-    await tx.auditEvent.create({
-      data: { actorId, action: archived ? 'client.archive' : 'client.restore', entity: 'SmeClient', entityId: id },
-      select: { id: true },
-    });
+    await audit(tx, { actorId, action: archived ? 'client.archive' : 'client.restore', entity: 'SmeClient', entityId: id });
     return { id, archived };
   });
 }
@@ -135,10 +127,7 @@ export type ClusterInput = { name: string; nameEn?: string | null; county: strin
 export async function createCluster(db: ScopedDb, actorId: string, input: ClusterInput) {
   return db.$transaction(async (tx) => {
     const c = await tx.cluster.create({ data: { ...input, nameEn: input.nameEn || null } as Prisma.ClusterUncheckedCreateInput, select: { id: true } });
-    await tx.auditEvent.create({
-      data: { actorId, action: 'cluster.create', entity: 'Cluster', entityId: c.id, data: { name: input.name } },
-      select: { id: true },
-    });
+    await audit(tx, { actorId, action: 'cluster.create', entity: 'Cluster', entityId: c.id, data: { name: input.name } });
     return c;
   });
 }
@@ -148,10 +137,7 @@ export async function updateCluster(db: ScopedDb, actorId: string, id: string, i
   if (!old) throw new AppError('NOT_FOUND');
   return db.$transaction(async (tx) => {
     await tx.cluster.update({ where: { id }, data: { ...input, nameEn: input.nameEn || null }, select: { id: true } });
-    await tx.auditEvent.create({
-      data: { actorId, action: 'cluster.update', entity: 'Cluster', entityId: id, data: { from: old.name, to: input.name } },
-      select: { id: true },
-    });
+    await audit(tx, { actorId, action: 'cluster.update', entity: 'Cluster', entityId: id, data: { from: old.name, to: input.name } });
     return { id };
   });
 }
@@ -162,10 +148,7 @@ export async function setClusterArchived(db: ScopedDb, actorId: string, id: stri
   if (Boolean(old.archivedAt) === archived) return { id, archived };
   return db.$transaction(async (tx) => {
     await tx.cluster.update({ where: { id }, data: { archivedAt: archived ? new Date() : null }, select: { id: true } });
-    await tx.auditEvent.create({
-      data: { actorId, action: archived ? 'cluster.archive' : 'cluster.restore', entity: 'Cluster', entityId: id },
-      select: { id: true },
-    });
+    await audit(tx, { actorId, action: archived ? 'cluster.archive' : 'cluster.restore', entity: 'Cluster', entityId: id });
     return { id, archived };
   });
 }

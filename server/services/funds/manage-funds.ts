@@ -1,6 +1,7 @@
 /** A county's funds: rules as data (versioned), batches, evidence required, invitations of integrators. */
 import type { Prisma, PrismaClient } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
+import { audit } from '../../db/tx';
 import { AppError } from '../../domain/errors/app-error';
 import type { FundInput } from '../../domain/funds/fund-input';
 import { fundRules } from '../../domain/funds/rules';
@@ -44,15 +45,12 @@ export async function createFund(db: ScopedDb, countyId: string, actorId: string
           rateBp: b.rateBp,
         })),
       });
-    await tx.auditEvent.create({
-      data: {
-        actorId,
-        action: 'fund.create',
-        entity: 'Fund',
-        entityId: f.id,
-        data: { budgetFen: input.budgetFen.toString(), rules: input.rules } as Prisma.InputJsonValue,
-      },
-      select: { id: true },
+    await audit(tx, {
+      actorId,
+      action: 'fund.create',
+      entity: 'Fund',
+      entityId: f.id,
+      data: { budgetFen: input.budgetFen.toString(), rules: input.rules } as Prisma.InputJsonValue,
     });
     return f;
   });
@@ -99,19 +97,16 @@ export async function updateFund(db: ScopedDb, countyId: string, actorId: string
       await tx.fundBatch.createMany({
         data: add.map((b) => ({ countyId, fundId: id, name: b.name, opensOn: dateOnly(b.opensOn), closesOn: dateOnly(b.closesOn), rateBp: b.rateBp })),
       });
-    await tx.auditEvent.create({
+    await audit(tx, {
+      actorId,
+      action: rulesChanged ? 'fund.rulesChange' : 'fund.update',
+      entity: 'Fund',
+      entityId: id,
       data: {
-        actorId,
-        action: rulesChanged ? 'fund.rulesChange' : 'fund.update',
-        entity: 'Fund',
-        entityId: id,
-        data: {
-          budget: [old.budgetFen.toString(), input.budgetFen.toString()],
-          rulesVersion: version,
-          ...(rulesChanged ? { from: old.rules, to: input.rules } : {}),
-        } as Prisma.InputJsonValue,
-      },
-      select: { id: true },
+        budget: [old.budgetFen.toString(), input.budgetFen.toString()],
+        rulesVersion: version,
+        ...(rulesChanged ? { from: old.rules, to: input.rules } : {}),
+      } as Prisma.InputJsonValue,
     });
     return { id, rulesVersion: version };
   });
@@ -129,7 +124,7 @@ export async function inviteIntegrator(db: ScopedDb, raw: PrismaClient, actorId:
   if (existing) return existing;
   return db.$transaction(async (tx) => {
     const p = await tx.fundParticipation.create({ data: { fundId, integratorId } as Prisma.FundParticipationUncheckedCreateInput, select: { id: true } });
-    await tx.auditEvent.create({ data: { actorId, action: 'fund.invite', entity: 'Fund', entityId: fundId, data: { integratorId } }, select: { id: true } });
+    await audit(tx, { actorId, action: 'fund.invite', entity: 'Fund', entityId: fundId, data: { integratorId } });
     return p;
   });
 }

@@ -1,7 +1,6 @@
 import type { ScopedDb } from '../../db/scoped';
+import type { Tx } from '../../db/tx';
 import { AppError } from '../../domain/errors/app-error';
-
-type Tx = Parameters<Parameters<ScopedDb['$transaction']>[0]>[0];
 
 /** Finds or creates factory → workshop → line by names for one SME; returns the line id. */
 export async function ensureLine(

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ScopedDb } from '../../db/scoped';
+import { audit } from '../../db/tx';
 import type { IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { type ColumnKey, mapHeaders } from '../../domain/inventory/columns';
@@ -287,22 +288,19 @@ export async function commitImport(db: ScopedDb, scope: IntegratorScope, actorId
             AS v(id, machine_id, kind, changes)`;
         }
 
-        await tx.auditEvent.create({
+        await audit(tx, {
+          actorId,
+          action: 'inventory.import',
+          entity: 'SmeClient',
+          entityId: smeClientId,
           data: {
-            actorId,
-            action: 'inventory.import',
-            entity: 'SmeClient',
-            entityId: smeClientId,
-            data: {
-              importId: record.id,
-              fileName: input.fileName,
-              rows: planRows,
-              created: plan.creates.length,
-              updated: plan.updates.length,
-              unchanged: plan.unchanged,
-            },
+            importId: record.id,
+            fileName: input.fileName,
+            rows: planRows,
+            created: plan.creates.length,
+            updated: plan.updates.length,
+            unchanged: plan.unchanged,
           },
-          select: { id: true },
         });
         await tx.inventoryImport.update({ where: { id: record.id }, data: { durationMs: Math.round(performance.now() - started) }, select: { id: true } });
         recordIds.push(record.id);

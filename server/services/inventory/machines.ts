@@ -1,5 +1,6 @@
 import type { Prisma } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
+import { audit } from '../../db/tx';
 import type { IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { pageWindow } from '../../domain/paging';
@@ -180,10 +181,7 @@ export async function createMachine(db: ScopedDb, scope: IntegratorScope, actorI
       },
       select: { id: true },
     });
-    await tx.auditEvent.create({
-      data: { actorId, action: 'machine.create', entity: 'Machine', entityId: m.id, data: { smeClientId, assetTag: input.assetTag } },
-      select: { id: true },
-    });
+    await audit(tx, { actorId, action: 'machine.create', entity: 'Machine', entityId: m.id, data: { smeClientId, assetTag: input.assetTag } });
     return m;
   });
 }
@@ -225,10 +223,7 @@ export async function updateMachine(db: ScopedDb, scope: IntegratorScope, actorI
       },
       select: { id: true },
     });
-    await tx.auditEvent.create({
-      data: { actorId, action: 'machine.update', entity: 'Machine', entityId: id, data: { changes } as Prisma.InputJsonValue },
-      select: { id: true },
-    });
+    await audit(tx, { actorId, action: 'machine.update', entity: 'Machine', entityId: id, data: { changes } as Prisma.InputJsonValue });
     return { id, changed: Object.keys(changes).length };
   });
 }

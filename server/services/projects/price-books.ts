@@ -1,6 +1,7 @@
 import type { Prisma } from '../../db/generated/client';
 import { lockNumberSeries } from '../../db/numbering';
 import type { ScopedDb } from '../../db/scoped';
+import { audit } from '../../db/tx';
 import { AppError } from '../../domain/errors/app-error';
 import { defaultPriceBook, type PriceBook, priceBook } from '../../domain/projects/price-book';
 
@@ -61,10 +62,7 @@ export async function savePriceBook(db: ScopedDb, integratorId: string, actorId:
       data: { integratorId, version: (last?.version ?? 0) + 1, ...toStored(book), note, createdById: actorId },
       select: { id: true, version: true },
     });
-    await tx.auditEvent.create({
-      data: { actorId, action: 'priceBook.save', entity: 'PriceBookVersion', entityId: v.id, data: { version: v.version } },
-      select: { id: true },
-    });
+    await audit(tx, { actorId, action: 'priceBook.save', entity: 'PriceBookVersion', entityId: v.id, data: { version: v.version } });
     return v;
   });
 }

@@ -1,4 +1,5 @@
 import type { ScopedDb } from '../../db/scoped';
+import { audit } from '../../db/tx';
 import { AppError } from '../../domain/errors/app-error';
 
 /** Users of the integrator (staff and the SME owners it manages). */
@@ -33,10 +34,7 @@ export async function setUserActive(db: ScopedDb, actorId: string, id: string, a
       data: active ? { active } : { active, sessionVersion: { increment: 1 } },
       select: { id: true },
     });
-    await tx.auditEvent.create({
-      data: { actorId, action: active ? 'user.reactivate' : 'user.deactivate', entity: 'User', entityId: id },
-      select: { id: true },
-    });
+    await audit(tx, { actorId, action: active ? 'user.reactivate' : 'user.deactivate', entity: 'User', entityId: id });
     return { id, active };
   });
 }
@@ -53,10 +51,7 @@ export async function setStaffRole(db: ScopedDb, actorId: string, id: string, ro
   return db.$transaction(async (tx) => {
     // The role is read fresh on every request, so the change applies at the user's next click.
     await tx.user.update({ where: { id }, data: { role }, select: { id: true } });
-    await tx.auditEvent.create({
-      data: { actorId, action: 'user.role', entity: 'User', entityId: id, data: { from: u.role, to: role } },
-      select: { id: true },
-    });
+    await audit(tx, { actorId, action: 'user.role', entity: 'User', entityId: id, data: { from: u.role, to: role } });
     return { id, role };
   });
 }
@@ -69,10 +64,7 @@ export async function setCountyAdmin(db: ScopedDb, actorId: string, id: string, 
   if (u.isAdmin === admin) return { id, admin };
   return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id }, data: { isAdmin: admin }, select: { id: true } });
-    await tx.auditEvent.create({
-      data: { actorId, action: 'user.admin', entity: 'User', entityId: id, data: { from: u.isAdmin, to: admin } },
-      select: { id: true },
-    });
+    await audit(tx, { actorId, action: 'user.admin', entity: 'User', entityId: id, data: { from: u.isAdmin, to: admin } });
     return { id, admin };
   });
 }
