@@ -165,6 +165,14 @@ export function PlanEditor({
                 };
               }),
       };
+      // the same schema as the procedure (loaded at the first save, so the page stays light): a bad value is named here
+      const { planInput } = await import('@/server/domain/projects/plan-input');
+      const checked = planInput.safeParse(input);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        const key = issue && tAll.has(`validation.${issue.message}`) ? issue.message : 'invalid';
+        throw new Error(tAll('errors.invalidInputAt', { field: issue?.path.join('.') || '—', problem: tAll(`validation.${key}`) }));
+      }
       const res = projectId ? await update.mutateAsync({ id: projectId, ...input }) : await create.mutateAsync({ smeClientId, ...input });
       router.push(`/projects/${res.id}`);
       router.refresh();

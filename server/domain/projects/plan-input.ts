@@ -35,7 +35,7 @@ export const paymentTermsInput = z
   .array(z.object({ stage: z.enum(paymentStages), dueOn: z.enum(dueEvents), shareBp: z.number().int().min(1).max(10_000) }))
   .min(1)
   .max(paymentStages.length)
-  .refine((t) => checkPaymentTerms(t) === null, { message: 'plan.terms.sharesNot100' });
+  .refine((t) => checkPaymentTerms(t) === null, { message: 'termsNot100' });
 
 export const planInput = z.object({
   title: safeText(120),
