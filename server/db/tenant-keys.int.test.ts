@@ -94,7 +94,8 @@ async function fillEveryTable(db: PrismaClient, w: TenantWorld) {
   });
   await db.fundRuleVersion.create({ data: { countyId, fundId: w.fund.id, version: 1, rules: [] } });
   const claim = await db.claim.create({
-    data: { ...own, countyId, fundId: w.fund.id, projectId, batchId: batch.id, number: `C-${integratorId}`, rulesVersion: 1, rules: [] },
+    // submitted: a county never sees a draft (0009), so a draft would leave the county nothing to change
+    data: { ...own, countyId, fundId: w.fund.id, projectId, batchId: batch.id, number: `C-${integratorId}`, status: 'SUBMITTED', rulesVersion: 1, rules: [] },
   });
   const claimRow = { ...own, countyId, claimId: claim.id };
   await db.claimMachine.create({ data: { ...claimRow, machineId: machine.id, assetTag: 'M-1', costFen: 1n } });
