@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, FormError, inputClass } from '@/components/ui/form';
+import { useSubmit } from '@/components/ui/use-submit';
 import { parseYuan } from '@/server/domain/money/money';
 
 /** Record a supplier's invoice against a budget line. */
@@ -13,37 +14,30 @@ export function CostEntryForm({ projectId, lines, today }: { projectId: string; 
   const t = useTranslations('projects.detail');
   const tAll = useTranslations();
   const trpc = useTRPC();
-  const router = useRouter();
   const m = useMutation(trpc.projects.addCost.mutationOptions());
   const [v, setV] = useState({ costLineId: lines[0]?.id ?? '', supplier: '', invoiceNo: '', invoiceDate: today, amount: '', paid: false });
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, submit } = useSubmit();
   return (
     <form
       className="grid grid-cols-1 gap-2 sm:grid-cols-6"
       data-testid="cost-form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setError(null);
         const amountFen = parseYuan(v.amount);
-        if (amountFen === null || amountFen <= 0n) {
-          setError(tAll('errors.costs.amount'));
-          return;
-        }
-        try {
-          await m.mutateAsync({
-            projectId,
-            costLineId: v.costLineId || null,
-            supplier: v.supplier,
-            invoiceNo: v.invoiceNo,
-            invoiceDate: v.invoiceDate,
-            amountFen,
-            paid: v.paid,
-          });
-          setV({ ...v, supplier: '', invoiceNo: '', amount: '', paid: false });
-          router.refresh();
-        } catch (err) {
-          setError((err as Error).message);
-        }
+        if (amountFen === null || amountFen <= 0n) return setError(tAll('errors.costs.amount'));
+        return submit(
+          () =>
+            m.mutateAsync({
+              projectId,
+              costLineId: v.costLineId || null,
+              supplier: v.supplier,
+              invoiceNo: v.invoiceNo,
+              invoiceDate: v.invoiceDate,
+              amountFen,
+              paid: v.paid,
+            }),
+          () => setV({ ...v, supplier: '', invoiceNo: '', amount: '', paid: false }),
+        );
       }}
     >
       <select
@@ -135,29 +129,21 @@ export function MeasuredForm({ projectId, month }: { projectId: string; month: s
   const t = useTranslations('projects.detail');
   const tAll = useTranslations();
   const trpc = useTRPC();
-  const router = useRouter();
   const m = useMutation(trpc.projects.recordMeasured.mutationOptions());
   const [v, setV] = useState({ month, amount: '', note: '' });
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, submit } = useSubmit();
   return (
     <form
       className="grid grid-cols-1 gap-2 sm:grid-cols-4"
       data-testid="measured-form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setError(null);
         const amountFen = parseYuan(v.amount);
-        if (amountFen === null) {
-          setError(tAll('validation.number'));
-          return;
-        }
-        try {
-          await m.mutateAsync({ projectId, month: v.month, amountFen, note: v.note || null });
-          setV({ ...v, amount: '', note: '' });
-          router.refresh();
-        } catch (err) {
-          setError((err as Error).message);
-        }
+        if (amountFen === null) return setError(tAll('validation.number'));
+        return submit(
+          () => m.mutateAsync({ projectId, month: v.month, amountFen, note: v.note || null }),
+          () => setV({ ...v, amount: '', note: '' }),
+        );
       }}
     >
       <input

@@ -1,11 +1,11 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, FormError, inputClass } from '@/components/ui/form';
+import { useSubmit } from '@/components/ui/use-submit';
 import { parseYuan } from '@/server/domain/money/money';
 
 const VAT_RATES = [1300, 900, 600, 300, 0];
@@ -15,26 +15,21 @@ export function SmeInvoiceForm({ projectId, today }: { projectId: string; today:
   const t = useTranslations('projects.ledger');
   const tAll = useTranslations();
   const trpc = useTRPC();
-  const router = useRouter();
   const m = useMutation(trpc.projects.addSmeInvoice.mutationOptions());
   const [v, setV] = useState({ invoiceNo: '', issuedOn: today, vatRateBp: 1300, amount: '' });
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, submit } = useSubmit();
   return (
     <form
       className="mt-3 grid grid-cols-2 gap-2"
       data-testid="sme-invoice-form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setError(null);
         const amountFen = parseYuan(v.amount);
         if (amountFen === null || amountFen <= 0n) return setError(tAll('errors.ledger.amount'));
-        try {
-          await m.mutateAsync({ projectId, invoiceNo: v.invoiceNo, issuedOn: v.issuedOn, vatRateBp: v.vatRateBp, amountFen });
-          setV({ ...v, invoiceNo: '', amount: '' });
-          router.refresh();
-        } catch (err) {
-          setError((err as Error).message);
-        }
+        return submit(
+          () => m.mutateAsync({ projectId, invoiceNo: v.invoiceNo, issuedOn: v.issuedOn, vatRateBp: v.vatRateBp, amountFen }),
+          () => setV({ ...v, invoiceNo: '', amount: '' }),
+        );
       }}
     >
       <input
@@ -85,27 +80,22 @@ export function SmePaymentForm({ projectId, today, stages }: { projectId: string
   const t = useTranslations('projects.ledger');
   const tAll = useTranslations();
   const trpc = useTRPC();
-  const router = useRouter();
   const m = useMutation(trpc.projects.addSmePayment.mutationOptions());
   const [v, setV] = useState({ milestoneId: stages[0]?.id ?? '', receivedOn: today, amount: '', reference: '' });
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, submit } = useSubmit();
   if (!stages.length) return null;
   return (
     <form
       className="mt-3 grid grid-cols-2 gap-2"
       data-testid="sme-payment-form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setError(null);
         const amountFen = parseYuan(v.amount);
         if (amountFen === null || amountFen <= 0n) return setError(tAll('errors.ledger.amount'));
-        try {
-          await m.mutateAsync({ projectId, milestoneId: v.milestoneId, receivedOn: v.receivedOn, amountFen, reference: v.reference || null });
-          setV({ ...v, amount: '', reference: '' });
-          router.refresh();
-        } catch (err) {
-          setError((err as Error).message);
-        }
+        return submit(
+          () => m.mutateAsync({ projectId, milestoneId: v.milestoneId, receivedOn: v.receivedOn, amountFen, reference: v.reference || null }),
+          () => setV({ ...v, amount: '', reference: '' }),
+        );
       }}
     >
       <select
