@@ -14,8 +14,8 @@ async function openImport(page: Page, client: string, link: string) {
 
 test('a Latin-1 CSV: the wizard shows the sample, the user picks the encoding, the commit uses it (zh-CN, then en)', async ({ page }) => {
   await signIn(page, demo.engineer);
-  await openImport(page, '新昌县东方滚动轴承厂', '从表格导入');
-  const file = latin1('Asset tag,Kind,Control type,Maker\r\nENC-E2E-1,Grinder,PLC,Müller Maschinenbau\r\n');
+  await openImport(page, '新昌县恒力轴承制造有限公司', '从表格导入');
+  const file = latin1('Asset tag,Kind,Control type,Maker\r\nENC-LAT-1,Grinder,PLC,Müller Maschinenbau\r\n');
   await page.getByTestId('import-file').setInputFiles({ name: 'latin1.csv', mimeType: 'text/csv', buffer: file });
   await page.getByTestId('import-preview').click();
   const check = page.getByTestId('encoding-check');
