@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { ScopedDb } from '../../db/scoped';
 import type { IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
-import { type ColumnKey, mapHeaders } from '../../domain/inventory/columns';
+import { type ColumnMapping, type HeaderNotice, headerScore, type ManualMapping, mapHeaders } from '../../domain/inventory/columns';
 import type { ChosenEncoding } from '../../domain/inventory/file-kind';
 import { type ExistingMachine, type ImportPlan, lineKey, planImport } from '../../domain/inventory/plan';
 import { type Issue, RowValidator } from '../../domain/inventory/validate';
@@ -24,6 +24,8 @@ export type ImportInput = {
   bytes: Uint8Array;
   sheet?: string | null;
   encoding?: ChosenEncoding | null;
+  /** The user's choices in the mapping step, by header as written: a column, or null to ignore it. */
+  mapping?: ManualMapping | null;
 };
 
 const kindLabels = { 'zh-CN': catalogues['zh-CN'].enums.machineKind, en: catalogues.en.enums.machineKind } as Record<string, Record<string, string>>;
@@ -50,14 +52,19 @@ async function analyse(db: ScopedDb, input: ImportInput) {
   for (const t of smes) for (const n of [t.legalName, t.legalNameEn, t.creditCode]) if (n) names.set(n.trim().toLowerCase(), t.id);
   let validator: RowValidator | null = null;
   const fileIssues: Issue[] = [];
-  let columns: { header: string; key: ColumnKey | null }[] = [];
+  let columns: ColumnMapping[] = [];
+  let notices: HeaderNotice[] = [];
+  const manual = input.mapping ?? {};
   const scan: ScanResult = await scanSpreadsheet(
     input.bytes,
     { sheet: input.sheet, encoding: input.encoding },
     {
+      headerScore: (cells) => headerScore(cells, manual),
       header(cells, rowNumber) {
-        const { map, problems } = mapHeaders(cells);
-        columns = map.headers.map((header, i) => ({ header, key: map.byIndex[i] ?? null })).filter((c) => c.header);
+        const mapped = mapHeaders(cells, manual);
+        const { map, problems } = mapped;
+        columns = mapped.columns;
+        notices = mapped.notices;
         for (const p of problems) {
           const params: Record<string, string> = p.code === 'duplicateColumn' ? { column: p.column } : { columns: p.columns.join(', ') };
           fileIssues.push({ row: rowNumber, column: null, code: p.code, params });
@@ -71,8 +78,9 @@ async function analyse(db: ScopedDb, input: ImportInput) {
           currentYear: new Date().getUTCFullYear(),
         });
       },
+      // every row is checked even when the header has problems: the user sees every bad row at once
       row(rowNumber, cells) {
-        if (fileIssues.length === 0) validator?.add(rowNumber, cells);
+        validator?.add(rowNumber, cells);
       },
     },
   );
@@ -125,10 +133,12 @@ async function analyse(db: ScopedDb, input: ImportInput) {
     );
     plans.push({ smeClientId: t.id, plan, rows: own.length });
   }
-  return { smes, scan, columns, issues, plans };
+  return { smes, scan, columns, notices, issues, plans };
 }
 
-function summary(scan: ScanResult, columns: { header: string; key: ColumnKey | null }[], issues: Issue[], plans: { plan: ImportPlan }[]) {
+type Analysis = Awaited<ReturnType<typeof analyse>>;
+
+function summary({ scan, columns, notices, issues, plans }: Pick<Analysis, 'scan' | 'columns' | 'notices' | 'issues' | 'plans'>) {
   const badRows = new Set(issues.filter((i) => i.row !== null).map((i) => i.row)).size;
   const sum = (f: (p: ImportPlan) => number) => plans.reduce((s, x) => s + f(x.plan), 0);
   return {
@@ -138,7 +148,9 @@ function summary(scan: ScanResult, columns: { header: string; key: ColumnKey | n
     sample: scan.sample,
     sheets: scan.sheets,
     sheet: scan.sheet,
+    headerRow: scan.headerRow,
     columns,
+    notices,
     dataRows: scan.dataRows,
     badRows,
     issueCount: issues.length,
@@ -154,8 +166,9 @@ function summary(scan: ScanResult, columns: { header: string; key: ColumnKey | n
 }
 
 export async function previewImport(db: ScopedDb, input: ImportInput) {
-  const { scan, columns, issues, plans } = await analyse(db, input);
-  return { ...summary(scan, columns, issues, plans), canCommit: issues.length === 0 && scan.dataRows > 0 };
+  const analysis = await analyse(db, input);
+  const { scan, issues } = analysis;
+  return { ...summary(analysis), canCommit: issues.length === 0 && scan.dataRows > 0 };
 }
 
 const BATCH = 2_000;
@@ -167,9 +180,10 @@ function chunks<T>(items: T[], size = BATCH): T[][] {
 
 export async function commitImport(db: ScopedDb, scope: IntegratorScope, actorId: string, input: ImportInput) {
   const started = performance.now();
-  const { smes, scan, columns, issues, plans } = await analyse(db, input);
+  const analysis = await analyse(db, input);
+  const { smes, scan, issues, plans } = analysis;
   if (issues.length) {
-    const result = summary(scan, columns, issues, plans);
+    const result = summary(analysis);
     throw new AppError('BAD_REQUEST', 'import.hasErrors', { count: result.issueCount, rows: result.badRows });
   }
   if (scan.dataRows === 0) throw new AppError('BAD_REQUEST', 'import.noRows');
@@ -311,7 +325,7 @@ export async function commitImport(db: ScopedDb, scope: IntegratorScope, actorId
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  const result = summary(scan, columns, [], plans);
+  const result = summary({ ...analysis, issues: [] });
   return {
     importId: importIds[0] ?? null,
     importIds,
