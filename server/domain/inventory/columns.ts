@@ -124,8 +124,8 @@ export type HeaderProblem =
 /** Non-blocking remarks on the header: columns ignored, hierarchy columns that cannot be used alone. */
 export type HeaderNotice = { code: 'ignoredColumns'; columns: string[] } | { code: 'partialHierarchy'; columns: string[] };
 
-/** How a column got its field: a synonym, a close match, the user's own choice (also remembered), or none. */
-export type MappingSource = 'synonym' | 'close' | 'manual' | 'none';
+/** How a column got its field: a synonym, a close match, the user's choice now or remembered from last time, or none. */
+export type MappingSource = 'synonym' | 'close' | 'manual' | 'remembered' | 'none';
 export type ColumnMapping = { index: number; header: string; key: ColumnKey | null; source: MappingSource };
 
 /** The user's choices by header as written (trimmed): a column key, or null to ignore the column. */

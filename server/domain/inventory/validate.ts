@@ -86,6 +86,8 @@ export function isFooterRow(cells: RawCell[]): boolean {
 export class RowValidator {
   readonly rows: MachineRow[] = [];
   readonly issues: Issue[] = [];
+  /** Signature and total lines under the table: skipped, and not counted as data rows. */
+  footerRows = 0;
   private readonly firstRowOfTag = new Map<string, number>();
 
   constructor(
@@ -112,7 +114,11 @@ export class RowValidator {
       if (!isBlank(v)) any = true;
       get.set(key, v);
     });
-    if (!any || isFooterRow(cells)) return false;
+    if (!any) return false;
+    if (isFooterRow(cells)) {
+      this.footerRows++;
+      return false;
+    }
     const before = this.issues.length;
     const has = (k: ColumnKey) => this.headers.present.has(k);
 

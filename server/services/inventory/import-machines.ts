@@ -15,6 +15,7 @@ import type { ChosenEncoding } from '../../domain/inventory/file-kind';
 import { type ExistingMachine, type ImportPlan, lineKey, planImport } from '../../domain/inventory/plan';
 import { type Issue, RowValidator } from '../../domain/inventory/validate';
 import { catalogues } from '../../i18n/messages';
+import { headersKey, loadRememberedMappings, rememberMapping } from './import-mappings';
 import { type ScanResult, scanSpreadsheet } from './spreadsheet';
 
 export type ImportInput = {
@@ -54,16 +55,26 @@ async function analyse(db: ScopedDb, input: ImportInput) {
   const fileIssues: Issue[] = [];
   let columns: ColumnMapping[] = [];
   let notices: HeaderNotice[] = [];
-  const manual = input.mapping ?? {};
+  // the user's choices in this preview, else the ones confirmed last time for the same header row
+  const given = input.mapping && Object.keys(input.mapping).length ? input.mapping : null;
+  const remembered = await loadRememberedMappings(db);
+  const anyRemembered: ManualMapping = Object.assign({}, ...[...remembered.values()].map((m) => Object.fromEntries(Object.entries(m).filter(([, k]) => k))));
+  let manual: ManualMapping = given ?? {};
+  let headers: string[] = [];
   const scan: ScanResult = await scanSpreadsheet(
     input.bytes,
     { sheet: input.sheet, encoding: input.encoding },
     {
-      headerScore: (cells) => headerScore(cells, manual),
+      headerScore: (cells) => headerScore(cells, { ...anyRemembered, ...given }),
       header(cells, rowNumber) {
+        headers = cells;
+        // what the user chose now goes over what was confirmed last time for this header row
+        const last = remembered.get(headersKey(cells)) ?? {};
+        manual = { ...last, ...given };
         const mapped = mapHeaders(cells, manual);
         const { map, problems } = mapped;
-        columns = mapped.columns;
+        const fromLast = (h: string) => Object.hasOwn(last, h) && !(given && Object.hasOwn(given, h));
+        columns = mapped.columns.map((c) => (c.source === 'manual' && fromLast(c.header) ? { ...c, source: 'remembered' as const } : c));
         notices = mapped.notices;
         for (const p of problems) {
           const params: Record<string, string> = p.code === 'duplicateColumn' ? { column: p.column } : { columns: p.columns.join(', ') };
@@ -133,7 +144,9 @@ async function analyse(db: ScopedDb, input: ImportInput) {
     );
     plans.push({ smeClientId: t.id, plan, rows: own.length });
   }
-  return { smes, scan, columns, notices, issues, plans };
+  // the signature lines under a ledger are not data rows
+  const counted = { ...scan, dataRows: scan.dataRows - (v?.footerRows ?? 0) };
+  return { smes, scan: counted, columns, notices, issues, plans, headers, confirmed: given ? manual : null };
 }
 
 type Analysis = Awaited<ReturnType<typeof analyse>>;
@@ -321,6 +334,7 @@ export async function commitImport(db: ScopedDb, scope: IntegratorScope, actorId
         await tx.inventoryImport.update({ where: { id: record.id }, data: { durationMs: Math.round(performance.now() - started) }, select: { id: true } });
         recordIds.push(record.id);
       }
+      if (analysis.confirmed) await rememberMapping(tx, integratorId, analysis.headers, analysis.confirmed);
       return recordIds;
     },
     { timeout: 120_000, maxWait: 30_000 },
