@@ -24,6 +24,7 @@ test('a ledger with its own column words: mapped by hand in the preview, committ
   await signIn(page, demo.engineer);
   await page.goto('/clients');
   await page.getByTestId('client-row').filter({ hasText: '新昌县东方滚动轴承厂' }).getByRole('link').first().click();
+  await expect(page.getByTestId('client-actions')).toBeVisible();
   const clientUrl = page.url();
   await page.getByRole('link', { name: '从表格导入' }).click();
   await page.getByTestId('import-file').setInputFiles({ name: '设备台账.csv', mimeType: 'text/csv', buffer: ledger(['MAP-E2E-1', 'MAP-E2E-2']) });
