@@ -63,10 +63,10 @@ export function ColumnMapping(props: {
         </p>
       ) : null}
       <div className="mt-2 max-h-[24rem] overflow-auto rounded-lg border border-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <table className="w-full table-fixed divide-y divide-slate-200 text-sm">
           <thead className="sticky top-0 bg-slate-50">
             <tr>
-              <th className="px-3 py-2 text-left text-xs font-semibold text-slate-500">{t('column')}</th>
+              <th className="w-[55%] px-3 py-2 text-left text-xs font-semibold text-slate-500">{t('column')}</th>
               <th className="px-3 py-2 text-left text-xs font-semibold text-slate-500">{t('field')}</th>
             </tr>
           </thead>
@@ -85,7 +85,7 @@ export function ColumnMapping(props: {
                   <td className="px-3 py-1.5 align-top">
                     <select
                       aria-label={t('selectFor', { column: c.header })}
-                      className={`${inputClass} min-w-[9rem] py-1`}
+                      className={`${inputClass} w-full min-w-0 py-1`}
                       value={current(c) ?? ''}
                       onChange={(e) => props.onChange(c.header, (e.target.value || null) as MappableKey | null)}
                       data-testid="mapping-select"

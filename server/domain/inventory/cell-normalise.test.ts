@@ -88,6 +88,13 @@ describe('rows of a real ledger', () => {
     ]);
   });
 
+  it('counts a signature line in a column that is not imported as a footer, not as a data row', () => {
+    const { map } = mapHeaders(['序号', '设备编号', '设备名称', '控制系统']);
+    const v = new RowValidator(map, ctx);
+    expect(v.add(9, ['制表人：张三', '', '', ''])).toBe(false);
+    expect(v.footerRows).toBe(1);
+  });
+
   it('skips the signature lines under a ledger', () => {
     expect(isFooterRow(['制表人：张三', '', '审核：李四'])).toBe(true);
     expect(isFooterRow(['合计', '12台'])).toBe(true);

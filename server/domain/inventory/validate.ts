@@ -114,11 +114,12 @@ export class RowValidator {
       if (!isBlank(v)) any = true;
       get.set(key, v);
     });
-    if (!any) return false;
+    // a signature line may sit in a column that is not imported (序号): looked at over every cell of the row
     if (isFooterRow(cells)) {
       this.footerRows++;
       return false;
     }
+    if (!any) return false;
     const before = this.issues.length;
     const has = (k: ColumnKey) => this.headers.present.has(k);
 
