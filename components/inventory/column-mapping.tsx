@@ -66,7 +66,7 @@ export function ColumnMapping(props: {
         <table className="w-full table-fixed divide-y divide-slate-200 text-sm">
           <thead className="sticky top-0 bg-slate-50">
             <tr>
-              <th className="w-[55%] px-3 py-2 text-left text-xs font-semibold text-slate-500">{t('column')}</th>
+              <th className="w-[42%] px-3 sm:w-[55%] py-2 text-left text-xs font-semibold text-slate-500">{t('column')}</th>
               <th className="px-3 py-2 text-left text-xs font-semibold text-slate-500">{t('field')}</th>
             </tr>
           </thead>
