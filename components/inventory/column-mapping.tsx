@@ -78,7 +78,7 @@ export function ColumnMapping(props: {
                 <tr key={`${c.index}-${c.header}`} data-testid="mapping-row">
                   <td className="px-3 py-1.5 align-top">
                     <span className="break-all font-medium text-slate-800">{c.header}</span>
-                    <span className={`ml-2 inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-[11px] ${sourceTone[source]}`}>
+                    <span className={`ml-2 inline-block max-w-full break-words rounded px-1.5 py-0.5 text-[11px] ${sourceTone[source]}`}>
                       {t(`source.${source}`)}
                     </span>
                   </td>
