@@ -1,6 +1,7 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { kindLabel } from '@/components/machines/labels';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { DefinitionList } from '@/components/ui/definition-list';
@@ -103,7 +104,7 @@ export async function ClientDetail({ client }: { client: Client }) {
           <Bars rows={client.byStatus.map((g) => ({ label: t(`enums.machineStatus.${g.status}`), count: g.count }))} />
         </Card>
         <Card title={t('clients.byKind')}>
-          <Bars rows={client.byKind.map((g) => ({ label: t(`enums.machineKind.${g.kind}` as 'enums.machineKind.OTHER'), count: g.count }))} />
+          <Bars rows={client.byKind.map((g) => ({ label: kindLabel(t as never, g.kind), count: g.count }))} />
         </Card>
       </div>
       <Card title={t('clients.sites')}>

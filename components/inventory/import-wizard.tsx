@@ -5,9 +5,10 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button, FormError, inputClass } from '@/components/ui/form';
+import { ColumnMapping, type MappableKey, type MappedColumn, type Mapping, type Notice } from './column-mapping';
 import { EncodingCheck, type EncodingChoice } from './encoding-check';
+import { ImportIssues, type Issue } from './import-issues';
 
-type Issue = { row: number | null; column: string | null; code: string; params: Record<string, string | number> };
 type Preview = {
   mode: 'preview' | 'commit';
   format: 'csv' | 'xlsx';
@@ -16,6 +17,10 @@ type Preview = {
   sample?: string[];
   sheets: string[];
   sheet: string | null;
+  /** The mapping step (machine imports): the row taken as the header, each column's field, non-blocking notices. */
+  headerRow?: number | null;
+  columns?: MappedColumn[];
+  notices?: Notice[];
   dataRows: number;
   badRows: number;
   issueCount: number;
@@ -31,8 +36,6 @@ type Preview = {
   updated?: number;
   durationMs?: number;
 };
-
-const SHOWN = 500;
 
 /** Upload with a real progress bar (XHR reports the bytes sent), then the server's verdict. */
 function upload(endpoint: string, form: FormData, onProgress: (p: number) => void): Promise<{ status: number; body: unknown }> {
@@ -57,9 +60,11 @@ export type ImportWizardProps = {
   doneLabel: string;
   maxMb: number;
   maxRows: number;
+  /** What the rows are, for the success message (machines are counted with 台, assessments with 次). */
+  counter?: 'machines' | 'assessments';
 };
 
-export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLabel, maxMb, maxRows }: ImportWizardProps) {
+export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLabel, maxMb, maxRows, counter = 'machines' }: ImportWizardProps) {
   const t = useTranslations('inventoryImport');
   const tAll = useTranslations();
   const router = useRouter();
@@ -71,6 +76,8 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
   const [progress, setProgress] = useState(0);
   const [result, setResult] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<Mapping>({});
+  const [mappingDirty, setMappingDirty] = useState(false);
 
   async function send(mode: 'preview' | 'commit') {
     setError(null);
@@ -87,6 +94,7 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
     const guessed = result?.encoding === 'utf-8-bom' ? 'utf-8' : result?.encoding;
     const enc = encoding || (mode === 'commit' ? guessed : '');
     if (enc) form.set('encoding', enc);
+    if (Object.keys(mapping).length) form.set('mapping', JSON.stringify(mapping));
     setPhase('uploading');
     setProgress(0);
     try {
@@ -100,6 +108,7 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
         if (mode === 'preview') setResult(null);
       } else {
         setResult(body);
+        setMappingDirty(false);
         if (mode === 'commit') router.refresh();
       }
     } catch {
@@ -109,16 +118,6 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
     }
   }
 
-  const issueText = (i: Issue) => {
-    const params = { ...i.params };
-    if (i.code === 'missingColumns')
-      params.columns = String(params.columns)
-        .split(', ')
-        .map((k) => tAll(`machines.${k}` as 'machines.kind'))
-        .join('、');
-    const key = `issues.${i.code}`;
-    return t.has(key) ? t(key as 'issues.required', params) : i.code;
-  };
   const busy = phase !== 'idle';
   const done = result?.mode === 'commit';
 
@@ -155,6 +154,8 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
                 setResult(null);
                 setSheet('');
                 setEncoding('');
+                setMapping({});
+                setMappingDirty(false);
                 setError(null);
               }}
             />
@@ -237,6 +238,21 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
               </div>
             ))}
           </dl>
+          {result.columns && !done ? (
+            <ColumnMapping
+              headerRow={result.headerRow ?? null}
+              columns={result.columns}
+              notices={result.notices ?? []}
+              mapping={mapping}
+              dirty={mappingDirty}
+              busy={busy}
+              onChange={(header: string, key: MappableKey | null) => {
+                setMapping((m) => ({ ...m, [header]: key }));
+                setMappingDirty(true);
+              }}
+              onApply={() => send('preview')}
+            />
+          ) : null}
           {result.newSites + result.newWorkshops + result.newLines > 0 ? (
             <p className="mt-2 text-sm text-slate-600">
               {t('newHierarchy', { sites: result.newSites, workshops: result.newWorkshops, lines: result.newLines })}
@@ -244,36 +260,11 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
           ) : null}
 
           {result.issueCount > 0 ? (
-            <div className="mt-4">
-              <p className="rounded-lg bg-red-50 px-3 py-2 text-sm font-medium text-red-700" role="alert" data-testid="import-errors-title">
-                {t('errorsTitle', { count: result.issueCount, rows: result.badRows })}
-              </p>
-              <div className="mt-3 max-h-[28rem] overflow-auto rounded-lg border border-slate-200">
-                <table className="min-w-full divide-y divide-slate-200 text-sm">
-                  <thead className="sticky top-0 bg-slate-50">
-                    <tr>
-                      <th className="px-3 py-2 text-left text-xs font-semibold text-slate-500">{t('row')}</th>
-                      <th className="px-3 py-2 text-left text-xs font-semibold text-slate-500">{t('column')}</th>
-                      <th className="px-3 py-2 text-left text-xs font-semibold text-slate-500">{t('reason')}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {result.issues.slice(0, SHOWN).map((i, n) => (
-                      <tr key={n} data-testid="import-issue">
-                        <td className="whitespace-nowrap px-3 py-1.5 tabular-nums">{i.row ?? t('fileLevel')}</td>
-                        <td className="whitespace-nowrap px-3 py-1.5">{i.column ?? '—'}</td>
-                        <td className="px-3 py-1.5 text-red-700">{issueText(i)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              {result.issueCount > SHOWN ? <p className="mt-2 text-xs text-slate-500">{t('moreErrors', { count: result.issueCount - SHOWN })}</p> : null}
-            </div>
+            <ImportIssues issues={result.issues} issueCount={result.issueCount} badRows={result.badRows} />
           ) : done ? (
             <div className="mt-4 flex flex-wrap items-center gap-3">
               <p className="rounded-lg bg-teal-50 px-3 py-2 text-sm font-medium text-teal-800" role="status" data-testid="import-done">
-                {t('done', {
+                {t(counter === 'assessments' ? 'doneAssessments' : 'done', {
                   created: result.created ?? 0,
                   updated: result.updated ?? 0,
                   unchanged: result.unchanged,
@@ -289,7 +280,7 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
               <p className="rounded-lg bg-teal-50 px-3 py-2 text-sm text-teal-800" role="status">
                 {t('ready')}
               </p>
-              <Button onClick={() => send('commit')} disabled={busy || !result.canCommit} data-testid="import-commit">
+              <Button onClick={() => send('commit')} disabled={busy || !result.canCommit || mappingDirty} data-testid="import-commit">
                 {phase === 'committing' ? t('committing') : t('commit')}
               </Button>
             </div>

@@ -116,6 +116,7 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
   SmePayment: smeOwned,
   MeasuredSaving: smeOwned,
   PriceBookVersion: { read: integratorOnly, create: integratorOnly, none: NONE_ID },
+  ImportMapping: integratorStaffOnly,
   FundBatch: countyOwned,
   FundRuleVersion: { ...countyOwned, read: (s) => (s.kind === 'county' ? { countyId: s.countyId } : null) },
   Claim: claimOwned,

@@ -42,12 +42,10 @@ describe('mapHeaders', () => {
     expect(map.byIndex).toEqual(['controlType', 'kind', 'assetTag', null, null]);
   });
 
-  it('names unknown and missing columns', () => {
-    const { problems } = mapHeaders(['资产编号', '颜色', 'Weight']);
-    expect(problems).toEqual([
-      { code: 'unknownColumns', columns: ['颜色', 'Weight'] },
-      { code: 'missingColumns', columns: ['kind', 'controlType'] },
-    ]);
+  it('ignores unknown columns with a notice and names the missing ones (issue 15: never blocking on unknown)', () => {
+    const { problems, notices } = mapHeaders(['资产编号', '颜色', 'Weight']);
+    expect(notices).toEqual([{ code: 'ignoredColumns', columns: ['颜色', 'Weight'] }]);
+    expect(problems).toEqual([{ code: 'missingColumns', columns: ['kind', 'controlType'] }]);
   });
 
   it('names a column given twice', () => {

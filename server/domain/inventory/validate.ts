@@ -9,6 +9,7 @@ import {
   cellText,
   isBlank,
   normaliseKind,
+  normalText,
   parseBoolean,
   parseControlType,
   parseInteger,
@@ -75,9 +76,18 @@ export type ValidationContext = {
   currentYear: number;
 };
 
+/** The signature lines under a ledger (制表人：… 审核：… 合计 12 台): not a machine. */
+const footer = /^((制表|填表|审核|审批|批准|核对|复核|负责人|统计|製表|審核)人?\s*[:：]|(注|说明|說明|日期)\s*[:：]|(合计|总计|小计|合計|總計)(\s|[:：]|$|\d))/;
+export function isFooterRow(cells: RawCell[]): boolean {
+  const filled = cells.map((c) => normalText(c)).filter(Boolean);
+  return filled.length > 0 && filled.length <= 4 && footer.test(filled[0] as string);
+}
+
 export class RowValidator {
   readonly rows: MachineRow[] = [];
   readonly issues: Issue[] = [];
+  /** Signature and total lines under the table: skipped, and not counted as data rows. */
+  footerRows = 0;
   private readonly firstRowOfTag = new Map<string, number>();
 
   constructor(
@@ -104,6 +114,11 @@ export class RowValidator {
       if (!isBlank(v)) any = true;
       get.set(key, v);
     });
+    // a signature line may sit in a column that is not imported (序号): looked at over every cell of the row
+    if (isFooterRow(cells)) {
+      this.footerRows++;
+      return false;
+    }
     if (!any) return false;
     const before = this.issues.length;
     const has = (k: ColumnKey) => this.headers.present.has(k);
@@ -117,9 +132,10 @@ export class RowValidator {
       }
       return s;
     };
+    // a required column missing from the file is one file-level problem, not one per row
     const required = (k: ColumnKey, max?: number): string => {
       const s = text(k, max);
-      if (s === null && isBlank(get.get(k))) this.issue(rowNumber, k, 'required');
+      if (s === null && has(k) && isBlank(get.get(k))) this.issue(rowNumber, k, 'required');
       return s ?? '';
     };
     const int = (k: 'operatorsPerShift' | 'shiftsPerDay', fallback: number): number => {
@@ -136,7 +152,8 @@ export class RowValidator {
     const kindText = required('kind');
     const controlRaw = get.get('controlType');
     let controlType = parseControlType(controlRaw);
-    if (isBlank(controlRaw)) this.issue(rowNumber, 'controlType', 'required');
+    if (!has('controlType')) controlType = null;
+    else if (isBlank(controlRaw)) this.issue(rowNumber, 'controlType', 'required');
     else if (!controlType) this.issue(rowNumber, 'controlType', 'badControlType', { value: cellText(controlRaw) });
     controlType ??= 'OTHER';
 

@@ -21,6 +21,14 @@ export function cellText(v: RawCell): string {
   return /^'[=+\-@]/.test(s) ? s.slice(1) : s;
 }
 
+/**
+ * The text a rule reads: NFKC (full-width digits and letters, ideographic spaces), blanks folded, trimmed. Problems
+ * still quote `cellText`, the text as written.
+ */
+export function normalText(v: RawCell): string {
+  return cellText(v).normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
 export function isBlank(v: RawCell): boolean {
   return cellText(v) === '';
 }
@@ -28,9 +36,10 @@ export function isBlank(v: RawCell): boolean {
 /** Integers as Excel writes them: 3, 3.0, "3", " 3 ", "3.0". */
 export function parseInteger(v: RawCell): number | null {
   if (typeof v === 'number') return Number.isInteger(v) ? v : null;
-  const s = cellText(v).replace(/,/g, '');
-  if (!/^-?\d+(\.0+)?$/.test(s)) return null;
-  return Number.parseInt(s, 10);
+  // thousands separators (1,200 / 1 200), a unit after the number (3人, 2班)
+  const s = normalText(v).replace(/(\d)[, ](?=\d{3}\b)/g, '$1');
+  const m = /^(-?\d+)(?:\.0+)?\s*(?:人|名|班|个|個)?$/.exec(s);
+  return m ? Number.parseInt(m[1] as string, 10) : null;
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -51,11 +60,13 @@ export function parseYear(v: RawCell): number | null {
     if (v >= 10_000 && v < 80_000) return excelSerialToDate(v).getUTCFullYear();
     return null;
   }
-  const s = cellText(v);
+  // 2016年5月, 2016.05, 2016/5/1, 2016-05-01 00:00:00, 2016年, or an Excel serial written as text
+  const s = normalText(v).replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '');
   if (!s) return null;
-  const int = parseInteger(s);
+  // 2016.05 is a year and a month; 42491.5 an Excel serial
+  const int = /^\d+$|^\d{5}\.\d+$/.test(s) ? Number(s) : null;
   if (int !== null) return parseYear(int);
-  const m = /^(\d{4})\s*(?:[-/.年]\s*\d{1,2}\s*(?:[-/.月]\s*\d{1,2}\s*日?)?\s*月?)?$/.exec(s);
+  const m = /^(\d{4})\s*(?:[-/.年]\s*(?:\d{1,2}\s*(?:[-/.月]\s*\d{1,2}\s*日?)?\s*月?)?)?$/.exec(s);
   return m ? Number(m[1]) : null;
 }
 
@@ -78,8 +89,20 @@ const controlAliases: Record<string, ControlTypeCode> = {
   其它: 'OTHER',
 };
 
+/** What a 数控系统 / 控制系统 column holds: the controller's maker or model stands for its type. */
+const controlPatterns: [RegExp, ControlTypeCode][] = [
+  [/数控|數控|cnc|fanuc|发那科|發那科|gsk|广数|廣數|广州数控|华中|華中|knd|凯恩帝|heidenhain|海德汉|syntec|新代|8[0-4]\dd|0i/, 'CNC'],
+  [/plc|可编程|可編程|s7-?\d|三菱fx|欧姆龙|omron/, 'PLC'],
+  [/继电器|繼電器|电气控制|電氣控制|接触器/, 'RELAY'],
+  [/^(手动|手動|人工|普通|无|無|none|n\/a|机械|機械)$/, 'MANUAL'],
+];
+
 export function parseControlType(v: RawCell): ControlTypeCode | null {
-  return controlAliases[cellText(v).toLowerCase().replace(/\s+/g, '')] ?? null;
+  const s = normalText(v).toLowerCase().replace(/\s+/g, '');
+  const exact = controlAliases[s];
+  if (exact) return exact;
+  for (const [re, code] of controlPatterns) if (re.test(s)) return code;
+  return null;
 }
 
 const statusAliases: Record<string, StatusCode> = {
@@ -95,6 +118,20 @@ const statusAliases: Record<string, StatusCode> = {
   闲置: 'IDLE',
   停用: 'IDLE',
   备用: 'IDLE',
+  封存: 'IDLE',
+  待修: 'IDLE',
+  维修: 'IDLE',
+  待报废: 'IDLE',
+  正常使用: 'IN_SERVICE',
+  运行: 'IN_SERVICE',
+  运行中: 'IN_SERVICE',
+  完好: 'IN_SERVICE',
+  在線: 'IN_SERVICE',
+  在用中: 'IN_SERVICE',
+  使用: 'IN_SERVICE',
+  閒置: 'IDLE',
+  報廢: 'RETIRED',
+  已報廢: 'RETIRED',
   retired: 'RETIRED',
   报废: 'RETIRED',
   已报废: 'RETIRED',
@@ -102,16 +139,16 @@ const statusAliases: Record<string, StatusCode> = {
 };
 
 export function parseStatus(v: RawCell): StatusCode | null {
-  const s = cellText(v).toLowerCase();
+  const s = normalText(v).toLowerCase();
   return statusAliases[s] ?? statusAliases[s.replace(/\s+/g, '')] ?? null;
 }
 
-const yes = new Set(['是', '已联网', '联网', 'y', 'yes', 'true', '1', '√', '✓', 'on']);
-const no = new Set(['否', '未联网', '不联网', 'n', 'no', 'false', '0', '×', 'off']);
+const yes = new Set(['是', '有', '已', '已联网', '联网', '已联', '聯網', '已聯網', 'y', 'yes', 'true', '1', '√', '✓', '✔', 'on']);
+const no = new Set(['否', '无', '無', '没有', '沒有', '未', '未联网', '不联网', '未聯網', 'n', 'no', 'false', '0', '×', 'x', '✗', '✘', 'off', '-', '/']);
 
 export function parseBoolean(v: RawCell): boolean | null {
   if (typeof v === 'boolean') return v;
-  const s = cellText(v).toLowerCase();
+  const s = normalText(v).toLowerCase();
   if (yes.has(s)) return true;
   if (no.has(s)) return false;
   return null;
@@ -122,7 +159,7 @@ export function parseBoolean(v: RawCell): boolean | null {
  * else is kept as written, because real inventories name machines their own way.
  */
 export function normaliseKind(v: RawCell, labels: Record<string, Record<string, string>>): string {
-  const s = cellText(v);
+  const s = normalText(v);
   const upper = s.toUpperCase().replace(/[\s-]+/g, '_');
   if ((machineKinds as readonly string[]).includes(upper)) return upper;
   const lower = s.toLowerCase();
@@ -144,7 +181,7 @@ export function neutraliseFormula(text: string): string {
 export function parseDate(v: RawCell): string | null {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
   if (typeof v === 'number') return v >= 1 && v < 80_000 ? excelSerialToDate(v).toISOString().slice(0, 10) : null;
-  const s = cellText(v);
+  const s = normalText(v).replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '');
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
   if (!m) return /^\d+(\.\d+)?$/.test(s) ? parseDate(Number(s)) : null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AssessmentRowValidator } from './import';
+import { formatCode } from './code';
+import { AssessmentRowValidator, parseImportedCode } from './import';
 
 const smes = new Map([
   ['新昌县万丰轴承有限公司', 'sme1'],
@@ -62,5 +63,31 @@ describe('assessment import rows', () => {
     const v = make(['企业', '颜色']);
     expect(v.headerOk).toBe(false);
     expect(v.issues.map((i) => i.code)).toEqual(['unknownColumns', 'missingColumns']);
+  });
+});
+
+describe("the paper's shorthand codes (issue 15)", () => {
+  it.each([
+    ['D1', 'D1N0'],
+    ['D0', 'D0N0'],
+    ['d2', 'D2N0'],
+    ['Ｄ１Ｎ１', 'D1N1'],
+    ['D2N2I0', 'D2N2'],
+    ['D2N2I1', 'D2N2I1'],
+  ])('%s → %s', (text, code) => {
+    const r = parseImportedCode(text);
+    expect(r.ok && formatCode(r.code)).toBe(code);
+  });
+
+  it('still refuses what is no code', () => {
+    expect(parseImportedCode('D3').ok).toBe(false);
+    expect(parseImportedCode('N1').ok).toBe(false);
+  });
+
+  it('imports a row written in shorthand', () => {
+    const v = make(['企业', '评估日期', '成熟度代码']);
+    v.add(2, ['xinchang tianma', '2020-01-01', 'D1']);
+    expect(v.issues).toEqual([]);
+    expect(v.rows[0]?.code).toEqual({ d: 1, n: 0, i: 0 });
   });
 });

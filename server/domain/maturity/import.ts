@@ -55,6 +55,15 @@ const kinds: Record<string, AssessmentKind> = {
   第三方现场评估: 'THIRD_PARTY',
 };
 
+/**
+ * A code as assessment records write it: the full form (D1N1, D2N2I1), full-width (Ｄ１Ｎ１), or the paper's shorthand
+ * where N0 is left out (D1 → D1N0, D0 → D0N0; I0 is always omitted).
+ */
+export function parseImportedCode(text: string) {
+  const s = text.normalize('NFKC').replace(/\s+/g, '');
+  return parseCode(/^D\d$/i.test(s) ? `${s}N0` : s);
+}
+
 export type AssessmentRow = {
   row: number;
   smeClientId: string;
@@ -133,7 +142,7 @@ export class AssessmentRowValidator {
     else if (date > this.today) issue('date', 'futureDate', { value: date });
 
     const codeText = cellText(get.get('code'));
-    const parsed = parseCode(codeText);
+    const parsed = parseImportedCode(codeText);
     if (!codeText) issue('code', 'required');
     else if (!parsed.ok) issue('code', 'badCode', { value: codeText });
 

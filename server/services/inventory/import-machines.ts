@@ -6,16 +6,14 @@
  *   then everything in one transaction, or nothing: bad rows commit nothing.
  * Rows are matched by asset tag, so re-importing the same file changes nothing.
  */
-import { randomUUID } from 'node:crypto';
 import type { ScopedDb } from '../../db/scoped';
-import { audit } from '../../db/tx';
-import type { IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
-import { type ColumnKey, mapHeaders } from '../../domain/inventory/columns';
+import { type ColumnMapping, type HeaderNotice, headerScore, type ManualMapping, mapHeaders } from '../../domain/inventory/columns';
 import type { ChosenEncoding } from '../../domain/inventory/file-kind';
 import { type ExistingMachine, type ImportPlan, lineKey, planImport } from '../../domain/inventory/plan';
 import { type Issue, RowValidator } from '../../domain/inventory/validate';
 import { catalogues } from '../../i18n/messages';
+import { headersKey, loadRememberedMappings } from './import-mappings';
 import { type ScanResult, scanSpreadsheet } from './spreadsheet';
 
 export type ImportInput = {
@@ -25,6 +23,8 @@ export type ImportInput = {
   bytes: Uint8Array;
   sheet?: string | null;
   encoding?: ChosenEncoding | null;
+  /** The user's choices in the mapping step, by header as written: a column, or null to ignore it. */
+  mapping?: ManualMapping | null;
 };
 
 const kindLabels = { 'zh-CN': catalogues['zh-CN'].enums.machineKind, en: catalogues.en.enums.machineKind } as Record<string, Record<string, string>>;
@@ -45,20 +45,35 @@ async function loadTargets(db: ScopedDb, input: ImportInput): Promise<{ mode: 's
   return { mode: 'sme', smes: [sme] };
 }
 
-async function analyse(db: ScopedDb, input: ImportInput) {
+export async function analyse(db: ScopedDb, input: ImportInput) {
   const { mode, smes } = await loadTargets(db, input);
   const names = new Map<string, string>();
   for (const t of smes) for (const n of [t.legalName, t.legalNameEn, t.creditCode]) if (n) names.set(n.trim().toLowerCase(), t.id);
   let validator: RowValidator | null = null;
   const fileIssues: Issue[] = [];
-  let columns: { header: string; key: ColumnKey | null }[] = [];
+  let columns: ColumnMapping[] = [];
+  let notices: HeaderNotice[] = [];
+  // the user's choices in this preview, else the ones confirmed last time for the same header row
+  const given = input.mapping && Object.keys(input.mapping).length ? input.mapping : null;
+  const remembered = await loadRememberedMappings(db);
+  const anyRemembered: ManualMapping = Object.assign({}, ...[...remembered.values()].map((m) => Object.fromEntries(Object.entries(m).filter(([, k]) => k))));
+  let manual: ManualMapping = given ?? {};
+  let headers: string[] = [];
   const scan: ScanResult = await scanSpreadsheet(
     input.bytes,
     { sheet: input.sheet, encoding: input.encoding },
     {
+      headerScore: (cells) => headerScore(cells, { ...anyRemembered, ...given }),
       header(cells, rowNumber) {
-        const { map, problems } = mapHeaders(cells);
-        columns = map.headers.map((header, i) => ({ header, key: map.byIndex[i] ?? null })).filter((c) => c.header);
+        headers = cells;
+        // what the user chose now goes over what was confirmed last time for this header row
+        const last = remembered.get(headersKey(cells)) ?? {};
+        manual = { ...last, ...given };
+        const mapped = mapHeaders(cells, manual);
+        const { map, problems } = mapped;
+        const fromLast = (h: string) => Object.hasOwn(last, h) && !(given && Object.hasOwn(given, h));
+        columns = mapped.columns.map((c) => (c.source === 'manual' && fromLast(c.header) ? { ...c, source: 'remembered' as const } : c));
+        notices = mapped.notices;
         for (const p of problems) {
           const params: Record<string, string> = p.code === 'duplicateColumn' ? { column: p.column } : { columns: p.columns.join(', ') };
           fileIssues.push({ row: rowNumber, column: null, code: p.code, params });
@@ -72,8 +87,9 @@ async function analyse(db: ScopedDb, input: ImportInput) {
           currentYear: new Date().getUTCFullYear(),
         });
       },
+      // every row is checked even when the header has problems: the user sees every bad row at once
       row(rowNumber, cells) {
-        if (fileIssues.length === 0) validator?.add(rowNumber, cells);
+        validator?.add(rowNumber, cells);
       },
     },
   );
@@ -126,10 +142,14 @@ async function analyse(db: ScopedDb, input: ImportInput) {
     );
     plans.push({ smeClientId: t.id, plan, rows: own.length });
   }
-  return { smes, scan, columns, issues, plans };
+  // the signature lines under a ledger are not data rows
+  const counted = { ...scan, dataRows: scan.dataRows - (v?.footerRows ?? 0) };
+  return { smes, scan: counted, columns, notices, issues, plans, headers, confirmed: given ? manual : null };
 }
 
-function summary(scan: ScanResult, columns: { header: string; key: ColumnKey | null }[], issues: Issue[], plans: { plan: ImportPlan }[]) {
+type Analysis = Awaited<ReturnType<typeof analyse>>;
+
+export function summary({ scan, columns, notices, issues, plans }: Pick<Analysis, 'scan' | 'columns' | 'notices' | 'issues' | 'plans'>) {
   const badRows = new Set(issues.filter((i) => i.row !== null).map((i) => i.row)).size;
   const sum = (f: (p: ImportPlan) => number) => plans.reduce((s, x) => s + f(x.plan), 0);
   return {
@@ -139,7 +159,9 @@ function summary(scan: ScanResult, columns: { header: string; key: ColumnKey | n
     sample: scan.sample,
     sheets: scan.sheets,
     sheet: scan.sheet,
+    headerRow: scan.headerRow,
     columns,
+    notices,
     dataRows: scan.dataRows,
     badRows,
     issueCount: issues.length,
@@ -155,176 +177,7 @@ function summary(scan: ScanResult, columns: { header: string; key: ColumnKey | n
 }
 
 export async function previewImport(db: ScopedDb, input: ImportInput) {
-  const { scan, columns, issues, plans } = await analyse(db, input);
-  return { ...summary(scan, columns, issues, plans), canCommit: issues.length === 0 && scan.dataRows > 0 };
-}
-
-const BATCH = 2_000;
-function chunks<T>(items: T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-export async function commitImport(db: ScopedDb, scope: IntegratorScope, actorId: string, input: ImportInput) {
-  const started = performance.now();
-  const { smes, scan, columns, issues, plans } = await analyse(db, input);
-  if (issues.length) {
-    const result = summary(scan, columns, issues, plans);
-    throw new AppError('BAD_REQUEST', 'import.hasErrors', { count: result.issueCount, rows: result.badRows });
-  }
-  if (scan.dataRows === 0) throw new AppError('BAD_REQUEST', 'import.noRows');
-  if (smes.some((t) => t.archivedAt)) throw new AppError('PRECONDITION_FAILED', 'clientArchived');
-  const integratorId = scope.integratorId;
-
-  const importIds = await db.$transaction(
-    async (tx) => {
-      const recordIds: string[] = [];
-      for (const { smeClientId, plan, rows: planRows } of plans) {
-        // 1. the hierarchy: new factories, workshops, lines
-        if (plan.newSites.length) await tx.site.createMany({ data: plan.newSites.map((name) => ({ integratorId, smeClientId, name })) });
-        const siteIds = new Map((await tx.site.findMany({ where: { smeClientId }, select: { id: true, name: true } })).map((s) => [s.name, s.id]));
-        if (plan.newWorkshops.length)
-          await tx.workshop.createMany({
-            data: plan.newWorkshops.map(([site, name]) => ({ integratorId, smeClientId, siteId: siteIds.get(site) as string, name })),
-          });
-        const workshops = await tx.workshop.findMany({ where: { smeClientId }, select: { id: true, name: true, siteId: true } });
-        const siteName = new Map([...siteIds].map(([n, id]) => [id, n]));
-        const workshopIds = new Map(workshops.map((w) => [JSON.stringify([siteName.get(w.siteId), w.name]), w.id]));
-        if (plan.newLines.length)
-          await tx.productionLine.createMany({
-            data: plan.newLines.map(([site, workshop, name]) => ({
-              integratorId,
-              smeClientId,
-              workshopId: workshopIds.get(JSON.stringify([site, workshop])) as string,
-              name,
-            })),
-          });
-        const lineIds = new Map<string, string>();
-        if (plan.newLines.length || plan.creates.length || plan.updates.length) {
-          const all = await tx.productionLine.findMany({ where: { smeClientId }, select: { id: true, name: true, workshopId: true } });
-          const wsById = new Map(workshops.map((w) => [w.id, w]));
-          for (const l of all) {
-            const w = wsById.get(l.workshopId);
-            if (w) lineIds.set(lineKey(siteName.get(w.siteId) as string, w.name, l.name), l.id);
-          }
-        }
-        const resolveLine = (id: string | null) => (id?.startsWith('new:') ? (lineIds.get(id.slice(4)) ?? null) : id);
-
-        const record = await tx.inventoryImport.create({
-          data: {
-            integratorId,
-            smeClientId,
-            actorId,
-            fileName: input.fileName.slice(0, 200),
-            format: scan.format.toUpperCase(),
-            sheet: scan.sheet,
-            rows: planRows,
-            created: plan.creates.length,
-            updated: plan.updates.length,
-            unchanged: plan.unchanged,
-            durationMs: 0,
-          },
-          select: { id: true },
-        });
-
-        // 2. new machines and their history: one INSERT … SELECT FROM unnest(…) per batch (Prisma's
-        //    createMany spends most of its time building per-row objects at this size)
-        const now = new Date();
-        const history: { machineId: string; kind: 'CREATE' | 'UPDATE'; changes: string }[] = [];
-        for (const batch of chunks(plan.creates)) {
-          const ids = batch.map(() => randomUUID());
-          const col = <T>(f: (c: (typeof batch)[number]) => T) => batch.map(f);
-          await tx.$executeRaw`
-          INSERT INTO "Machine" ("id", "integratorId", "smeClientId", "assetTag", "lineId", "kind", "maker", "model", "year", "controlType",
-            "networked", "operatorsPerShift", "shiftsPerDay", "status", "notes", "createdAt", "updatedAt")
-          SELECT v.id, ${integratorId}, ${smeClientId}, v.tag, v.line_id, v.kind, v.maker, v.model, v.year, v.control_type::"ControlType",
-            v.networked, v.operators, v.shifts, v.status::"MachineStatus", v.notes, ${now}, ${now}
-          FROM unnest(
-            ${ids}::text[], ${col((c) => c.row.assetTag)}::text[], ${col((c) => resolveLine(c.fields.lineId))}::text[], ${col((c) => c.fields.kind)}::text[],
-            ${col((c) => c.fields.maker)}::text[], ${col((c) => c.fields.model)}::text[], ${col((c) => c.fields.year)}::int[],
-            ${col((c) => c.fields.controlType)}::text[], ${col((c) => c.fields.networked)}::boolean[],
-            ${col((c) => c.fields.operatorsPerShift)}::int[], ${col((c) => c.fields.shiftsPerDay)}::int[],
-            ${col((c) => c.fields.status)}::text[], ${col((c) => c.fields.notes)}::text[]
-          ) AS v(id, tag, line_id, kind, maker, model, year, control_type, networked, operators, shifts, status, notes)`;
-          batch.forEach((c, i) => {
-            history.push({ machineId: ids[i] as string, kind: 'CREATE', changes: JSON.stringify(fieldsAsChanges(c.fields, resolveLine)) });
-          });
-        }
-
-        // 3. changed machines: one UPDATE … FROM unnest(…) per batch, fenced to this SME of this integrator
-        for (const batch of chunks(plan.updates)) {
-          const col = <T>(f: (u: (typeof batch)[number]) => T) => batch.map(f);
-          await tx.$executeRaw`
-          UPDATE "Machine" AS m SET
-            "lineId" = v.line_id, "kind" = v.kind, "maker" = v.maker, "model" = v.model, "year" = v.year,
-            "controlType" = v.control_type::"ControlType", "networked" = v.networked,
-            "operatorsPerShift" = v.operators, "shiftsPerDay" = v.shifts,
-            "status" = v.status::"MachineStatus", "notes" = v.notes, "updatedAt" = now()
-          FROM unnest(
-            ${col((u) => u.id)}::text[], ${col((u) => resolveLine(u.fields.lineId))}::text[], ${col((u) => u.fields.kind)}::text[],
-            ${col((u) => u.fields.maker)}::text[], ${col((u) => u.fields.model)}::text[], ${col((u) => u.fields.year)}::int[],
-            ${col((u) => u.fields.controlType)}::text[], ${col((u) => u.fields.networked)}::boolean[],
-            ${col((u) => u.fields.operatorsPerShift)}::int[], ${col((u) => u.fields.shiftsPerDay)}::int[],
-            ${col((u) => u.fields.status)}::text[], ${col((u) => u.fields.notes)}::text[]
-          ) AS v(id, line_id, kind, maker, model, year, control_type, networked, operators, shifts, status, notes)
-          WHERE m.id = v.id AND m."integratorId" = ${integratorId} AND m."smeClientId" = ${smeClientId}`;
-          for (const u of batch) {
-            history.push({
-              machineId: u.id,
-              kind: 'UPDATE',
-              changes: JSON.stringify(
-                Object.fromEntries(u.changes.map((c) => [c.field, [c.from, c.field === 'lineId' ? resolveLine(c.to as string | null) : c.to]])),
-              ),
-            });
-          }
-        }
-
-        for (const batch of chunks(history, 5_000)) {
-          await tx.$executeRaw`
-          INSERT INTO "MachineChange" ("id", "integratorId", "smeClientId", "machineId", "at", "actorId", "source", "importId", "kind", "changes")
-          SELECT v.id, ${integratorId}, ${smeClientId}, v.machine_id, ${now}, ${actorId}, 'IMPORT', ${record.id}, v.kind, v.changes::jsonb
-          FROM unnest(${batch.map(() => randomUUID())}::text[], ${batch.map((h) => h.machineId)}::text[], ${batch.map((h) => h.kind)}::text[], ${batch.map((h) => h.changes)}::text[])
-            AS v(id, machine_id, kind, changes)`;
-        }
-
-        await audit(tx, {
-          actorId,
-          action: 'inventory.import',
-          entity: 'SmeClient',
-          entityId: smeClientId,
-          data: {
-            importId: record.id,
-            fileName: input.fileName,
-            rows: planRows,
-            created: plan.creates.length,
-            updated: plan.updates.length,
-            unchanged: plan.unchanged,
-          },
-        });
-        await tx.inventoryImport.update({ where: { id: record.id }, data: { durationMs: Math.round(performance.now() - started) }, select: { id: true } });
-        recordIds.push(record.id);
-      }
-      return recordIds;
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
-  const result = summary(scan, columns, [], plans);
-  return {
-    importId: importIds[0] ?? null,
-    importIds,
-    ...result,
-    created: result.toCreate,
-    updated: result.toUpdate,
-    durationMs: Math.round(performance.now() - started),
-  };
-}
-
-/** A created machine's history entry: every field from nothing to its value. */
-function fieldsAsChanges(fields: object, resolveLine: (id: string | null) => string | null): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(fields)
-      .filter(([, v]) => v !== null)
-      .map(([k, v]) => [k, [null, k === 'lineId' ? resolveLine(v as string) : v]]),
-  );
+  const analysis = await analyse(db, input);
+  const { scan, issues } = analysis;
+  return { ...summary(analysis), canCommit: issues.length === 0 && scan.dataRows > 0 };
 }

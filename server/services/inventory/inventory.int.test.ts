@@ -132,10 +132,11 @@ describe(`machine import (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(await t.db.machine.count({ where: { smeClientId: smeId } })).toBe(before);
   });
 
-  it('refuses unknown and missing columns, empty files and non-spreadsheets with clear codes', async () => {
+  it('ignores unknown columns with a notice, refuses missing ones, empty files and non-spreadsheets with clear codes', async () => {
     const p = await engineer.inventory.previewImport({ smeClientId: smeId, fileName: 'x.csv', bytes: csv(['资产编号,颜色', 'A,红']) });
-    expect(p.issues.map((i) => i.code)).toEqual(['unknownColumns', 'missingColumns']);
-    expect(p.issues[1]?.params).toEqual({ columns: 'kind, controlType' });
+    expect(p.issues.map((i) => i.code)).toEqual(['missingColumns']);
+    expect(p.issues[0]?.params).toEqual({ columns: 'kind, controlType' });
+    expect(p.notices).toEqual([{ code: 'ignoredColumns', columns: ['颜色'] }]);
     expect(await codeOf(engineer.inventory.previewImport({ smeClientId: smeId, fileName: 'e.csv', bytes: csv(['', ' , ']) }))).toBe(
       'BAD_REQUEST:import.emptyFile',
     );
@@ -172,7 +173,7 @@ describe(`machine import (${process.env.TEST_DB ?? 'pglite'})`, () => {
     const first = await engineer.inventory.previewImport({ smeClientId: smeId, fileName: 'm.xlsx', bytes });
     expect(first.sheet).toBe('说明');
     expect(first.sheets).toEqual(['说明', '设备']);
-    expect(first.issues[0]?.code).toBe('unknownColumns');
+    expect(first.issues[0]?.code).toBe('noKnownColumns');
     const p = await engineer.inventory.previewImport({ smeClientId: smeId, fileName: 'm.xlsx', bytes, sheet: '设备' });
     expect(p).toMatchObject({ format: 'xlsx', sheet: '设备', dataRows: 2, toCreate: 2, issueCount: 0 });
     await engineer.inventory.commitImport({ smeClientId: smeId, fileName: 'm.xlsx', bytes, sheet: '设备' });

@@ -1,7 +1,8 @@
 /**
  * Reads CSV and XLSX files row by row without holding the whole sheet in memory: CSV through
- * csv-parse's stream, XLSX through ExcelJS's streaming workbook reader. The first non-blank row
- * is the header.
+ * csv-parse's stream, XLSX through ExcelJS's streaming workbook reader. The header row is found: when the visitor
+ * scores rows, the first of the opening rows that names two columns (title rows, notes and merged title cells above it
+ * are skipped), else the widest of them; without a score, the first non-blank row.
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
@@ -15,8 +16,12 @@ import { guardedXlsx } from './xlsx-zip';
 export const importLimits = { maxBytes: 20 * 1024 * 1024, maxRows: 50_000 } as const;
 /** Rows read beyond the data rows that a full file may still have: its header and a few blank lines. */
 const readSlack = 100;
+/** Non-blank rows looked at for the header before the widest of them is taken. */
+const headerSearchRows = 30;
 
 export type SheetVisitor = {
+  /** How many cells of a row name a known column; a row scoring 2 or more is the header. */
+  headerScore?(cells: string[]): number;
   /** Called once with the header row; throw to stop. */
   header(cells: string[], rowNumber: number): void;
   /** Called for each row after the header (blank rows included: the visitor skips them). */
@@ -32,6 +37,8 @@ export type ScanResult = {
   sample: string[];
   sheets: string[];
   sheet: string | null;
+  /** The row taken as the header, numbered as the spreadsheet shows it. */
+  headerRow: number | null;
   dataRows: number;
 };
 
@@ -48,26 +55,43 @@ export async function scanSpreadsheet(
   const kind = sniffFileKind(bytes);
   if (kind === 'xls') throw new AppError('BAD_REQUEST', 'import.oldExcel');
   if (kind === 'unknown') throw new AppError('BAD_REQUEST', 'import.unknownFormat');
-  const state = { header: false, dataRows: 0, read: 0 };
-  const tooMany = () => new AppError('BAD_REQUEST', 'import.tooManyRows', { max: importLimits.maxRows });
-  const feed = (rowNumber: number, cells: RawCell[]) => {
-    if (++state.read > importLimits.maxRows + readSlack) throw tooMany();
-    if (!state.header) {
-      if (cells.every(isBlank)) return;
-      state.header = true;
-      visitor.header(
-        cells.map((c) => (c === null || c === undefined ? '' : String(c))),
-        rowNumber,
-      );
-      return;
-    }
+  const state = { header: false, headerRow: null as number | null, dataRows: 0, read: 0 };
+  const texts = (cells: RawCell[]) => cells.map((c) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c)));
+  const pending: { rowNumber: number; cells: RawCell[]; score: number; width: number }[] = [];
+  const takeHeader = (rowNumber: number, cells: RawCell[]) => {
+    state.header = true;
+    state.headerRow = rowNumber;
+    visitor.header(texts(cells), rowNumber);
+  };
+  const data = (rowNumber: number, cells: RawCell[]) => {
     if (cells.every(isBlank)) return visitor.row(rowNumber, cells);
     state.dataRows++;
     visitor.row(rowNumber, cells);
   };
-  const finish = (r: Omit<ScanResult, 'dataRows' | 'encodingCertain' | 'sample'> & Partial<ScanResult>): ScanResult => {
+  // none of the opening rows names two columns: the best-scoring, then widest, is the header; the rows below it are data
+  const settle = () => {
+    const best = pending.reduce((b, r) => (r.score > b.score || (r.score === b.score && r.width > b.width) ? r : b), pending[0] as (typeof pending)[number]);
+    takeHeader(best.rowNumber, best.cells);
+    for (const r of pending.splice(0)) if (r.rowNumber > best.rowNumber) data(r.rowNumber, r.cells);
+  };
+  const tooMany = () => new AppError('BAD_REQUEST', 'import.tooManyRows', { max: importLimits.maxRows });
+  const feed = (rowNumber: number, cells: RawCell[]) => {
+    if (++state.read > importLimits.maxRows + readSlack) throw tooMany();
+    if (state.header) return data(rowNumber, cells);
+    if (cells.every(isBlank)) return;
+    if (!visitor.headerScore) return takeHeader(rowNumber, cells);
+    const score = visitor.headerScore(texts(cells));
+    if (score >= 2) {
+      pending.length = 0;
+      return takeHeader(rowNumber, cells);
+    }
+    pending.push({ rowNumber, cells, score, width: cells.filter((c) => !isBlank(c)).length });
+    if (pending.length >= headerSearchRows) settle();
+  };
+  const finish = (r: Omit<ScanResult, 'dataRows' | 'encodingCertain' | 'sample' | 'headerRow'> & Partial<ScanResult>): ScanResult => {
+    if (!state.header && pending.length) settle();
     if (!state.header) throw new AppError('BAD_REQUEST', 'import.emptyFile');
-    return { encodingCertain: true, sample: [], ...r, dataRows: state.dataRows };
+    return { encodingCertain: true, sample: [], ...r, headerRow: state.headerRow, dataRows: state.dataRows };
   };
 
   if (kind === 'csv') {

@@ -23,6 +23,7 @@ export default async function AssessmentImportPage() {
         doneLabel={t('nav.clusters')}
         maxMb={importLimits.maxBytes / 1024 / 1024}
         maxRows={importLimits.maxRows}
+        counter="assessments"
       />
     </>
   );
