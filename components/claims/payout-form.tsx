@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Button, FormError, inputClass } from '@/components/ui/form';
-import { formatMoney, parseYuan } from '@/server/domain/money/money';
+import { fenToDecimal, formatMoney, parseYuan } from '@/server/domain/money/money';
 
 /** The county records the payout of an approved claim, after a confirmation of the amount, date and reference. */
 export function PayoutForm({ claimId, approvedFen, today }: { claimId: string; approvedFen: string; today: string }) {
@@ -18,7 +18,7 @@ export function PayoutForm({ claimId, approvedFen, today }: { claimId: string; a
   const m = useMutation(trpc.claims.disburse.mutationOptions());
   const approved = BigInt(approvedFen);
   const money = (f: bigint) => formatMoney(f, locale);
-  const [v, setV] = useState({ date: today, amount: (Number(approved) / 100).toFixed(2), reference: '' });
+  const [v, setV] = useState({ date: today, amount: fenToDecimal(approved), reference: '' });
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<bigint | null>(null);
 

@@ -97,6 +97,9 @@ export function DashboardCharts(p: Props) {
       </div>
       <div className={box}>
         <h3 className="text-sm font-semibold">{t('paybackDistribution')}</h3>
+        <p className="text-xs text-slate-500" data-testid="payback-basis-note">
+          {t('paybackBasis')}
+        </p>
         <EChart option={payback} height={240} exportName={t('paybackDistribution')} exportLabel="PNG" />
       </div>
       <div className={box}>
