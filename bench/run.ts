@@ -127,6 +127,8 @@ function printScale(s: ScaleFigures) {
       `The floor on this machine (${os.cpus().length} cores shared by the server, PostgreSQL and autocannon): a route handler that ` +
         `only runs SELECT 1 answers ${floor.rps} req/s at p95 ${floor.p95} ms with 50 clients (docs/decisions/0012).`,
     );
+  console.log('\nQuote PDF through /api/v1/quotes/[id]/pdf on the same server (target: a fresh one ≤ 3,000 ms)');
+  console.table((s.pdf ?? []).map((p) => ({ case: p.case, status: p.status, ms: p.ms, kB: Math.round(p.bytes / 1024), '≤ 3 s': p.ms <= 3000 ? 'yes' : 'NO' })));
   console.log('\nFirst-load JavaScript per route, gzipped (target ≤ 180 kB)');
   console.table(s.firstLoadJs.map((j) => ({ route: j.route, scripts: j.scripts, 'kB gz': j.gzipKb, '≤ 180 kB': j.gzipKb <= 180 ? 'yes' : 'NO' })));
 }

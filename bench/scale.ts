@@ -15,7 +15,15 @@ import { ensureBuild, firstLoadJs, type HttpFigure, type JsFigure, load, session
 import { type ScaleWorld, seedScale } from './scale-seed';
 
 export type ComputeFigure = { name: string; p50: number; p95: number; runs: number };
-export type ScaleFigures = { counts: ScaleWorld['counts']; seedSeconds: number; compute: ComputeFigure[]; http: HttpFigure[]; firstLoadJs: JsFigure[] };
+export type PdfFigure = { case: string; ms: number; bytes: number; status: number };
+export type ScaleFigures = {
+  counts: ScaleWorld['counts'];
+  seedSeconds: number;
+  compute: ComputeFigure[];
+  http: HttpFigure[];
+  firstLoadJs: JsFigure[];
+  pdf: PdfFigure[];
+};
 
 const PORT = 3390;
 
@@ -30,6 +38,29 @@ async function timeIt(name: string, runs: number, fn: () => Promise<unknown>): P
   times.sort((a, b) => a - b);
   const at = (p: number) => Math.round((times[Math.min(runs - 1, Math.ceil((p / 100) * runs) - 1)] as number) * 10) / 10;
   return { name, p50: at(50), p95: at(95), runs };
+}
+
+/**
+ * Quote PDFs through the real route on the same server (issue 14, item 6: a fresh one ≤ 3 s here): the first one
+ * (the shared Chromium starts), a second quote (browser warm, a fresh render), and the second again (kept on disk).
+ */
+async function quotePdfs(db: PrismaClient, base: string, engineerId: string, cookie: string, say: (s: string) => void): Promise<PdfFigure[]> {
+  const me = await db.user.findUniqueOrThrow({ where: { id: engineerId }, select: { integratorId: true } });
+  const quotes = await db.quote.findMany({ where: { integratorId: me.integratorId ?? '' }, orderBy: { id: 'asc' }, take: 2, select: { id: true } });
+  const out: PdfFigure[] = [];
+  for (const [label, q] of [
+    ['fresh, browser starting', quotes[0]],
+    ['fresh, browser warm', quotes[1]],
+    ['kept (same quote again)', quotes[1]],
+  ] as const) {
+    if (!q) continue;
+    const t0 = performance.now();
+    const r = await fetch(`${base}/api/v1/quotes/${q.id}/pdf`, { headers: { cookie } });
+    const bytes = (await r.arrayBuffer()).byteLength;
+    out.push({ case: label, ms: Math.round(performance.now() - t0), bytes, status: r.status });
+    say(`quote PDF, ${label}: HTTP ${r.status}, ${out.at(-1)?.ms} ms, ${bytes} bytes`);
+  }
+  return out;
 }
 
 export async function benchScale(pgUrl: string, say: (s: string) => void): Promise<ScaleFigures> {
@@ -66,6 +97,7 @@ export async function benchScale(pgUrl: string, say: (s: string) => void): Promi
     const server = await startServer(dbUrl, PORT);
     const base = `http://127.0.0.1:${PORT}`;
     const http: HttpFigure[] = [];
+    const pdf: PdfFigure[] = [];
     try {
       const cookies = Object.fromEntries(await Promise.all(Object.entries(w.users).map(async ([k, id]) => [k, await sessionCookie(id)] as const)));
       for (const [label, who, path, kind] of targets(w)) {
@@ -79,10 +111,11 @@ export async function benchScale(pgUrl: string, say: (s: string) => void): Promi
           say(`${label} @${clients}: p50 ${r.p50} ms, p95 ${r.p95} ms, ${r.rps} req/s, ${r.errors} errors`);
         }
       }
+      pdf.push(...(await quotePdfs(db, base, w.users.engineer, cookies.engineer as string, say)));
     } finally {
       await stopServer(server);
     }
-    return { counts: w.counts, seedSeconds: w.seedSeconds, compute, http, firstLoadJs: firstLoadJs() };
+    return { counts: w.counts, seedSeconds: w.seedSeconds, compute, http, firstLoadJs: firstLoadJs(), pdf };
   } finally {
     await db.$disconnect();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
