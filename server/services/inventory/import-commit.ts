@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ScopedDb } from '../../db/scoped';
+import { refreshStatistics } from '../../db/rls';
 import { audit } from '../../db/tx';
 import type { IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
@@ -12,6 +13,8 @@ import { analyse, type ImportInput, summary } from './import-machines';
 import { rememberMapping } from './import-mappings';
 
 const BATCH = 2_000;
+/** From this many new machines on, the import refreshes the table's statistics before writing their history. */
+const STATS_AFTER = 500;
 function chunks<T>(items: T[], size = BATCH): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -132,6 +135,9 @@ export async function commitImport(db: ScopedDb, scope: IntegratorScope, actorId
             });
           }
         }
+
+        // the key checks of the history rows look each new machine up: give the planner statistics first (rls.ts)
+        if (plan.creates.length >= STATS_AFTER) await refreshStatistics(tx, scope, 'Machine');
 
         for (const batch of chunks(history, 5_000)) {
           await tx.$executeRaw`
