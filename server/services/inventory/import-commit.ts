@@ -3,8 +3,8 @@
  * then everything in one transaction, or nothing — bad rows commit nothing. A mapping the user confirmed is remembered.
  */
 import { randomUUID } from 'node:crypto';
-import type { ScopedDb } from '../../db/scoped';
 import { refreshStatistics } from '../../db/rls';
+import type { ScopedDb } from '../../db/scoped';
 import { audit } from '../../db/tx';
 import type { IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
