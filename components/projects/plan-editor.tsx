@@ -12,13 +12,9 @@ import { type CostCategory, costCategories, type ModuleCode, moduleCodes } from 
 import type { PaymentTerm } from '@/server/domain/projects/payment-terms';
 import { lineLabel } from './labels';
 import { PaymentTermsEditor, rowsToTerms, type TermRow, termRows } from './payment-terms-editor';
+import { type SavingRow, SavingsEditor, savingsToInput } from './savings-editor';
 
 export type PickableMachine = { id: string; assetTag: string; kindLabel: string; controlType: string; status: string; location: string; workshop: string };
-type SavingRow =
-  | { kind: 'LABOUR'; operatorsFreed: string; monthlyWage: string; shifts: string }
-  | { kind: 'SCRAP'; ratePercent: string; monthlyScrapCost: string }
-  | { kind: 'ENERGY'; amount: string }
-  | { kind: 'OTHER'; amount: string; label: string };
 type LineRow = { category: CostCategory; itemCode: string | null; description: string; quantity: string; unitPrice: string; manual: boolean };
 export type PlanInitial = {
   title: string;
@@ -106,31 +102,6 @@ export function PlanEditor({
   const total = rows.reduce((s, r) => s + rowTotal(r), 0n);
   const editLines = (fn: (rs: LineRow[]) => LineRow[]) => setLines(fn(rows.map((r) => ({ ...r }))));
 
-  function savingsInput() {
-    return savings.map((s) => {
-      const money = (v: string) => {
-        const f = parseYuan(v || '0');
-        if (f === null) throw new Error(tAll('validation.number'));
-        return f;
-      };
-      switch (s.kind) {
-        case 'LABOUR':
-          return {
-            kind: s.kind,
-            operatorsFreed: Number(s.operatorsFreed) || 0,
-            monthlyWageFen: money(s.monthlyWage),
-            shifts: Number.parseInt(s.shifts, 10) || 0,
-          };
-        case 'SCRAP':
-          return { kind: s.kind, rateReductionBp: Math.round((Number(s.ratePercent) || 0) * 100), monthlyScrapCostFen: money(s.monthlyScrapCost) };
-        case 'ENERGY':
-          return { kind: s.kind, monthlyFen: money(s.amount) };
-        default:
-          return { kind: s.kind, monthlyFen: money(s.amount), label: s.label || '—' };
-      }
-    });
-  }
-
   async function submit() {
     setError(null);
     setBusy(true);
@@ -147,7 +118,7 @@ export function PlanEditor({
         softwareYears,
         trainingDays,
         target,
-        savings: savingsInput(),
+        savings: savingsToInput(savings, tAll('validation.number')),
         expectedSubsidyFen,
         lines:
           lines === null
@@ -474,76 +445,7 @@ export function PlanEditor({
         </div>
       </section>
 
-      <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 className="text-base font-semibold text-slate-800">{t('plan.savings')}</h2>
-          <div className="flex gap-2">
-            {(['LABOUR', 'SCRAP', 'ENERGY', 'OTHER'] as const).map((k) => (
-              <Button
-                key={k}
-                tone="secondary"
-                data-testid={`add-saving-${k}`}
-                onClick={() =>
-                  setSavings([
-                    ...savings,
-                    k === 'LABOUR'
-                      ? { kind: k, operatorsFreed: '1', monthlyWage: '6000', shifts: '1' }
-                      : k === 'SCRAP'
-                        ? { kind: k, ratePercent: '1', monthlyScrapCost: '0' }
-                        : k === 'ENERGY'
-                          ? { kind: k, amount: '0' }
-                          : { kind: k, amount: '0', label: '' },
-                  ])
-                }
-              >
-                + {t(`savingKinds.${k}`)}
-              </Button>
-            ))}
-          </div>
-        </div>
-        <ul className="mt-3 space-y-2">
-          {savings.map((s, i) => {
-            const set = (patch: Partial<SavingRow>) => setSavings(savings.map((x, k) => (k === i ? ({ ...x, ...patch } as SavingRow) : x)));
-            const input = (label: string, value: string, key: string) => (
-              <label className="flex items-center gap-1.5 text-xs text-slate-600">
-                {label}
-                <input
-                  aria-label={label}
-                  value={value}
-                  onChange={(e) => set({ [key]: e.target.value } as Partial<SavingRow>)}
-                  className={num}
-                  data-testid={`saving-${i}-${key}`}
-                />
-              </label>
-            );
-            return (
-              <li key={i} className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 p-2.5">
-                <span className="w-14 text-sm font-medium">{t(`savingKinds.${s.kind}`)}</span>
-                {s.kind === 'LABOUR' ? (
-                  <>
-                    {input(t('operatorsFreed'), s.operatorsFreed, 'operatorsFreed')}
-                    {input(t('monthlyWage'), s.monthlyWage, 'monthlyWage')}
-                    {input(t('shifts'), s.shifts, 'shifts')}
-                  </>
-                ) : s.kind === 'SCRAP' ? (
-                  <>
-                    {input(t('rateReduction'), s.ratePercent, 'ratePercent')}
-                    {input(t('monthlyScrapCost'), s.monthlyScrapCost, 'monthlyScrapCost')}
-                  </>
-                ) : (
-                  <>
-                    {s.kind === 'OTHER' ? input(t('label'), s.label, 'label') : null}
-                    {input(t('monthlyAmount'), s.amount, 'amount')}
-                  </>
-                )}
-                <Button tone="secondary" className="ml-auto" onClick={() => setSavings(savings.filter((_, k) => k !== i))}>
-                  {tAll('actions.remove')}
-                </Button>
-              </li>
-            );
-          })}
-        </ul>
-      </section>
+      <SavingsEditor rows={savings} onChange={setSavings} />
 
       <div className="flex flex-wrap items-center gap-3">
         <FormError message={error} />

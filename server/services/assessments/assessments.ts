@@ -1,6 +1,6 @@
 import type { Prisma } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
-import { audit } from '../../db/tx';
+import { audit, toJson } from '../../db/tx';
 import type { IntegratorScope, Scope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { clusterMaturity } from '../../domain/maturity/cluster';
@@ -65,7 +65,7 @@ function assessmentData(input: AssessmentInput, levels: ReturnType<typeof levels
     suggestedD: levels.suggested.d,
     suggestedN: levels.suggested.n,
     suggestedI: levels.suggested.i,
-    overrides: levels.applied as unknown as Prisma.InputJsonValue,
+    overrides: toJson(levels.applied),
     nationalLevel: input.nationalLevel ?? null,
     nationalScore: input.nationalScore ?? null,
     notes: input.notes || null,
