@@ -1,4 +1,3 @@
-import type { Prisma } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
 import { audit, toJson } from '../../db/tx';
 import type { IntegratorScope, Scope } from '../../domain/auth/scope';
