@@ -52,14 +52,24 @@ async function tenantColumns() {
 }
 
 describe(`row-level security (${process.env.TEST_DB ?? 'pglite'})`, () => {
-  it('is on for every table, and every table but the two signed-out ones has policies', async () => {
+  it('is on for every table, and every table but the two signed-out ones and the raw telemetry has policies', async () => {
     const tables = await t.db.$queryRaw<{ name: string; rls: boolean; policies: bigint }[]>`
       SELECT c.relname AS name, c.relrowsecurity AS rls, (SELECT count(*) FROM pg_policies p WHERE p.tablename = c.relname) AS policies
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> '_prisma_migrations' ORDER BY 1`;
     expect(tables.length).toBeGreaterThan(30);
     expect(tables.filter((x) => !x.rls).map((x) => x.name)).toEqual([]);
-    expect(tables.filter((x) => x.policies === 0n).map((x) => x.name)).toEqual(['PasswordReset', 'SignInThrottle']);
+    expect(tables.filter((x) => x.policies === 0n).map((x) => x.name)).toEqual(['PasswordReset', 'SignInThrottle', 'TelemetrySample']);
+  });
+
+  it('the raw telemetry is closed to every tenant role, whatever the query asks', async () => {
+    for (const role of ['retrofit_integrator', 'retrofit_sme', 'retrofit_county']) {
+      const read = t.db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`SELECT set_config('role', '${role}', true)`);
+        return tx.$queryRawUnsafe('SELECT count(*) FROM "TelemetrySample"');
+      });
+      await expect(read, role).rejects.toThrow(/permission denied|42501/i);
+    }
   });
 
   it('a query that forgets its scope sees none of the other tenant’s rows, in any table, for any kind of scope', async () => {

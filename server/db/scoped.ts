@@ -117,6 +117,13 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
   MeasuredSaving: smeOwned,
   PriceBookVersion: { read: integratorOnly, create: integratorOnly, none: NONE_ID },
   ImportMapping: integratorStaffOnly,
+  Terminal: smeOwned,
+  TerminalHealth: { ...smeOwned, none: { terminalId: { in: [] as string[] } } },
+  MachineHour: { ...smeOwned, none: { machineId: { in: [] as string[] } } },
+  MachineStateSpan: { ...smeOwned, none: { machineId: { in: [] as string[] } } },
+  ShiftCalendar: smeOwned,
+  // raw samples belong to the ingestion worker: no tenant reads them through the gate (nor through RLS)
+  TelemetrySample: { read: () => null, create: () => null, none: { terminal: { in: [] as number[] } } },
   FundBatch: countyOwned,
   FundRuleVersion: { ...countyOwned, read: (s) => (s.kind === 'county' ? { countyId: s.countyId } : null) },
   Claim: claimOwned,

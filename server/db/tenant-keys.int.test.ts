@@ -55,6 +55,13 @@ const references: [string, string, string, Kind, string?][] = [
   ['ClaimMachine', 'claimId', 'Claim', 'integrator'],
   ['ClaimEvidence', 'claimId', 'Claim', 'integrator'],
   ['ClaimEvent', 'claimId', 'Claim', 'integrator'],
+  ['Terminal', 'smeClientId', 'SmeClient', 'integrator', `"serial" = "serial" || '~'`],
+  ['Terminal', 'machineId', 'Machine', 'integrator', `"kind" = 'TERMINAL', "revokedAt" = now()`],
+  ['Terminal', 'gatewayId', 'Terminal', 'integrator'],
+  ['TerminalHealth', 'terminalId', 'Terminal', 'integrator'],
+  ['MachineHour', 'machineId', 'Machine', 'integrator', `"hour" = "hour" + interval '1 day'`],
+  ['MachineStateSpan', 'machineId', 'Machine', 'integrator', `"from" = "from" + interval '1 day'`],
+  ['ShiftCalendar', 'smeClientId', 'SmeClient', 'integrator'],
 ];
 /** References whose column *is* the tenant key (the row's own tenant), and the signed-out reset links. */
 const tenantRoots = ['Cluster.integratorId', 'SmeClient.integratorId', 'Fund.countyId', 'FundParticipation.countyId', 'User.integratorId', 'User.countyId'];
@@ -101,6 +108,18 @@ async function fillEveryTable(db: PrismaClient, w: TenantWorld) {
   await db.claimMachine.create({ data: { ...claimRow, machineId: machine.id, assetTag: 'M-1', costFen: 1n } });
   await db.claimEvidence.create({ data: { ...claimRow, kind: 'CONTRACT', fileId: file.id, fileName: 'a.pdf' } });
   await db.claimEvent.create({ data: { ...claimRow, action: 'draft', from: 'DRAFT', to: 'DRAFT' } });
+  // the gateway first: the checks below change the first terminal row, and the health row hangs off the second
+  const gateway = await db.terminal.create({ data: { ...own, kind: 'GATEWAY', serial: `GW-${integratorId}`, secretHash: 'x' } });
+  const terminal = await db.terminal.create({
+    data: { ...own, serial: `T-${integratorId}`, machineId: machine.id, gatewayId: gateway.id, secretHash: 'x' },
+  });
+  await db.terminalHealth.create({ data: { ...own, terminalId: terminal.id } });
+  const hour = new Date('2026-05-01T02:00:00Z');
+  const seconds = { plannedS: 0, runningS: 0, idleS: 0, stoppedS: 0, alarmS: 0, setupS: 0, unknownS: 3600 };
+  const planned = { plannedRunningS: 0, plannedIdleS: 0, plannedStoppedS: 0, plannedAlarmS: 0, plannedSetupS: 0, plannedUnknownS: 0 };
+  await db.machineHour.create({ data: { ...own, machineId: machine.id, hour, ...seconds, ...planned } });
+  await db.machineStateSpan.create({ data: { ...own, machineId: machine.id, from: hour, to: new Date('2026-05-01T03:00:00Z'), state: 0 } });
+  await db.shiftCalendar.create({ data: { ...own, definition: {} } });
 }
 
 const scopeOf = (w: TenantWorld, kind: Kind): Scope =>
