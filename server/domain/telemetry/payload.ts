@@ -61,17 +61,37 @@ const EPOCH_MS_MAX = Date.UTC(2100, 0, 1);
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
 const printable = /^[^\u0000-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]*$/;
 
-const seqSchema = z.union([
-  z.number().int('seq must be a whole number').min(0, 'seq must not be negative').max(Number.MAX_SAFE_INTEGER, 'seq too large'),
-  z.string().regex(/^\d{1,40}$/, 'seq must be a whole number'),
-]);
+/** A field read by a function that returns its value or why it is not acceptable (one precise message each). */
+function field<T>(read: (v: unknown) => { value: T } | string) {
+  return z.unknown().transform((v, ctx) => {
+    const r = read(v);
+    if (typeof r === 'string') {
+      ctx.addIssue({ code: 'custom', message: r });
+      return z.NEVER;
+    }
+    return r.value;
+  });
+}
 
-const counterSchema = (name: string) =>
-  z
-    .number({ error: `${name} must be a number` })
-    .int(`${name} must be a whole number`)
-    .min(0, `${name} must not be negative`)
-    .max(COUNTER_MAX, `${name} must be below 2^53`);
+const seqField = field<bigint>((v) => {
+  if (v === undefined) return 'seq is required';
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v)) return 'seq must be a whole number';
+    if (v < 0) return 'seq must not be negative';
+    return v > Number.MAX_SAFE_INTEGER ? 'seq too large (send it as a string of digits)' : { value: BigInt(v) };
+  }
+  if (typeof v !== 'string' || !/^\d{1,40}$/.test(v)) return 'seq must be a whole number';
+  const seq = BigInt(v);
+  return seq > SEQ_MAX ? 'seq too large' : { value: seq };
+});
+
+const counterField = (name: string) =>
+  field<number>((v) => {
+    if (typeof v !== 'number') return `${name} must be a number`;
+    if (!Number.isInteger(v)) return `${name} must be a whole number`;
+    if (v < 0) return `${name} must not be negative`;
+    return v > COUNTER_MAX ? `${name} must be below 2^53` : { value: v };
+  });
 
 /** kWh as JSON text: at most 12 integer digits and 3 decimals (numbers up to 15 significant digits print exactly). */
 const kwhText = /^(\d{1,12})(?:\.(\d{1,3}))?$/;
@@ -103,17 +123,21 @@ export function parseIsoTimestamp(s: string): Date | null {
   return new Date(t - offsetMin * 60_000);
 }
 
-const tsSchema = z.union([
-  z
-    .number()
-    .int('ts in epoch milliseconds must be a whole number')
-    .min(EPOCH_MS_MIN, 'ts must be epoch milliseconds (not seconds)')
-    .max(EPOCH_MS_MAX, 'ts beyond 2100'),
-  z
-    .string()
-    .max(40, 'ts too long')
-    .refine((s) => parseIsoTimestamp(s) !== null, 'ts must be ISO 8601 with an offset (e.g. 2026-05-01T08:00:00+08:00)'),
-]);
+const tsField = field<Date>((v) => {
+  if (v === undefined) return 'ts is required';
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v)) return 'ts in epoch milliseconds must be a whole number';
+    if (v < EPOCH_MS_MIN) return 'ts must be epoch milliseconds (not seconds), after 2000';
+    return v > EPOCH_MS_MAX ? 'ts beyond 2100' : { value: new Date(v) };
+  }
+  const at = typeof v === 'string' && v.length <= 40 ? parseIsoTimestamp(v) : null;
+  return at ? { value: at } : 'ts must be ISO 8601 with an offset (e.g. 2026-05-01T08:00:00+08:00) or epoch milliseconds';
+});
+
+const kwhField = field<bigint>((v) => {
+  const wh = typeof v === 'string' || typeof v === 'number' ? kwhToWh(v) : null;
+  return wh === null ? 'kwh must be a non-negative decimal with at most 3 decimals' : { value: wh };
+});
 
 const signalName = /^[A-Za-z][A-Za-z0-9_.-]{0,31}$/;
 
@@ -144,29 +168,39 @@ const extraSchema = z.unknown().transform((v, ctx) => {
 /** The payload object as documented (unknown fields are refused, so that a typo is seen rather than lost). */
 export const payloadSchema = z
   .strictObject({
-    seq: seqSchema,
-    ts: tsSchema,
+    seq: seqField,
+    ts: tsField,
     state: z.enum(stateNames, { error: `state must be one of ${stateNames.join(', ')}` }),
-    alarm: z.string().min(1, 'alarm must not be empty').max(32, 'alarm at most 32 characters').regex(printable, 'alarm: control characters').optional(),
-    count: counterSchema('count').optional(),
-    good: counterSchema('good').optional(),
-    kwh: z
-      .union([z.string(), z.number()])
-      .refine((v) => kwhToWh(v) !== null, 'kwh must be a non-negative decimal with at most 3 decimals')
+    alarm: z
+      .string({ error: 'alarm must be text' })
+      .min(1, 'alarm must not be empty')
+      .max(32, 'alarm at most 32 characters')
+      .regex(printable, 'alarm: control characters')
       .optional(),
+    count: counterField('count').optional(),
+    good: counterField('good').optional(),
+    kwh: kwhField.optional(),
     extra: extraSchema.optional(),
   })
-  .refine((p) => p.alarm === undefined || p.state === 'alarm', { message: 'alarm is only allowed with state alarm', path: ['alarm'] })
-  .refine((p) => typeof p.seq === 'number' || BigInt(p.seq) <= SEQ_MAX, { message: 'seq too large', path: ['seq'] });
-export type Payload = z.input<typeof payloadSchema>;
+  .refine((p) => p.alarm === undefined || p.state === 'alarm', { message: 'alarm is only allowed with state alarm', path: ['alarm'] });
+/** The payload as a terminal writes it (the JSON shape of docs/terminal-protocol.md). */
+export type Payload = {
+  seq: number | string;
+  ts: string | number;
+  state: StateName;
+  alarm?: string;
+  count?: number;
+  good?: number;
+  kwh?: string | number;
+  extra?: Record<string, number | string>;
+};
 
 function toSample(p: z.output<typeof payloadSchema>): Sample {
-  const at = typeof p.ts === 'number' ? new Date(p.ts) : (parseIsoTimestamp(p.ts) as Date);
-  const sample: Sample = { seq: BigInt(p.seq), at, state: stateCodes[p.state] };
+  const sample: Sample = { seq: p.seq, at: p.ts, state: stateCodes[p.state] };
   if (p.alarm !== undefined) sample.alarm = p.alarm;
   if (p.count !== undefined) sample.count = p.count;
   if (p.good !== undefined) sample.good = p.good;
-  if (p.kwh !== undefined) sample.wh = kwhToWh(p.kwh) as bigint;
+  if (p.kwh !== undefined) sample.wh = p.kwh;
   if (p.extra !== undefined) sample.extra = p.extra;
   return sample;
 }
