@@ -162,7 +162,7 @@ describe('malformed payloads are refused with a reason, never a throw', () => {
     expect(parsePayload(exact).ok).toBe(false); // within the byte limit, refused by the 64-character rule
     expect(parsePayload(exact)).toMatchObject({ reason: 'invalid' });
     expect(parsePayload(`${exact} `)).toMatchObject({ ok: false, reason: 'too_large', detail: `${MESSAGE_MAX_BYTES + 1} bytes, limit ${MESSAGE_MAX_BYTES}` });
-    const chinese = '{"x":"' + '机'.repeat(1400) + '"}'; // 1,400 characters, 4,208 bytes
+    const chinese = `{"x":"${'机'.repeat(1400)}"}`; // 1,400 characters, 4,208 bytes
     expect(parsePayload(chinese)).toMatchObject({ reason: 'too_large' });
     expect(parsePayload('x'.repeat(10_000_000))).toMatchObject({ reason: 'too_large' });
     expect(parsePayload(json(base), { maxBytes: 10 })).toMatchObject({ reason: 'too_large' });
