@@ -30,7 +30,12 @@ test('admin deactivates the engineer: the engineer’s open session ends at once
   await expect(row).not.toContainText('已停用');
   const audit = await admin.goto('/audit');
   expect(audit?.status()).toBe(200);
-  await expect(admin.getByTestId('audit-row').first()).toContainText('user.reactivate');
+  // one sentence in the reader's language, naming the person acted on; the raw record behind its toggle
+  const first = admin.getByTestId('audit-row').first();
+  await expect(first).toContainText('重新启用了账号');
+  await expect(first).toContainText(demo.engineer);
+  await first.locator('summary').click();
+  await expect(first.locator('pre')).toContainText('user.reactivate');
 
   await signIn(eng, demo.engineer);
   await expect(eng).not.toHaveURL(/\/sign-in/);

@@ -179,6 +179,7 @@ const crossTenantCases: Record<string, Case> = {
   'claims.get': { kind: 'byId', input: (o) => ({ id: o.claimId }) },
   'audit.list': { kind: 'scopeList', input: { page: 1, pageSize: 200 } },
   'audit.export': { kind: 'scopeList', input: { format: 'csv' } },
+  'audit.actors': { kind: 'scopeList' },
 };
 
 const roleKeys = ['admin', 'engineer', 'smeOwner', 'official'] as const;

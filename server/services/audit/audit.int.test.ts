@@ -50,6 +50,26 @@ describe(`audit viewer (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(text).not.toContain(b.smes[0]?.id as string);
   });
 
+  it('names the object and links to it, words the facts, and filters by object, person and Shanghai day', async () => {
+    const admin = await callerAs(t.db, a.users.admin.id);
+    const sme = await t.db.smeClient.findUniqueOrThrow({ where: { id: a.smes[0]?.id as string }, select: { legalName: true } });
+    const page = await admin.audit.list({ page: 1, pageSize: 200, entity: 'SmeClient', actorId: a.users.engineer.id });
+    const row = page.items.find((e) => e.entityId === a.smes[0]?.id);
+    expect(row?.object).toEqual({ kind: 'SmeClient', label: sme.legalName, href: `/clients/${a.smes[0]?.id}` });
+    expect(page.items.every((e) => e.entity === 'SmeClient' && e.actorId === a.users.engineer.id)).toBe(true);
+    // an event written now falls on today's Shanghai day, not on the day before or after
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 32 * 3600_000).toISOString().slice(0, 10);
+    expect((await admin.audit.list({ page: 1, pageSize: 10, from: today, to: today })).total).toBeGreaterThan(0);
+    expect((await admin.audit.list({ page: 1, pageSize: 10, from: tomorrow })).total).toBe(0);
+    // nobody of the other tenant is offered as a person to filter by
+    const people = await admin.audit.actors();
+    expect(people.some((p) => p.id === a.users.engineer.id)).toBe(true);
+    expect(people.some((p) => p.id === b.users.engineer.id)).toBe(false);
+    // another tenant's person as a filter finds nothing
+    expect((await admin.audit.list({ page: 1, pageSize: 10, actorId: b.users.engineer.id })).total).toBe(0);
+  });
+
   it('refuses engineers and SME owners', async () => {
     for (const id of [a.users.engineer.id, a.users.smeOwner.id]) {
       const c = await callerAs(t.db, id);
