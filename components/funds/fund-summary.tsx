@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
-import { localName } from '@/components/ui/names';
+import { listJoin, localName } from '@/components/ui/names';
 import type { FundRule } from '@/server/domain/funds/rules';
 import { formatMoney } from '@/server/domain/money/money';
 
@@ -31,9 +31,27 @@ export async function RuleText({ rule }: { rule: FundRule }) {
     case 'SPEND_SHARE':
       return <>{t('ruleSpendShare', { rate: rule.rateBp / 100, cap: rule.capPerFirmFen ? money(rule.capPerFirmFen) : 'none' })}</>;
     case 'LEVEL_CAP':
-      return <>{t('ruleLevelCap', { caps: rule.caps.map((c) => t('levelAmount', { level: c.level, amount: money(c.capFen) })).join('、') })}</>;
+      return (
+        <>
+          {t('ruleLevelCap', {
+            caps: listJoin(
+              locale,
+              rule.caps.map((c) => t('levelAmount', { level: c.level, amount: money(c.capFen) })),
+            ),
+          })}
+        </>
+      );
     case 'LEVEL_BONUS':
-      return <>{t('ruleLevelBonus', { bonuses: rule.bonuses.map((c) => t('levelAmount', { level: c.level, amount: money(c.bonusFen) })).join('、') })}</>;
+      return (
+        <>
+          {t('ruleLevelBonus', {
+            bonuses: listJoin(
+              locale,
+              rule.bonuses.map((c) => t('levelAmount', { level: c.level, amount: money(c.bonusFen) })),
+            ),
+          })}
+        </>
+      );
     case 'DEADLINE':
       return <>{t('ruleDeadline', { months: rule.monthsAfterContract })}</>;
   }

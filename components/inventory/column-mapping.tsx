@@ -1,7 +1,8 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { Button, inputClass } from '@/components/ui/form';
+import { listJoin } from '@/components/ui/names';
 
 export const mappableKeys = [
   'assetTag',
@@ -49,6 +50,7 @@ export function ColumnMapping(props: {
   onApply: () => void;
 }) {
   const t = useTranslations('inventoryImport.mapping');
+  const locale = useLocale();
   const tm = useTranslations('machines');
   const tn = useTranslations('inventoryImport.notices');
   const current = (c: MappedColumn) => (Object.hasOwn(props.mapping, c.header) ? props.mapping[c.header] : c.key);
@@ -107,7 +109,7 @@ export function ColumnMapping(props: {
       </div>
       {props.notices.map((n) => (
         <p key={n.code} className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid={`import-notice-${n.code}`}>
-          {tn.has(n.code) ? tn(n.code as 'ignoredColumns', { columns: n.columns.join('、') }) : n.columns.join('、')}
+          {tn.has(n.code) ? tn(n.code as 'ignoredColumns', { columns: listJoin(locale, n.columns) }) : listJoin(locale, n.columns)}
         </p>
       ))}
       {props.dirty ? (

@@ -1,6 +1,7 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { listJoin } from '@/components/ui/names';
 
 export type Issue = { row: number | null; column: string | null; code: string; params: Record<string, string | number> };
 
@@ -9,15 +10,18 @@ const SHOWN = 500;
 /** Every problem of a file: its row, its column as written, the reason in the user's language. */
 export function ImportIssues({ issues, issueCount, badRows }: { issues: Issue[]; issueCount: number; badRows: number }) {
   const t = useTranslations('inventoryImport');
+  const locale = useLocale();
   const tAll = useTranslations();
   const issueText = (i: Issue) => {
     const params = { ...i.params };
     // column keys (missing columns, or the columns the app expects) are named in the user's language
     if (i.code === 'missingColumns' || i.code === 'noKnownColumns')
-      params.columns = String(params.columns)
-        .split(', ')
-        .map((k) => (tAll.has(`machines.${k}`) ? tAll(`machines.${k}` as 'machines.kind') : k))
-        .join('、');
+      params.columns = listJoin(
+        locale,
+        String(params.columns)
+          .split(', ')
+          .map((k) => (tAll.has(`machines.${k}`) ? tAll(`machines.${k}` as 'machines.kind') : k)),
+      );
     const key = `issues.${i.code}`;
     return t.has(key) ? t(key as 'issues.required', params) : i.code;
   };

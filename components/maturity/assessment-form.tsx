@@ -2,10 +2,11 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
+import { listJoin } from '@/components/ui/names';
 import { type Component, components, formatCode, type Level } from '@/server/domain/maturity/code';
 import { type AssessmentKind, assessmentKinds } from '@/server/domain/maturity/kinds';
 import { applyOverrides, suggestLevels } from '@/server/domain/maturity/suggest';
@@ -29,6 +30,7 @@ export type AssessmentFormInitial = {
  */
 export function AssessmentForm({ smeClientId, id, initial, today }: { smeClientId: string; id?: string; initial: AssessmentFormInitial; today: string }) {
   const t = useTranslations('assessments');
+  const locale = useLocale();
   const tAll = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
@@ -94,7 +96,7 @@ export function AssessmentForm({ smeClientId, id, initial, today }: { smeClientI
   async function submit(signOff: boolean) {
     setError(null);
     if (!applied.ok) {
-      setError(tAll('errors.overrideReasonMissing', { component: [...missingReason].join('、') }));
+      setError(tAll('errors.overrideReasonMissing', { component: listJoin(locale, [...missingReason]) }));
       return;
     }
     setBusy(true);

@@ -78,7 +78,9 @@ export function PathwayChart({ points, steps, title }: { points: PathwayPoint[];
         formatter: (p: { seriesType: string; dataIndex: number }) => {
           if (p.seriesType !== 'scatter') return '';
           const pt = points[p.dataIndex];
-          return pt ? `${pt.codeText}<br/>${format.dateTime(pt.date, { dateStyle: 'medium' })}${pt.nationalLevel ? `<br/>L${pt.nationalLevel}` : ''}` : '';
+          return pt
+            ? `${pt.codeText}<br/>${format.dateTime(pt.date, { dateStyle: 'medium' })}${pt.nationalLevel ? `<br/>${t('nationalLevelShort', { level: pt.nationalLevel })}` : ''}`
+            : '';
         },
       },
       xAxis: {

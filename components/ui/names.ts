@@ -1,1 +1,1 @@
-export { localName } from '@/server/i18n/names';
+export { listJoin, localName } from '@/server/i18n/names';

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { inputClass, LinkButton } from '@/components/ui/form';
-import { localName } from '@/components/ui/names';
+import { listJoin, localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination, pageFrom } from '@/components/ui/pagination';
 import { Empty, Table, Td } from '@/components/ui/table';
@@ -133,7 +133,12 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
                     </span>
                   ) : null}
                 </Td>
-                <Td>{c.clusters.map((k) => localName(locale, k.name, k.nameEn)).join('、')}</Td>
+                <Td>
+                  {listJoin(
+                    locale,
+                    c.clusters.map((k) => localName(locale, k.name, k.nameEn)),
+                  )}
+                </Td>
                 <Td>{t(`enums.sector.${c.sector}` as 'enums.sector.OTHER')}</Td>
                 <Td>{c.county}</Td>
                 <Td numeric>{c.headcount ?? '—'}</Td>

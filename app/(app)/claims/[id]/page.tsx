@@ -27,6 +27,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
   const tAll = await getTranslations();
   const locale = await getLocale();
   const format = await getFormatter();
+  /** A calendar day (YYYY-MM-DD) as people write it: 2021年6月30日, 30 June 2021. */
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
   const s = c.snapshot;
   const filer = user?.scope.kind === 'integrator' && can(user.scope.role, 'clients.write') && (c.status === 'DRAFT' || c.status === 'RETURNED');
   const official = user?.scope.kind === 'county' && can(user.scope.role, 'funds.manage');
@@ -108,20 +110,28 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
                     })}
                   </ul>,
                 ],
-                [t('contractDate'), s.facts.contractDate ?? '—'],
-                [t('completionDate'), s.facts.completionDate ?? '—'],
+                [t('contractDate'), s.facts.contractDate ? day(s.facts.contractDate) : '—'],
+                [t('completionDate'), s.facts.completionDate ? day(s.facts.completionDate) : '—'],
                 [t('spendPaid'), formatYuan(BigInt(s.facts.paidSpendFen))],
                 [t('spendUnpaid'), formatYuan(BigInt(s.facts.unpaidSpendFen))],
                 [
                   t('before'),
                   s.assessments.before
-                    ? `${s.assessments.before.code}${s.assessments.before.level ? ` · L${s.assessments.before.level}` : ''} (${s.assessments.before.date})`
+                    ? t(s.assessments.before.level ? 'assessmentLine' : 'assessmentLineNoLevel', {
+                        code: s.assessments.before.code,
+                        level: s.assessments.before.level ?? 0,
+                        date: day(s.assessments.before.date),
+                      })
                     : '—',
                 ],
                 [
                   t('after'),
                   s.assessments.after
-                    ? `${s.assessments.after.code}${s.assessments.after.level ? ` · L${s.assessments.after.level}` : ''} (${s.assessments.after.date})`
+                    ? t(s.assessments.after.level ? 'assessmentLine' : 'assessmentLineNoLevel', {
+                        code: s.assessments.after.code,
+                        level: s.assessments.after.level ?? 0,
+                        date: day(s.assessments.after.date),
+                      })
                     : '—',
                 ],
                 ['', t('inService', { count: s.facts.inServiceMachines })],

@@ -12,7 +12,7 @@ import { TransitionBar } from '@/components/projects/transition-bar';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { LinkButton } from '@/components/ui/form';
-import { localName } from '@/components/ui/names';
+import { listJoin, localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
 import { Stat, StatGrid } from '@/components/ui/stat';
 import { Empty, Table, Td } from '@/components/ui/table';
@@ -200,7 +200,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           <Card title={t('detail.plan')}>
             <div className="space-y-1 text-sm">
               <p>
-                {t('detail.modulesLabel')}: {p.modules.map((m) => t(`modules.${m}` as 'modules.SPC_QUALITY')).join('、') || '—'}
+                {t('detail.modulesLabel')}:{' '}
+                {listJoin(
+                  locale,
+                  p.modules.map((m) => t(`modules.${m}` as 'modules.SPC_QUALITY')),
+                ) || '—'}
               </p>
               <p>{t('detail.machinesCount', { count: p.machines.length })}</p>
               <p className="text-slate-600">{p.machines.map((m) => m.assetTag).join(', ')}</p>
