@@ -3,9 +3,11 @@ import { getLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/shell/app-header';
 import { DatabaseProblem } from '@/components/shell/database-problem';
+import { getTodos } from '@/components/todos/get-todos';
 import { localName } from '@/components/ui/names';
 import { getSessionUser, type SessionUser } from '@/server/auth/session';
 import { databaseAppError } from '@/server/db/errors';
+import { todoTotal } from '@/server/services/todos/todos';
 import { getServerCaller } from '@/server/trpc/server';
 
 export const dynamic = 'force-dynamic';
@@ -13,10 +15,12 @@ export const dynamic = 'force-dynamic';
 export default async function AppLayout({ children }: { children: ReactNode }) {
   let user: SessionUser | null;
   let organisation = '';
+  let todoCount = 0;
   try {
     user = await getSessionUser();
     if (user) {
-      const me = await (await getServerCaller()).me.get();
+      const [me, todos] = await Promise.all([(await getServerCaller()).me.get(), getTodos()]);
+      todoCount = todoTotal(todos);
       organisation = me.organisation ? localName(await getLocale(), me.organisation.name, me.organisation.nameEn) : '';
     }
   } catch (e) {
@@ -27,7 +31,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   if (!user) redirect('/sign-in');
   return (
     <>
-      <AppHeader scope={user.scope} userName={user.name} organisation={organisation} />
+      <AppHeader scope={user.scope} userName={user.name} organisation={organisation} todoCount={todoCount} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
         {children}
       </main>

@@ -7,7 +7,7 @@ import { LocaleSwitch } from './locale-switch';
 
 type NavItem = { href: string; label: string };
 
-export async function AppHeader({ scope, userName, organisation }: { scope: Scope; userName: string; organisation: string }) {
+export async function AppHeader({ scope, userName, organisation, todoCount }: { scope: Scope; userName: string; organisation: string; todoCount: number }) {
   const t = await getTranslations();
   const home = homePath(scope);
   const nav: NavItem[] =
@@ -34,6 +34,7 @@ export async function AppHeader({ scope, userName, organisation }: { scope: Scop
             { href: `/clients/${scope.smeClientId}/machines`, label: t('nav.machines') },
             { href: `/clients/${scope.smeClientId}/assessments`, label: t('nav.assessments') },
             { href: '/projects', label: t('nav.projects') },
+            { href: '/claims', label: t('nav.claims') },
           ]
         : [
             { href: home, label: t('nav.home') },
@@ -54,6 +55,12 @@ export async function AppHeader({ scope, userName, organisation }: { scope: Scop
           {nav.map((n) => (
             <Link key={n.href} href={n.href} className="whitespace-nowrap rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
               {n.label}
+              {n.href === home && todoCount > 0 ? (
+                <span className="ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900" data-testid="todo-count">
+                  <span aria-hidden>{todoCount}</span>
+                  <span className="sr-only">{t('todos.menuCount', { count: todoCount })}</span>
+                </span>
+              ) : null}
             </Link>
           ))}
         </nav>

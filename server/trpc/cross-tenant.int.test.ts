@@ -180,6 +180,7 @@ const crossTenantCases: Record<string, Case> = {
   'audit.list': { kind: 'scopeList', input: { page: 1, pageSize: 200 } },
   'audit.export': { kind: 'scopeList', input: { format: 'csv' } },
   'audit.actors': { kind: 'scopeList' },
+  'todos.list': { kind: 'scopeList' },
 };
 
 const roleKeys = ['admin', 'engineer', 'smeOwner', 'official'] as const;

@@ -2,6 +2,8 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { FundSummary } from '@/components/funds/fund-summary';
 import { StaffSection } from '@/components/staff/staff-section';
+import { getTodos } from '@/components/todos/get-todos';
+import { TodoInbox } from '@/components/todos/todo-inbox';
 import { LinkButton } from '@/components/ui/form';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
@@ -16,7 +18,7 @@ export default async function CountyHome() {
   const t = await getTranslations('home');
   const tAdmin = await getTranslations('fundAdmin');
   const locale = await getLocale();
-  const [me, funds] = await Promise.all([api.me.get(), api.funds.list()]);
+  const [me, funds, todos] = await Promise.all([api.me.get(), api.funds.list(), getTodos()]);
   const name = me.organisation ? localName(locale, me.organisation.name, me.organisation.nameEn) : '';
   return (
     <>
@@ -25,6 +27,9 @@ export default async function CountyHome() {
           {tAdmin('new')}
         </LinkButton>
       </PageHeader>
+      <div className="mb-6">
+        <TodoInbox groups={todos} />
+      </div>
       <div id="funds" className="grid grid-cols-1 gap-4">
         {funds.length ? funds.map((f) => <FundSummary key={f.id} fund={f} />) : <Empty>{t('noFunds')}</Empty>}
       </div>

@@ -4,6 +4,8 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ClientTable } from '@/components/clients/client-table';
 import { FundSummary } from '@/components/funds/fund-summary';
 import { StaffSection } from '@/components/staff/staff-section';
+import { getTodos } from '@/components/todos/get-todos';
+import { TodoInbox } from '@/components/todos/todo-inbox';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { localName } from '@/components/ui/names';
@@ -21,17 +23,21 @@ export default async function IntegratorHome() {
   const locale = await getLocale();
   const format = await getFormatter();
   const isAdmin = user.scope.role === 'INTEGRATOR_ADMIN';
-  const [me, summary, clusters, clients, funds] = await Promise.all([
+  const [me, summary, clusters, clients, funds, todos] = await Promise.all([
     api.me.get(),
     api.clients.summary(),
     api.clusters.list(),
     api.clients.list({ page: 1, pageSize: 100 }),
     api.funds.list(),
+    getTodos(),
   ]);
   const orgName = me.organisation ? localName(locale, me.organisation.name, me.organisation.nameEn) : '';
   return (
     <>
       <PageHeader title={t('home.integratorTitle', { name: orgName })} intro={t('home.integratorIntro')} />
+      <div className="mb-6">
+        <TodoInbox groups={todos} />
+      </div>
       <StatGrid>
         <Stat label={t('home.statClients')} value={format.number(summary.clients)} />
         <Stat label={t('home.statMachines')} value={format.number(summary.machines)} />

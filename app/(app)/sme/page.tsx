@@ -2,6 +2,8 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ClientActions } from '@/components/clients/client-actions';
 import { ClientDetail } from '@/components/clients/client-detail';
+import { getTodos } from '@/components/todos/get-todos';
+import { TodoInbox } from '@/components/todos/todo-inbox';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSessionUser } from '@/server/auth/session';
@@ -13,12 +15,15 @@ export default async function SmeHome() {
   const api = await getServerCaller();
   const t = await getTranslations('home');
   const locale = await getLocale();
-  const client = await api.clients.get({ id: user.scope.smeClientId });
+  const [client, todos] = await Promise.all([api.clients.get({ id: user.scope.smeClientId }), getTodos()]);
   return (
     <>
       <PageHeader title={t('smeTitle', { name: localName(locale, client.legalName, client.legalNameEn) })} intro={t('smeIntro')}>
         <ClientActions id={client.id} canEdit={false} archived={Boolean(client.archivedAt)} />
       </PageHeader>
+      <div className="mb-6">
+        <TodoInbox groups={todos} />
+      </div>
       <ClientDetail client={client} />
     </>
   );

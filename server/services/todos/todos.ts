@@ -1,0 +1,157 @@
+/**
+ * Each person's to-do inbox (issue 16): the work waiting for them, each item a link to where it is done. Read through
+ * the tenant gate, so an item is only ever about rows the reader may see. At most `PER_KIND` items per kind are
+ * listed; the count is the whole number waiting.
+ */
+import type { ScopedDb } from '../../db/scoped';
+import type { Scope } from '../../domain/auth/scope';
+import { summariseLedger } from '../projects/sme-ledger';
+
+export const PER_KIND = 5;
+/** A submitted claim older than this many days is past the time a county should take to decide it. */
+export const DECIDE_WITHIN_DAYS = 30;
+
+export type TodoKind =
+  | 'quoteToAnswer'
+  | 'paymentDue'
+  | 'quoteUnanswered'
+  | 'toCommission'
+  | 'toVerify'
+  | 'assessmentToSignOff'
+  | 'claimReturned'
+  | 'invitationPending'
+  | 'claimToDecide'
+  | 'claimOverdue'
+  | 'payoutToRecord';
+
+export type TodoItem = { id: string; title: string; subtitle: string | null; href: string; since: Date | null; amountFen: bigint | null };
+export type TodoGroup = { kind: TodoKind; count: number; items: TodoItem[] };
+
+const take = PER_KIND;
+const projectRow = { id: true, number: true, title: true, updatedAt: true, smeClient: { select: { legalName: true } } } as const;
+type ProjectRow = { id: string; number: string; title: string; updatedAt: Date; smeClient: { legalName: string } };
+const projectItem = (p: ProjectRow, withFirm: boolean): TodoItem => ({
+  id: p.id,
+  title: `${p.number} ${p.title}`,
+  subtitle: withFirm ? p.smeClient.legalName : null,
+  href: `/projects/${p.id}`,
+  since: p.updatedAt,
+  amountFen: null,
+});
+
+async function projectsIn(db: ScopedDb, kind: TodoKind, status: 'QUOTED' | 'IN_PROGRESS' | 'COMMISSIONED', withFirm: boolean): Promise<TodoGroup> {
+  const where = { status };
+  const [count, rows] = await Promise.all([
+    db.project.count({ where }),
+    db.project.findMany({ where, orderBy: { updatedAt: 'asc' }, take, select: projectRow }),
+  ]);
+  return { kind, count, items: rows.map((p) => projectItem(p, withFirm)) };
+}
+
+type ClaimStatus = 'SUBMITTED' | 'RETURNED' | 'APPROVED';
+async function claimsIn(db: ScopedDb, kind: TodoKind, status: ClaimStatus, olderThan?: Date): Promise<TodoGroup> {
+  const where = { status, ...(olderThan ? { submittedAt: { lt: olderThan } } : {}) };
+  const [count, rows] = await Promise.all([
+    db.claim.count({ where }),
+    db.claim.findMany({
+      where,
+      orderBy: [{ submittedAt: 'asc' }, { createdAt: 'asc' }],
+      take,
+      select: { id: true, number: true, submittedAt: true, updatedAt: true, requestedFen: true, approvedFen: true, fund: { select: { name: true } } },
+    }),
+  ]);
+  return {
+    kind,
+    count,
+    items: rows.map((c) => ({
+      id: c.id,
+      title: c.number,
+      subtitle: c.fund.name,
+      href: `/claims/${c.id}`,
+      since: status === 'SUBMITTED' ? c.submittedAt : c.updatedAt,
+      amountFen: status === 'APPROVED' ? c.approvedFen : c.requestedFen,
+    })),
+  };
+}
+
+async function assessmentsToSignOff(db: ScopedDb): Promise<TodoGroup> {
+  const where = { status: 'DRAFT' as const };
+  const [count, rows] = await Promise.all([
+    db.assessment.count({ where }),
+    db.assessment.findMany({
+      where,
+      orderBy: { updatedAt: 'asc' },
+      take,
+      select: { id: true, updatedAt: true, assessedOn: true, smeClient: { select: { legalName: true } } },
+    }),
+  ]);
+  return {
+    kind: 'assessmentToSignOff',
+    count,
+    items: rows.map((a) => ({ id: a.id, title: a.smeClient.legalName, subtitle: null, href: `/assessments/${a.id}`, since: a.updatedAt, amountFen: null })),
+  };
+}
+
+async function invitationsPending(db: ScopedDb, now: Date): Promise<TodoGroup> {
+  const where = { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } };
+  const [count, rows] = await Promise.all([
+    db.invitation.count({ where }),
+    db.invitation.findMany({ where, orderBy: { createdAt: 'asc' }, take, select: { id: true, email: true, createdAt: true } }),
+  ]);
+  return {
+    kind: 'invitationPending',
+    count,
+    items: rows.map((i) => ({ id: i.id, title: i.email, subtitle: null, href: '/integrator#staff', since: i.createdAt, amountFen: null })),
+  };
+}
+
+/** Payments the SME owes now: stages whose event has happened and that are not fully paid. */
+async function paymentsDue(db: ScopedDb): Promise<TodoGroup> {
+  const projects = await db.project.findMany({
+    where: { contractPriceFen: { not: null }, status: { not: 'CANCELLED' } },
+    orderBy: { contractedAt: 'asc' },
+    take: 200,
+    select: {
+      ...projectRow,
+      status: true,
+      contractPriceFen: true,
+      milestones: { orderBy: { sortOrder: 'asc' }, select: { id: true, stage: true, dueOn: true, shareBp: true, amountFen: true } },
+      smePayments: { select: { id: true, milestoneId: true, receivedOn: true, amountFen: true, reference: true } },
+    },
+  });
+  const due = projects
+    .map((p) => ({
+      p,
+      ledger: summariseLedger({ status: p.status, contractPriceFen: p.contractPriceFen, milestones: p.milestones, invoices: [], payments: p.smePayments }),
+    }))
+    .filter((x) => x.ledger.dueNowFen > 0n);
+  return {
+    kind: 'paymentDue',
+    count: due.length,
+    items: due.slice(0, take).map(({ p, ledger }) => ({ ...projectItem(p, false), amountFen: ledger.dueNowFen })),
+  };
+}
+
+export async function todosFor(db: ScopedDb, scope: Scope, now = new Date()): Promise<TodoGroup[]> {
+  let groups: Promise<TodoGroup>[];
+  if (scope.kind === 'sme') groups = [projectsIn(db, 'quoteToAnswer', 'QUOTED', false), paymentsDue(db)];
+  else if (scope.kind === 'county') {
+    const overdue = new Date(now.getTime() - DECIDE_WITHIN_DAYS * 86_400_000);
+    groups = [claimsIn(db, 'claimToDecide', 'SUBMITTED'), claimsIn(db, 'claimOverdue', 'SUBMITTED', overdue), claimsIn(db, 'payoutToRecord', 'APPROVED')];
+  } else {
+    groups = [
+      claimsIn(db, 'claimReturned', 'RETURNED'),
+      projectsIn(db, 'toCommission', 'IN_PROGRESS', true),
+      projectsIn(db, 'toVerify', 'COMMISSIONED', true),
+      assessmentsToSignOff(db),
+      projectsIn(db, 'quoteUnanswered', 'QUOTED', true),
+      ...(scope.role === 'INTEGRATOR_ADMIN' ? [invitationsPending(db, now)] : []),
+    ];
+  }
+  return (await Promise.all(groups)).filter((g) => g.count > 0);
+}
+
+/** The number shown beside the menu: everything waiting (an overdue claim is also a claim to decide: counted once). */
+export function todoTotal(groups: TodoGroup[]): number {
+  return groups.filter((g) => g.kind !== 'claimOverdue').reduce((s, g) => s + g.count, 0);
+}
