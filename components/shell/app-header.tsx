@@ -51,19 +51,26 @@ export async function AppHeader({ scope, userName, organisation, todoCount }: { 
           </span>
           <span>{t('app.name')}</span>
         </Link>
-        <nav aria-label={t('nav.menu')} className="order-3 -mx-2.5 flex w-full gap-1 overflow-x-auto text-sm">
+        <nav aria-label={t('nav.menu')} className="order-3 -mx-2.5 hidden w-full flex-wrap gap-1 text-sm sm:flex">
           {nav.map((n) => (
-            <Link key={n.href} href={n.href} className="whitespace-nowrap rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
-              {n.label}
-              {n.href === home && todoCount > 0 ? (
-                <span className="ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900" data-testid="todo-count">
-                  <span aria-hidden>{todoCount}</span>
-                  <span className="sr-only">{t('todos.menuCount', { count: todoCount })}</span>
-                </span>
-              ) : null}
-            </Link>
+            <NavLink key={n.href} item={n} count={n.href === home ? todoCount : 0} countLabel={t('todos.menuCount', { count: todoCount })} />
           ))}
         </nav>
+        {/* on a phone the menu folds into one button, so that no entry is cut off */}
+        <details className="group order-3 w-full sm:hidden" data-testid="phone-menu">
+          <summary className="flex cursor-pointer list-none items-center gap-2 rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700">
+            <span aria-hidden>☰</span>
+            {t('nav.menu')}
+            {todoCount > 0 ? (
+              <span className="rounded-full bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t('todos.menuCount', { count: todoCount })}</span>
+            ) : null}
+          </summary>
+          <nav aria-label={t('nav.menu')} className="mt-2 grid grid-cols-2 gap-1 text-sm">
+            {nav.map((n) => (
+              <NavLink key={n.href} item={n} count={n.href === home ? todoCount : 0} countLabel={t('todos.menuCount', { count: todoCount })} />
+            ))}
+          </nav>
+        </details>
         <div className="ml-auto flex items-center gap-3">
           <div className="hidden text-right text-xs leading-tight md:block" data-testid="whoami">
             <Link href="/account" className="font-medium text-slate-800 hover:text-teal-700 hover:underline" title={t('nav.account')}>
@@ -82,5 +89,19 @@ export async function AppHeader({ scope, userName, organisation, todoCount }: { 
         </div>
       </div>
     </header>
+  );
+}
+
+function NavLink({ item, count, countLabel }: { item: NavItem; count: number; countLabel: string }) {
+  return (
+    <Link href={item.href} className="whitespace-nowrap rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+      {item.label}
+      {count > 0 ? (
+        <span className="ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900" data-testid="todo-count">
+          <span aria-hidden>{count}</span>
+          <span className="sr-only">{countLabel}</span>
+        </span>
+      ) : null}
+    </Link>
   );
 }
