@@ -24,10 +24,11 @@ export type PathwayStepView = {
   breach: { reason: string } | null;
 };
 
-const iColor = ['#0f766e', '#d97706', '#dc2626'];
+const iColor = ['#0f766e', '#d97706', '#7c3aed'];
+const SYMBOL = 26;
 
 /**
- * The paper's D×N grid (Figures 4–9): each signed-off assessment is a point at its D and N level (intelligentization
+ * The D×N grid of the upgrading pathway (as in the D1N1 paper's Figures 4–9): each signed-off assessment is a point at its D and N level (intelligentization
  * written on the point and shown by its colour), arrows join them in date order, each arrow labelled with its period.
  * A step that broke the in-series sequence is drawn dashed and red.
  */
@@ -36,10 +37,11 @@ export function PathwayChart({ points, steps, title }: { points: PathwayPoint[];
   const format = useFormatter();
   // on a phone the grid keeps only the codes: dates move to the tooltip and the list below
   const box = useRef<HTMLDivElement>(null);
-  const [narrow, setNarrow] = useState(false);
+  const [width, setWidth] = useState(800);
+  const narrow = width < 560;
   useEffect(() => {
     if (!box.current) return;
-    const ro = new ResizeObserver(([e]) => setNarrow((e?.contentRect.width ?? 800) < 560));
+    const ro = new ResizeObserver(([e]) => setWidth(Math.round(e?.contentRect.width ?? 800)));
     ro.observe(box.current);
     return () => ro.disconnect();
   }, []);
@@ -55,20 +57,39 @@ export function PathwayChart({ points, steps, title }: { points: PathwayPoint[];
       return [p.d + r * Math.cos(angle), p.n + r * Math.sin(angle)] as [number, number];
     });
     const ym = (d: Date) => format.dateTime(d, { year: 'numeric', month: '2-digit' });
+    // arrows stop at the edge of the node they point to (its radius in axis units at this width), so the head shows
+    const gridPx = narrow ? width - 56 : width - 100;
+    const unitsPerPx = 3 / Math.max(gridPx, 120);
+    const nodeR = (SYMBOL / 2 + 3) * unitsPerPx;
+    const trim = (a: [number, number], b: [number, number]): [number, number][] => {
+      const dx = b[0] - a[0];
+      const dy = b[1] - a[1];
+      const len = Math.hypot(dx, dy);
+      if (len <= 2 * nodeR) return [a, b];
+      const ux = dx / len;
+      const uy = dy / len;
+      return [
+        [a[0] + ux * nodeR, a[1] + uy * nodeR],
+        [b[0] - ux * nodeR, b[1] - uy * nodeR],
+      ];
+    };
+    // every step is drawn, including one that raises only I (both points sit in the same cell, a short arrow between them)
     const lines = steps
-      .filter((s) => s.movesOnGrid || s.breach)
+      .filter((s) => pos[s.index] && pos[s.index + 1])
       .map((s) => ({
-        coords: [pos[s.index], pos[s.index + 1]],
+        coords: trim(pos[s.index] as [number, number], pos[s.index + 1] as [number, number]),
         label: {
-          show: !narrow,
-          position: 'middle',
+          show: !narrow && s.movesOnGrid,
+          // beside the connector, never on it
+          position: 'insideMiddleTop',
+          distance: 6,
           formatter: `${ym(s.fromDate)}–${ym(s.toDate)}${points[s.index + 1]?.project ? ` · ${points[s.index + 1]?.project?.number}` : ''}`,
           fontSize: 10,
           color: s.breach ? '#b91c1c' : '#475569',
           backgroundColor: 'rgba(255,255,255,0.85)',
           padding: [1, 3],
         },
-        lineStyle: { color: s.breach ? '#dc2626' : '#0f766e', type: s.breach ? 'dashed' : 'solid', width: 2, curveness: 0.15 },
+        lineStyle: { color: s.breach ? '#dc2626' : '#0f766e', type: s.breach ? 'dashed' : 'solid', width: 2, curveness: s.movesOnGrid ? 0.15 : 0 },
       }));
     return {
       title: { show: !narrow, text: title, left: 'center', top: 4, textStyle: { fontSize: 14, fontWeight: 600, color: '#0f172a' } },
@@ -113,7 +134,7 @@ export function PathwayChart({ points, steps, title }: { points: PathwayPoint[];
         {
           type: 'scatter',
           z: 3,
-          symbolSize: 26,
+          symbolSize: SYMBOL,
           data: points.map((p, k) => ({ value: pos[k], itemStyle: { color: iColor[p.i] ?? iColor[0] } })),
           label: {
             show: true,
@@ -136,15 +157,31 @@ export function PathwayChart({ points, steps, title }: { points: PathwayPoint[];
           coordinateSystem: 'cartesian2d',
           z: 2,
           symbol: ['none', 'arrow'],
-          symbolSize: 12,
+          symbolSize: narrow ? 12 : 15,
           data: lines,
         },
       ],
     };
-  }, [points, steps, title, t, format, narrow]);
+  }, [points, steps, title, t, format, narrow, width]);
   return (
     <div ref={box}>
       <EChart option={option} height={narrow ? 340 : 440} exportName={title} exportLabel={t('exportPng')} testId="pathway-chart" />
+      <ul className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-700" data-testid="pathway-legend">
+        {iColor.map((c, i) => (
+          <li key={c} className="flex items-center gap-1.5">
+            <span aria-hidden className="inline-block h-3 w-3 rounded-full" style={{ backgroundColor: c }} />
+            {t('legendI', { level: i })}
+          </li>
+        ))}
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden className="inline-block w-5 border-t-2 border-teal-700" />
+          {t('legendStep')}
+        </li>
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden className="inline-block w-5 border-t-2 border-dashed border-red-600" />
+          {t('legendBreach')}
+        </li>
+      </ul>
     </div>
   );
 }

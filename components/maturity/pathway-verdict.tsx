@@ -17,8 +17,8 @@ export async function PathwayVerdict({ kind, breach }: { kind: 'single' | 'in-se
             index: breach.index + 1,
             from: breach.from,
             to: breach.to,
-            fromDate: format.dateTime(breach.fromDate, { year: 'numeric', month: '2-digit', day: '2-digit' }),
-            toDate: format.dateTime(breach.toDate, { year: 'numeric', month: '2-digit', day: '2-digit' }),
+            fromDate: format.dateTime(breach.fromDate, { dateStyle: 'long' }),
+            toDate: format.dateTime(breach.toDate, { dateStyle: 'long' }),
             components: breach.components.join(' + '),
           })}
         </p>
