@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ClientActions } from '@/components/clients/client-actions';
 import { ClientDetail } from '@/components/clients/client-detail';
+import { OwnerProjects } from '@/components/projects/owner-projects';
 import { getTodos } from '@/components/todos/get-todos';
 import { TodoInbox } from '@/components/todos/todo-inbox';
 import { localName } from '@/components/ui/names';
@@ -15,7 +16,11 @@ export default async function SmeHome() {
   const api = await getServerCaller();
   const t = await getTranslations('home');
   const locale = await getLocale();
-  const [client, todos] = await Promise.all([api.clients.get({ id: user.scope.smeClientId }), getTodos()]);
+  const [client, todos, projects] = await Promise.all([
+    api.clients.get({ id: user.scope.smeClientId }),
+    getTodos(),
+    api.projects.list({ page: 1, pageSize: 6 }),
+  ]);
   return (
     <>
       <PageHeader title={t('smeTitle', { name: localName(locale, client.legalName, client.legalNameEn) })} intro={t('smeIntro')}>
@@ -23,6 +28,9 @@ export default async function SmeHome() {
       </PageHeader>
       <div className="mb-6">
         <TodoInbox groups={todos} />
+      </div>
+      <div className="mb-6">
+        <OwnerProjects items={projects.items} total={projects.total} />
       </div>
       <ClientDetail client={client} />
     </>
