@@ -65,8 +65,8 @@ export function searchText(max: number) {
     .transform((v) => (v ? v : undefined));
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this does
 const importedTextSuspect =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this does
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u180E]/;
 
 /**
