@@ -63,7 +63,7 @@ export async function readXlsx(bytes: Uint8Array, visitor: XlsxVisitor): Promise
   const epoch = date1904 ? EXCEL_1904_EPOCH_MS : EXCEL_1900_EPOCH_MS;
   const cell = (type: string | undefined, style: number, inner: string, p: string): RawCell => {
     if (type === 'inlineStr') return richText(inner, p);
-    const v = valueOf(inner, p);
+    const v = cellValueText(inner, p);
     if (v === null) return null;
     switch (type) {
       case 's':
@@ -253,7 +253,7 @@ function columnIndex(ref: string): number {
 }
 
 /** The text of a cell's `<v>`, or null when it has none. */
-function valueOf(inner: string, p: string): string | null {
+function cellValueText(inner: string, p: string): string | null {
   const start = inner.indexOf(`<${p}v`);
   if (start === -1) return null;
   const tagEnd = inner.indexOf('>', start);
