@@ -1,7 +1,7 @@
 /** The audit log of the caller's tenant (integrator or county), newest first, and its export. */
 import type { ScopedDb } from '../../db/scoped';
 import { pageWindow } from '../../domain/paging';
-import { contentTypes, type ExportFormat, writeFile } from '../inventory/export-machines';
+import { contentTypes, type ExportFormat, writeFile } from '../inventory/export-files';
 
 /** Display names of the actors of some audit rows, in one query. */
 async function actorNames(db: ScopedDb, rows: { actorId: string | null }[]): Promise<Map<string, string>> {
