@@ -132,6 +132,11 @@ async function streamRows(entry: CheckedEntry, onRow: (rowNumber: number, inner:
         return;
       }
       if (start === -1) break;
+      if (start + rowOpen.length >= buf.length) {
+        // the chunk ends inside the tag's name: wait for the next one
+        pos = start;
+        break;
+      }
       const after = buf.charCodeAt(start + rowOpen.length);
       if (!(after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13)) {
         pos = start + 1;
