@@ -252,7 +252,7 @@ export type ImportFigures = {
   copyIndexedMs: number;
   changes?: number;
 };
-export type MemoryFigures = { case: string; rows: number; peakOverBaselineMb: number; ms: number; limitMb: number | null };
+export type MemoryFigures = { case: string; rows: number; peakOverBaselineMb: number; retainedMb: number | null; ms: number; limitMb: number | null };
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -404,7 +404,7 @@ async function benchMemory(url: string, db: PrismaClient): Promise<MemoryFigures
     });
     const line = stdout.split('\n').find((l) => l.startsWith('{'));
     if (!line) throw new Error(`no measurement in: ${stdout.slice(0, 500)}`);
-    return JSON.parse(line) as { peakOverBaselineMb: number; ms: number; rows: number };
+    return JSON.parse(line) as { peakOverBaselineMb: number; retainedMb: number | null; ms: number; rows: number };
   };
   const out: MemoryFigures[] = [];
   const empty = await callerFor(db, 'bench-memory-import');
@@ -413,6 +413,7 @@ async function benchMemory(url: string, db: PrismaClient): Promise<MemoryFigures
     case: 'import XLSX (LibreOffice): preview + commit',
     rows: i.rows,
     peakOverBaselineMb: i.peakOverBaselineMb,
+    retainedMb: null,
     ms: i.ms,
     limitMb: limits.importPeakMb,
   });
@@ -431,7 +432,14 @@ async function benchMemory(url: string, db: PrismaClient): Promise<MemoryFigures
     }
     for (const format of ['xlsx', 'csv']) {
       const e = await child(['export', world.users.engineer.id, smeClientId, format]);
-      out.push({ case: `export ${format.toUpperCase()}`, rows: e.rows, peakOverBaselineMb: e.peakOverBaselineMb, ms: e.ms, limitMb: null });
+      out.push({
+        case: `export ${format.toUpperCase()}`,
+        rows: e.rows,
+        peakOverBaselineMb: e.peakOverBaselineMb,
+        retainedMb: e.retainedMb,
+        ms: e.ms,
+        limitMb: null,
+      });
     }
   }
   return out;

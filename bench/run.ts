@@ -46,7 +46,11 @@ async function main() {
   console.log(
     `\nImport and export of one SME ledger of ${ROWS.toLocaleString('en')} machines (issue 15; median of the runs, beside a raw COPY of the same rows)\n`,
   );
+  const loadBefore = os.loadavg()[0] ?? 0;
   const figures = runs('import') ? await benchImport(hasPg ? pgUrl : null, (s) => console.log(`  · ${s}`)) : { imports: [], memory: [] };
+  // the machine's two cores may be shared: the figures below were measured under this load
+  const load = { before: Math.round(loadBefore * 10) / 10, after: Math.round((os.loadavg()[0] ?? 0) * 10) / 10, cores: os.cpus().length };
+  if (runs('import')) console.log(`  · load average (1 min) on ${load.cores} cores: ${load.before} before the section, ${load.after} after it`);
   console.table(
     figures.imports.map((f) => ({
       target: f.target,
@@ -72,7 +76,8 @@ async function main() {
       figures.memory.map((m) => ({
         case: m.case,
         rows: m.rows,
-        'peak over baseline MB': m.peakOverBaselineMb,
+        'peak RSS over baseline MB': m.peakOverBaselineMb,
+        'heap held after GC MB': m.retainedMb ?? '',
         ms: m.ms,
         'limit MB': m.limitMb ?? '',
         met: m.limitMb === null ? '' : m.peakOverBaselineMb <= m.limitMb ? 'yes' : 'NO',
@@ -111,7 +116,7 @@ async function main() {
 
   writeResults({
     ...(scale ? { scale } : {}),
-    ...(runs('import') ? { import: figures.imports, importMemory: figures.memory } : {}),
+    ...(runs('import') ? { import: figures.imports, importMemory: figures.memory, importLoad: load } : {}),
     ...(lists.length ? { lists } : {}),
   });
 }
