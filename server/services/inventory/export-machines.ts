@@ -55,6 +55,8 @@ function machinePage(db: ScopedDb, smeClientId: string, after: string | null) {
 /** Machines of one SME, or of every SME in a cluster (then with an SME column first), as a stream. */
 export async function exportMachines(
   db: ScopedDb,
+  /** Where the pages are read while the file streams: a handle that does not end with the request's transaction. */
+  pagesDb: ScopedDb,
   input: { smeClientId?: string; clusterId?: string; format: ExportFormat; locale: AppLocale },
 ): Promise<ExportStream> {
   let smeIds: string[];
@@ -89,7 +91,7 @@ export async function exportMachines(
     for (const smeClientId of smeIds) {
       let after: string | null = null;
       for (;;) {
-        const page = await machinePage(db, smeClientId, after);
+        const page = await machinePage(pagesDb, smeClientId, after);
         for (const m of page) {
           const line = m.lineId ? lineById.get(m.lineId) : undefined;
           const byKey: Record<ColumnKey, string | number | null> = {

@@ -83,6 +83,6 @@ export const inventoryRouter = router({
     .input(
       z.union([z.object({ smeClientId: cuid }), z.object({ clusterId: cuid })]).and(z.object({ format: z.enum(['csv', 'xlsx']), locale: z.enum(locales) })),
     )
-    .query(({ ctx, input }) => exportMachines(ctx.db, input)),
+    .query(({ ctx, input }) => exportMachines(ctx.db, ctx.streamDb, input)),
   template: authedProcedure.input(z.object({ format: z.enum(['csv', 'xlsx']), locale: z.enum(locales) })).query(({ input }) => machineTemplate(input)),
 });
