@@ -17,6 +17,8 @@ async function shoot(page: Page, name: string) {
 }
 
 test('machine types not in the catalogue: listed with their counts, mapped in bulk (zh-CN, then en)', async ({ page }) => {
+  // an import, four full-page screenshots and a mapping: more than the default minute on a busy two-core machine
+  test.setTimeout(180_000);
   await signIn(page, demo.engineer);
   await page.goto('/clients');
   await page.getByTestId('client-row').filter({ hasText: '新昌县鑫达轴承有限公司' }).getByRole('link').first().click();
