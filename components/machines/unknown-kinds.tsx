@@ -56,7 +56,8 @@ export function UnknownKinds({ smeClientId, kinds, canEdit }: { smeClientId: str
           <li key={k.kind} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 px-3 py-2 sm:grid-cols-[minmax(0,1fr)_6rem_16rem]">
             <span className="break-words font-medium text-slate-800">{k.kind}</span>
             <span className="text-right text-sm tabular-nums text-slate-600">
-              {k.count} <span className="sm:hidden">{tu('machines')}</span>
+              <span className="sm:hidden">{tu('count', { count: k.count })}</span>
+              <span className="hidden sm:inline">{k.count}</span>
             </span>
             {canEdit ? (
               <select
