@@ -9,6 +9,7 @@ import { TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessmentRecord, createProjectRecord, createTenantWorld, type TenantWorld } from '../../prisma/seed/factories';
+import { readAll } from '../services/inventory/export-files';
 import { type Caller, callerAs } from '../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../testing/db';
 import { appRouter } from './root';
@@ -104,6 +105,8 @@ const crossTenantCases: Record<string, Case> = {
   'inventory.machines.create': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, ...validMachine }) },
   'inventory.machines.update': { kind: 'byId', input: (o) => ({ id: o.machineId, ...validMachine }) },
   'inventory.hierarchy': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id }) },
+  'inventory.unknownKinds': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id }) },
+  'inventory.mapKinds': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, mappings: [{ from: '双端面磨床', to: 'GRINDER' }] }) },
   'inventory.previewImport': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, fileName: 'x.csv', bytes: csvFile }) },
   'inventory.commitImport': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, fileName: 'x.csv', bytes: csvFile }) },
   'inventory.exportMachines': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, format: 'csv', locale: 'en' }) },
@@ -411,8 +414,11 @@ describe('cross-tenant table', () => {
           for (const mark of otherTenantMarks(b)) expect(superjson.stringify(out.e)).not.toContain(mark);
           return;
         }
-        const data = out.data as { bytes?: Uint8Array } | null;
-        const text = superjson.stringify(out.data) + (data?.bytes instanceof Uint8Array ? new TextDecoder().decode(data.bytes) : '');
+        // a file, whole or streamed, is read to its end and searched like the rest
+        const data = out.data as { bytes?: Uint8Array; body?: AsyncIterable<Uint8Array> } | null;
+        const fileBytes = data?.bytes instanceof Uint8Array ? data.bytes : data?.body ? await readAll(data.body) : null;
+        const shown = data?.body ? { ...data, body: null } : out.data;
+        const text = superjson.stringify(shown) + (fileBytes ? new TextDecoder().decode(fileBytes) : '');
         for (const mark of otherTenantMarks(b)) expect(text).not.toContain(mark);
         if (before) {
           const after = await t.db.user.findMany({ where: { id: { in: Object.values(b.users).map((u) => u.id) } }, orderBy: { id: 'asc' } });

@@ -61,9 +61,15 @@ export const scopedProcedure = authedProcedure.use(async ({ ctx, next, type }) =
   const scope = ctx.user.scope;
   // On PostgreSQL a read runs as one tenant transaction; elsewhere (and for mutations, which open their own
   // transactions) every operation enters the tenant by itself. Either way the database's wall is up.
-  if (ctx.rowLevelSecurity === false) return next({ ctx: { db: applicationFilterOnly(raw, scope), scope } });
-  if (type === 'query' && isPooled(raw)) return inTenantTransaction(raw, scope, ctx.user.id, (db) => next({ ctx: { db, scope } }));
-  return next({ ctx: { db: scopedDb(raw, scope, ctx.user.id), scope } });
+  // `streamDb`: the same wall for reads that outlive the procedure (a streamed download reads its pages after the
+  // procedure returned, when the request's transaction is over); each of its operations enters the tenant by itself
+  if (ctx.rowLevelSecurity === false) {
+    const db = applicationFilterOnly(raw, scope);
+    return next({ ctx: { db, streamDb: db, scope } });
+  }
+  const streamDb = scopedDb(raw, scope, ctx.user.id);
+  if (type === 'query' && isPooled(raw)) return inTenantTransaction(raw, scope, ctx.user.id, (db) => next({ ctx: { db, streamDb, scope } }));
+  return next({ ctx: { db: streamDb, streamDb, scope } });
 });
 
 function requireScope<K extends Scope['kind']>(kind: K) {

@@ -65,12 +65,18 @@ export function searchText(max: number) {
     .transform((v) => (v ? v : undefined));
 }
 
+const importedTextSuspect =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this does
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u180E]/;
+
 /**
  * Text read from an imported file (CSV/XLSX cells), where refusing a whole file for an invisible character would help
  * nobody: control characters (but tab and line breaks) and invisible formatting characters are removed, lone
  * surrogates become U+FFFD, so nothing that PostgreSQL refuses reaches it.
  */
 export function cleanImportedText(s: string): string {
+  // most cells hold none of these: one test, then the text as it is
+  if (!importedTextSuspect.test(s)) return s;
   return (
     s
       .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')

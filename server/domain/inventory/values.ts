@@ -13,12 +13,38 @@ export type RawCell = string | number | boolean | Date | null | undefined;
 export type ControlTypeCode = 'MANUAL' | 'RELAY' | 'PLC' | 'CNC' | 'OTHER';
 export type StatusCode = (typeof machineStatuses)[number];
 
+/**
+ * The texts of cells already seen: a ledger repeats its words (kinds, makers, statuses) thousands of times and every
+ * rule reads a cell more than once. Bounded: emptied when full.
+ */
+class TextCache {
+  private readonly map = new Map<string, string>();
+  constructor(private readonly max: number) {}
+  get(key: string, make: (key: string) => string): string {
+    let v = this.map.get(key);
+    if (v === undefined) {
+      if (this.map.size >= this.max) this.map.clear();
+      v = make(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+}
+const cellTexts = new TextCache(50_000);
+const normalTexts = new TextCache(50_000);
+
+const asCellText = (raw: string) => {
+  const s = cleanImportedText(raw).trim();
+  return /^'[=+\-@]/.test(s) ? s.slice(1) : s;
+};
+const asNormalText = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
 /** Text of a cell, trimmed; an export's protective apostrophe before = + - @ is removed. */
 export function cellText(v: RawCell): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  const s = cleanImportedText(String(v)).trim();
-  return /^'[=+\-@]/.test(s) ? s.slice(1) : s;
+  if (typeof v === 'number') return String(v);
+  return cellTexts.get(String(v), asCellText);
 }
 
 /**
@@ -26,7 +52,7 @@ export function cellText(v: RawCell): string {
  * still quote `cellText`, the text as written.
  */
 export function normalText(v: RawCell): string {
-  return cellText(v).normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return normalTexts.get(cellText(v), asNormalText);
 }
 
 export function isBlank(v: RawCell): boolean {
@@ -162,11 +188,21 @@ export function normaliseKind(v: RawCell, labels: Record<string, Record<string, 
   const s = normalText(v);
   const upper = s.toUpperCase().replace(/[\s-]+/g, '_');
   if ((machineKinds as readonly string[]).includes(upper)) return upper;
-  const lower = s.toLowerCase();
-  for (const byCode of Object.values(labels)) {
-    for (const [code, label] of Object.entries(byCode)) if (label.toLowerCase() === lower) return code;
+  return kindsByLabel(labels).get(s.toLowerCase()) ?? s;
+}
+
+/** Each label (lower case) to its kind's code, the first language given winning; built once per set of labels. */
+const labelIndexes = new WeakMap<Record<string, Record<string, string>>, Map<string, string>>();
+function kindsByLabel(labels: Record<string, Record<string, string>>): Map<string, string> {
+  let index = labelIndexes.get(labels);
+  if (!index) {
+    index = new Map();
+    for (const byCode of Object.values(labels)) {
+      for (const [code, label] of Object.entries(byCode)) if (!index.has(label.toLowerCase())) index.set(label.toLowerCase(), code);
+    }
+    labelIndexes.set(labels, index);
   }
-  return s;
+  return index;
 }
 
 /** Neutralises text that a spreadsheet would run as a formula (CSV/formula injection). */

@@ -9,7 +9,7 @@ import { formatCode } from '../../domain/maturity/code';
 import { AssessmentRowValidator, assessmentColumnKeys, assessmentTemplateHeaders } from '../../domain/maturity/import';
 import { dateOnly, shanghaiToday } from '../../domain/time';
 import type { AppLocale } from '../../i18n/locales';
-import { contentTypes, type ExportFile, type ExportFormat, writeFile } from '../inventory/export-machines';
+import { contentTypes, type ExportFile, type ExportFormat, writeFile } from '../inventory/export-files';
 import { scanSpreadsheet } from '../inventory/spreadsheet';
 
 export type AssessmentImportInput = { fileName: string; bytes: Uint8Array; sheet?: string | null; encoding?: ChosenEncoding | null };

@@ -3,7 +3,7 @@ import type { ScopedDb } from '../../db/scoped';
 import { auditDetails } from '../../domain/audit/details';
 import { pageWindow } from '../../domain/paging';
 import { addDays, dateOnly } from '../../domain/time';
-import { contentTypes, type ExportFormat, writeFile } from '../inventory/export-machines';
+import { contentTypes, type ExportFormat, writeFile } from '../inventory/export-files';
 import { auditObjects } from './objects';
 
 /** Display names of the actors of some audit rows, in one query. */

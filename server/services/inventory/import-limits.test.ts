@@ -38,10 +38,11 @@ describe('XLSX expansion bombs (each in a child process, peak RSS measured)', ()
     expect(m.ms).toBeLessThan(20_000);
   }, 120_000);
 
-  it('a sheet stored before its shared strings (about 200 KB) stops cleanly', async () => {
+  it('a sheet stored before its shared strings (about 200 KB, 1.6 million cells) is read within the limit', async () => {
+    // the reader takes the parts by name, so the strings are read first whatever the zip's order, and each cell of
+    // the sheet refers to the one string read (no copy per cell)
     const m = await measure('sheet-first.xlsx', sheetBeforeStringsBomb());
-    expect(m.ok).toBe(false);
-    expect(['import.badXlsx', 'import.tooManyRows', 'import.xlsxPartTooLarge']).toContain(m.messageKey);
+    expect(m).toMatchObject({ ok: true, dataRows: 39_999 });
     expect(m.peakOverBaselineMb).toBeLessThanOrEqual(MAX_PEAK_MB);
   }, 120_000);
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenantWorld, type TenantWorld } from '../../../prisma/seed/factories';
 import { type Caller, callerAs } from '../../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../../testing/db';
+import { readAll } from './export-files';
 
 let t: TestDb;
 let w: TenantWorld;
@@ -197,13 +198,14 @@ describe('export', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       it(`${format} in ${locale} re-imports unchanged, formulas neutralised`, async () => {
         const file = await engineer.inventory.exportMachines({ smeClientId: emptySmeId, format, locale });
+        const bytes = await readAll(file.body);
         if (format === 'csv') {
-          expect([...file.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-          const text = new TextDecoder().decode(file.bytes);
+          expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+          const text = new TextDecoder().decode(bytes);
           expect(text).toContain(`'=HYPERLINK`);
           expect(text.split('\r\n')[0]).toContain(locale === 'zh-CN' ? '资产编号' : 'Asset tag');
         }
-        const p = await engineer.inventory.previewImport({ smeClientId: emptySmeId, fileName: `e.${format}`, bytes: file.bytes });
+        const p = await engineer.inventory.previewImport({ smeClientId: emptySmeId, fileName: `e.${format}`, bytes });
         expect(p.issues).toEqual([]);
         expect(p).toMatchObject({ issueCount: 0, toCreate: 0, toUpdate: 0, unchanged: 3 });
       });
@@ -212,12 +214,18 @@ describe('export', () => {
 
   it('exports a whole cluster with an SME column, and an SME owner only their own machines', async () => {
     const file = await engineer.inventory.exportMachines({ clusterId: w.cluster.id, format: 'csv', locale: 'en' });
-    const lines = new TextDecoder().decode(file.bytes).trim().split('\r\n');
+    const lines = new TextDecoder()
+      .decode(await readAll(file.body))
+      .trim()
+      .split('\r\n');
     expect(lines[0]?.replace('\uFEFF', '').startsWith('SME,Factory')).toBe(true);
     const total = await t.db.machine.count({ where: { integratorId: w.integrator.id } });
     expect(lines.length - 1).toBe(total);
     const own = await owner.inventory.exportMachines({ clusterId: w.cluster.id, format: 'csv', locale: 'en' });
-    const ownLines = new TextDecoder().decode(own.bytes).trim().split('\r\n');
+    const ownLines = new TextDecoder()
+      .decode(await readAll(own.body))
+      .trim()
+      .split('\r\n');
     expect(ownLines.length - 1).toBe(await t.db.machine.count({ where: { smeClientId: smeId } }));
   });
 
@@ -225,7 +233,7 @@ describe('export', () => {
     for (const format of ['csv', 'xlsx'] as const) {
       const file = await engineer.inventory.exportMachines({ clusterId: w.cluster.id, format, locale: 'zh-CN' });
       const total = await t.db.machine.count({ where: { integratorId: w.integrator.id } });
-      const p = await engineer.inventory.previewImport({ clusterId: w.cluster.id, fileName: `c.${format}`, bytes: file.bytes });
+      const p = await engineer.inventory.previewImport({ clusterId: w.cluster.id, fileName: `c.${format}`, bytes: await readAll(file.body) });
       expect(p).toMatchObject({ issueCount: 0, toCreate: 0, toUpdate: 0, unchanged: total, smes: 2 });
     }
     // a change in one SME's row lands in that SME only

@@ -93,6 +93,34 @@ const good: Record<string, Expected> = {
       ['DP-2', 'INSPECTION', 'PLC', null, 'IN_SERVICE'],
     ],
   },
+  '11-libreoffice.xlsx': {
+    headerRow: 2,
+    dataRows: 3,
+    notices: [{ code: 'ignoredColumns', columns: ['序号'] }],
+    machines: [
+      ['LO-01', 'CNC_LATHE', 'CNC', 2015, 'IN_SERVICE'],
+      ['LO-02', '外圆磨床', 'RELAY', 1998, 'IDLE'],
+      ['LO-03', 'WASHER', 'PLC', null, 'IN_SERVICE'],
+    ],
+  },
+  '12-excel.xlsx': {
+    headerRow: 2,
+    dataRows: 2,
+    notices: [{ code: 'ignoredColumns', columns: ['序号'] }],
+    machines: [
+      ['EX-01', 'MACHINING_CENTER', 'CNC', 2019, 'IN_SERVICE'],
+      ['EX-02', 'PRESS', 'RELAY', 2006, 'RETIRED'],
+    ],
+  },
+  '13-inline-strings.xlsx': {
+    headerRow: 1,
+    dataRows: 2,
+    notices: [],
+    machines: [
+      ['IN-01', 'GEAR_HOBBER', 'CNC', 2012, 'IN_SERVICE'],
+      ['IN-02', '双端面磨床', 'MANUAL', 2003, 'IDLE'],
+    ],
+  },
 };
 
 beforeAll(async () => {

@@ -1,17 +1,15 @@
 /**
- * Reads CSV and XLSX files row by row without holding the whole sheet in memory: CSV through
- * csv-parse's stream, XLSX through ExcelJS's streaming workbook reader. The header row is found: when the visitor
+ * Reads CSV and XLSX files row by row: CSV through csv-parse in one synchronous pass, XLSX through the import's own
+ * reader (xlsx-read.ts), which streams the chosen sheet without holding it in memory. The header row is found: when the visitor
  * scores rows, the first of the opening rows that names two columns (title rows, notes and merged title cells above it
  * are skipped), else the widest of them; without a score, the first non-blank row.
  */
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError } from '../../domain/errors/app-error';
 import { type ChosenEncoding, decodeCsv, sniffFileKind, type TextEncodingName } from '../../domain/inventory/file-kind';
 import { isBlank, type RawCell } from '../../domain/inventory/values';
 import { log } from '../../log';
-import { guardedXlsx } from './xlsx-zip';
+import { readXlsx } from './xlsx-read';
 
 export const importLimits = { maxBytes: 20 * 1024 * 1024, maxRows: 50_000 } as const;
 /** Rows read beyond the data rows that a full file may still have: its header and a few blank lines. */
@@ -98,21 +96,32 @@ export async function scanSpreadsheet(
     const { text, encoding, certain } = decodeCsv(bytes, opts.encoding);
     const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
     const delimiter = [',', '\t', ';'].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ',');
-    // every usual line ending, even mixed in one file (a CRLF header over LF rows must not merge rows)
-    const parser = Readable.from([text.replace(/\r\n?/g, '\n')]).pipe(
-      // empty lines are skipped by the parser but counted (info.empty_lines): a row's number and the rows read include
-      // them. (Passing them through costs csv-parse an error object per line: 60 µs each, seconds for a file of them.)
-      parse({ delimiter, record_delimiter: '\n', relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }),
-    );
+    // every usual line ending, even mixed in one file (a CRLF header over LF rows must not merge rows). Parsed in one
+    // synchronous pass, each record handed on as it is read (an async iteration costs more than the parse).
+    // Empty lines are skipped by the parser but counted (info.empty_lines): a row's number and the rows read include
+    // them. (Passing them through costs csv-parse an error object per line: 60 µs each, seconds for a file of them.)
     let n = 0;
     try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number; empty_lines: number } }>) {
-        n = info.records + info.empty_lines;
-        state.read = n - 1;
-        feed(n, record);
-      }
-      const { records, empty_lines } = parser.info;
-      if (records + empty_lines > importLimits.maxRows + readSlack) throw tooMany();
+      const lf = Buffer.from(text.replace(/\r\n?/g, '\n'));
+      let consumed = 0;
+      parseCsv(lf, {
+        delimiter,
+        record_delimiter: '\n',
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: true,
+        on_record(record: string[], info: { records: number; empty_lines: number; bytes: number }) {
+          n = info.records + info.empty_lines;
+          consumed = info.bytes;
+          state.read = n - 1;
+          feed(n, record);
+          return null;
+        },
+      });
+      // the empty lines after the last record count too
+      let trailing = 0;
+      for (let i = lf.indexOf(10, consumed); i !== -1; i = lf.indexOf(10, i + 1)) trailing++;
+      if (n + trailing > importLimits.maxRows + readSlack) throw tooMany();
     } catch (e) {
       if (e instanceof AppError) throw e;
       throw new AppError('BAD_REQUEST', 'import.badCsv', { row: n + 1 });
@@ -122,40 +131,19 @@ export async function scanSpreadsheet(
     return finish({ format: 'csv', encoding, encodingCertain: certain, sample, sheets: [], sheet: null });
   }
 
-  const sheets: string[] = [];
-  let chosen: string | null = null;
-  const visit = (name: string) => {
-    sheets.push(name);
-    const take = chosen === null && (opts.sheet ? name === opts.sheet : true);
-    if (take) chosen = name;
-    return take;
-  };
-  // a sheet's rows all count toward one budget of rows read, whichever sheet is chosen: a bomb in a sheet that is
-  // not imported stops too
-  let readInSheets = 0;
+  let read: { sheets: string[]; sheet: string | null };
   try {
-    // parts checked against their limits and laid out strings-first, so the reader streams row by row
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(await guardedXlsx(bytes))), {
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-      entries: 'emit',
-    } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
-    for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string }>) {
-      const take = visit(ws.name);
-      for await (const row of ws) {
-        if (++readInSheets > 2 * (importLimits.maxRows + readSlack)) throw tooMany();
-        if (take) feed(row.number, (row.values as unknown[]).slice(1).map(cellValue));
-      }
-    }
+    read = await readXlsx(bytes, {
+      choose: (names) => (opts.sheet ? (names.includes(opts.sheet) ? opts.sheet : null) : (names[0] ?? null)),
+      row: (rowNumber, cells) => feed(rowNumber, cells),
+    });
   } catch (e) {
     if (e instanceof AppError) throw e;
     log.warn({ err: e }, 'xlsx could not be read');
     throw new AppError('BAD_REQUEST', 'import.badXlsx');
   }
-  if (opts.sheet && chosen === null) throw new AppError('BAD_REQUEST', 'import.sheetNotFound', { sheet: opts.sheet });
-  return finish({ format: 'xlsx', encoding: null, sheets, sheet: chosen });
+  if (opts.sheet && read.sheet === null) throw new AppError('BAD_REQUEST', 'import.sheetNotFound', { sheet: opts.sheet });
+  return finish({ format: 'xlsx', encoding: null, sheets: read.sheets, sheet: read.sheet });
 }
 
 /** The first lines of a decoded CSV (each cut at 200 characters), for the user to judge the encoding. */
@@ -166,18 +154,4 @@ function sampleLines(text: string): string[] {
     .filter((l) => l.trim() !== '')
     .slice(0, 6)
     .map((l) => l.slice(0, 200));
-}
-
-/** ExcelJS cell values (rich text, formulas, hyperlinks, errors) as plain values. */
-function cellValue(v: unknown): RawCell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (o.richText) return o.richText.map((r) => r.text).join('');
-    if ('result' in o) return cellValue(o.result);
-    if (o.text !== undefined) return cellValue(o.text);
-    if (o.error) return o.error;
-  }
-  return String(v);
 }

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { machineInput } from '../../domain/clients/inputs';
 import { idSchema } from '../../domain/inputs/bounds';
 import { optionalSafeText, safeText, searchText } from '../../domain/inputs/safe-text';
-import { controlTypes, machineStatuses } from '../../domain/inventory/catalogue';
+import { controlTypes, machineKinds, machineStatuses } from '../../domain/inventory/catalogue';
 import { pagingInput } from '../../domain/paging';
 import { locales } from '../../i18n/locales';
 import { exportMachines, machineTemplate } from '../../services/inventory/export-machines';
 import { getHierarchy } from '../../services/inventory/hierarchy';
 import { commitImport } from '../../services/inventory/import-commit';
 import { previewImport } from '../../services/inventory/import-machines';
+import { listUnknownKinds, mapUnknownKinds } from '../../services/inventory/kind-mapping';
 import { createMachine, getMachine, listMachines, type MachineInput, updateMachine } from '../../services/inventory/machines';
 import { importFileInput } from '../import-form';
 import { authedProcedure, integratorProcedure, router, scopedProcedure, withPermission } from '../init';
@@ -59,6 +60,20 @@ export const inventoryRouter = router({
       return updateMachine(ctx.db, ctx.scope, ctx.user.id, id, toMachineInput(rest));
     }),
   }),
+  /** The SME's machine kinds that are the ledger's own words, with their counts. */
+  unknownKinds: scopedProcedure.input(z.object({ smeClientId: cuid })).query(({ ctx, input }) => listUnknownKinds(ctx.db, input.smeClientId)),
+  /** Maps ledger words to catalogue kinds on every machine of the SME that carries them (one audited transaction). */
+  mapKinds: writer
+    .input(
+      z.object({
+        smeClientId: cuid,
+        mappings: z
+          .array(z.object({ from: z.string().min(1).max(100), to: z.enum(machineKinds) }))
+          .min(1)
+          .max(200),
+      }),
+    )
+    .mutation(({ ctx, input }) => mapUnknownKinds(ctx.db, ctx.scope, ctx.user.id, input)),
   hierarchy: scopedProcedure.input(z.object({ smeClientId: cuid })).query(({ ctx, input }) => getHierarchy(ctx.db, input.smeClientId)),
   /** Server-side only (the upload route handler passes the file's bytes). */
   previewImport: writer.input(importInput).mutation(({ ctx, input }) => previewImport(ctx.db, input)),
@@ -68,6 +83,6 @@ export const inventoryRouter = router({
     .input(
       z.union([z.object({ smeClientId: cuid }), z.object({ clusterId: cuid })]).and(z.object({ format: z.enum(['csv', 'xlsx']), locale: z.enum(locales) })),
     )
-    .query(({ ctx, input }) => exportMachines(ctx.db, input)),
+    .query(({ ctx, input }) => exportMachines(ctx.db, ctx.streamDb, input)),
   template: authedProcedure.input(z.object({ format: z.enum(['csv', 'xlsx']), locale: z.enum(locales) })).query(({ input }) => machineTemplate(input)),
 });

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { kindLabel } from '@/components/machines/labels';
+import { UnknownKinds } from '@/components/machines/unknown-kinds';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { inputClass, LinkButton } from '@/components/ui/form';
@@ -31,7 +32,7 @@ export default async function MachinesPage({ params, searchParams }: { params: P
   const pageSize = 50;
   const sort = (sorts as readonly string[]).includes(sp.sort ?? '') ? (sp.sort as (typeof sorts)[number]) : 'assetTag';
   const [level, locationId] = (sp.line ?? '').split(':'); // s:<site>, w:<workshop> or l:<line>
-  const [list, hierarchy] = await Promise.all([
+  const [list, hierarchy, unknownKinds] = await Promise.all([
     api.inventory.machines.list({
       smeClientId: id,
       q: sp.q || undefined,
@@ -48,6 +49,7 @@ export default async function MachinesPage({ params, searchParams }: { params: P
       pageSize,
     }),
     api.inventory.hierarchy({ smeClientId: id }),
+    api.inventory.unknownKinds({ smeClientId: id }),
   ]);
   return (
     <>
@@ -70,6 +72,7 @@ export default async function MachinesPage({ params, searchParams }: { params: P
           <LinkButton href={`/clients/${id}`}>{t('actions.back')}</LinkButton>
         </div>
       </PageHeader>
+      <UnknownKinds smeClientId={id} kinds={unknownKinds} canEdit={canEdit} />
       <Card>
         <form method="get" className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <input name="q" defaultValue={sp.q} placeholder={tm('searchPlaceholder')} aria-label={t('actions.search')} className={inputClass} />
