@@ -58,6 +58,14 @@ export class IngestQueue {
     });
   }
 
+  /** null when one more message fits now, else a promise that resolves when it does (for readers that pause). */
+  room(): Promise<void> | null {
+    if (this.#hasRoom(1) && this.#roomWaiters.length === 0) return null;
+    return new Promise((resolve) => {
+      this.#roomWaiters.push({ n: 1, start: resolve });
+    });
+  }
+
   /** Resolves when nothing is waiting or being written (after a flush of what waits). */
   async drain(): Promise<void> {
     this.#flushSoon(0);

@@ -22,13 +22,21 @@ export type Telemetry = {
 
 export function createTelemetry(
   sql: SqlRunner,
-  opts: { listenUrl?: string; log?: Logger; queue?: QueueOptions; retentionDays?: number; directoryTtlMs?: number } = {},
+  opts: {
+    listenUrl?: string;
+    log?: Logger;
+    queue?: QueueOptions;
+    retentionDays?: number;
+    directoryTtlMs?: number;
+    /** e.g. the worker's retry-until-stored around each batch write */
+    wrapIngest?: (write: (batch: IngestMessage[]) => Promise<IngestOutcome[]>) => (batch: IngestMessage[]) => Promise<IngestOutcome[]>;
+  } = {},
 ): Telemetry {
   const log = opts.log ?? rootLog;
   const directory = new TerminalDirectory(sql, opts.directoryTtlMs ? { ttlMs: opts.directoryTtlMs } : {});
   const ctx: IngestContext = { sql, directory, retentionDays: opts.retentionDays ?? rawRetentionDays(), log };
   const ingest = (batch: IngestMessage[]) => ingestBatch(ctx, batch);
-  const queue = new IngestQueue(ingest, { concurrency: sql.kind === 'pglite' ? 1 : 2, ...opts.queue });
+  const queue = new IngestQueue(opts.wrapIngest ? opts.wrapIngest(ingest) : ingest, { concurrency: sql.kind === 'pglite' ? 1 : 2, ...opts.queue });
   const unsubscribe = onTerminalChanged((ids) => directory.invalidate(ids));
   const listener = opts.listenUrl ? listenTerminalChanges(opts.listenUrl, log) : null;
   return {
