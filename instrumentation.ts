@@ -5,5 +5,8 @@ export async function register() {
     const { trustedProxies } = await import('./server/http/client-address');
     trustedProxies(); // an unreadable TRUSTED_PROXIES stops the start here, with a message naming it
     installPeerHook();
+    // the embedded MQTT listener (when no MQTT_URL): in the background, so that a slow database never delays the app
+    const { startEmbeddedBrokerWithApp } = await import('./server/mqtt/embedded-start');
+    void startEmbeddedBrokerWithApp();
   }
 }

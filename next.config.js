@@ -31,7 +31,17 @@ const apiCsp = [
 const nextConfig = {
   poweredByHeader: false,
   // Loaded by Node at run time, not bundled: PGlite reads its WASM and data files from its package.
-  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@node-rs/argon2', 'pino', 'pg', '@prisma/adapter-pg', 'playwright-core'],
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'pglite-prisma-adapter',
+    '@node-rs/argon2',
+    'pino',
+    'pg',
+    '@prisma/adapter-pg',
+    'playwright-core',
+    'aedes',
+    'mqtt',
+  ],
   async headers() {
     return [
       {

@@ -30,6 +30,12 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   apt_install chromium fonts-noto-cjk
 fi
 
+if [ -z "${MOSQUITTO_BIN:-}" ] && ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ]; then
+  # the ingestion tests start their own Mosquitto on a free port (never the machine's broker on 1883)
+  step "installing Debian's mosquitto (MQTT ingestion tests)"
+  apt_install mosquitto
+fi
+
 pg_reachable() { node -e "const c=new (require('pg').Client)({connectionString:process.env.TEST_PG_URL,connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))" 2>/dev/null; }
 run_pg=1
 if ! pg_reachable; then
