@@ -1,5 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { kindLabel } from '@/components/machines/labels';
+import { MachineTerminalSection } from '@/components/terminals/machine-terminal';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { DefinitionList } from '@/components/ui/definition-list';
@@ -67,6 +68,7 @@ export default async function MachinePage({ params }: { params: Promise<{ id: st
             ]}
           />
         </Card>
+        <MachineTerminalSection api={api} machineId={m.id} canManage={canEdit && user?.scope.kind === 'integrator'} />
         <Card title={tm('history')}>
           {m.history.length ? (
             <Table head={[tm('at'), tm('by'), tm('what')]}>
