@@ -166,7 +166,7 @@ export function planTerminalImport(
     let gatewayId: string | null = null;
     if (r.gatewaySerial) {
       const g = terminalsBySerial.get(r.gatewaySerial);
-      if (!g || g.kind !== 'GATEWAY' || g.smeClientId !== smeClientId) issue('gatewaySerial', 'unknownGateway', { value: r.gatewaySerial });
+      if (g?.kind !== 'GATEWAY' || g.smeClientId !== smeClientId) issue('gatewaySerial', 'unknownGateway', { value: r.gatewaySerial });
       else if (g.revoked) issue('gatewaySerial', 'revokedGateway', { value: r.gatewaySerial });
       else gatewayId = g.id;
     }

@@ -22,7 +22,7 @@ async function requireSerialFree(db: ScopedDb | Tx, serial: string) {
 /** A live gateway of the SME, or an error that says why not. */
 async function requireGateway(db: ScopedDb | Tx, gatewayId: string, smeClientId: string) {
   const g = await db.terminal.findUnique({ where: { id: gatewayId }, select: { id: true, kind: true, smeClientId: true, revokedAt: true, serial: true } });
-  if (!g || g.kind !== 'GATEWAY') throw new AppError('NOT_FOUND');
+  if (g?.kind !== 'GATEWAY') throw new AppError('NOT_FOUND');
   if (g.smeClientId !== smeClientId) throw new AppError('PRECONDITION_FAILED', 'terminals.gatewayOtherSme', { serial: g.serial });
   if (g.revokedAt) throw new AppError('PRECONDITION_FAILED', 'terminals.gatewayRevoked', { serial: g.serial });
   return g;
