@@ -11,6 +11,9 @@ export async function ClientActions({ id, canEdit, archived }: { id: string; can
         {t('nav.machines')}
       </LinkButton>
       <LinkButton href={`/clients/${id}/assessments`}>{t('nav.assessments')}</LinkButton>
+      <LinkButton href={`/clients/${id}/terminals`} data-testid="client-terminals-link">
+        {t('terminals.link')}
+      </LinkButton>
       {canEdit && !archived ? <LinkButton href={`/clients/${id}/projects/new`}>{t('projects.new')}</LinkButton> : null}
       {canEdit && !archived ? <LinkButton href={`/clients/${id}/import`}>{t('machines.importSpreadsheet')}</LinkButton> : null}
       <LinkButton href={`/api/v1/inventory/export?smeClientId=${id}&format=xlsx`} prefetch={false}>

@@ -20,7 +20,13 @@ export function ImportIssues({ issues, issueCount, badRows }: { issues: Issue[];
         locale,
         String(params.columns)
           .split(', ')
-          .map((k) => (tAll.has(`machines.${k}`) ? tAll(`machines.${k}` as 'machines.kind') : k)),
+          .map((k) =>
+            k.startsWith('terminal:') && tAll.has(`terminals.columns.${k.slice(9)}`)
+              ? tAll(`terminals.columns.${k.slice(9)}` as 'terminals.columns.serial')
+              : tAll.has(`machines.${k}`)
+                ? tAll(`machines.${k}` as 'machines.kind')
+                : k,
+          ),
       );
     const key = `issues.${i.code}`;
     return t.has(key) ? t(key as 'issues.required', params) : i.code;

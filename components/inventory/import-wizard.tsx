@@ -35,7 +35,40 @@ type Preview = {
   created?: number;
   updated?: number;
   durationMs?: number;
+  /** A file the commit hands over once (the terminal import's new credentials): never readable again. */
+  credentials?: { fileName: string; csv: string } | null;
 };
+
+/** A file handed over once by the server: downloaded from memory, with the warning that it cannot be fetched again. */
+function OnceDownload({ file }: { file: { fileName: string; csv: string } }) {
+  const t = useTranslations('inventoryImport');
+  const [done, setDone] = useState(false);
+  return (
+    <div className="w-full rounded-lg border border-amber-300 bg-amber-50 p-3" role="alert" data-testid="credentials-once">
+      <p className="text-sm font-semibold text-amber-900">{t('credentialsTitle')}</p>
+      <p className="mt-1 text-sm text-amber-900">{t('credentialsWarning')}</p>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <Button
+          onClick={() => {
+            const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
+            const a = document.createElement('a');
+            a.href = url;
+            a.download = file.fileName;
+            document.body.append(a);
+            a.click();
+            a.remove();
+            setTimeout(() => URL.revokeObjectURL(url), 1_000);
+            setDone(true);
+          }}
+          data-testid="credentials-download"
+        >
+          {t('credentialsDownload')}
+        </Button>
+        {done ? <span className="text-sm text-amber-900">{t('credentialsDownloaded')}</span> : null}
+      </div>
+    </div>
+  );
+}
 
 /** Upload with a real progress bar (XHR reports the bytes sent), then the server's verdict. */
 function upload(endpoint: string, form: FormData, onProgress: (p: number) => void): Promise<{ status: number; body: unknown }> {
@@ -61,7 +94,7 @@ export type ImportWizardProps = {
   maxMb: number;
   maxRows: number;
   /** What the rows are, for the success message (machines are counted with 台, assessments with 次). */
-  counter?: 'machines' | 'assessments';
+  counter?: 'machines' | 'assessments' | 'terminals';
 };
 
 export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLabel, maxMb, maxRows, counter = 'machines' }: ImportWizardProps) {
@@ -264,7 +297,7 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
           ) : done ? (
             <div className="mt-4 flex flex-wrap items-center gap-3">
               <p className="rounded-lg bg-teal-50 px-3 py-2 text-sm font-medium text-teal-800" role="status" data-testid="import-done">
-                {t(counter === 'assessments' ? 'doneAssessments' : 'done', {
+                {t(counter === 'assessments' ? 'doneAssessments' : counter === 'terminals' ? 'doneTerminals' : 'done', {
                   created: result.created ?? 0,
                   updated: result.updated ?? 0,
                   unchanged: result.unchanged,
@@ -274,6 +307,7 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
               <Link href={doneHref} className="text-sm font-medium text-teal-800 underline">
                 {doneLabel}
               </Link>
+              {result.credentials ? <OnceDownload file={result.credentials} /> : null}
             </div>
           ) : (
             <div className="mt-4 flex flex-wrap items-center gap-3">

@@ -39,6 +39,7 @@ export function MachineForm({ smeClientId, id, initial, hierarchy }: { smeClient
       networked: false,
       operatorsPerShift: 1,
       shiftsPerDay: 1,
+      idealCycleS: null,
       status: 'IN_SERVICE',
       notes: '',
       site: '',
@@ -101,6 +102,19 @@ export function MachineForm({ smeClientId, id, initial, hierarchy }: { smeClient
       {text('year', tm('year'), { type: 'number', ...form.register('year', { valueAsNumber: true }) })}
       {text('operatorsPerShift', tm('operatorsPerShift'), { type: 'number', min: 0, ...form.register('operatorsPerShift', { valueAsNumber: true }) })}
       {text('shiftsPerDay', tm('shiftsPerDay'), { type: 'number', min: 0, max: 4, ...form.register('shiftsPerDay', { valueAsNumber: true }) })}
+      <Field label={t('machineIdealCycle.label')} htmlFor="idealCycleS" error={err('idealCycleS')} hint={t('machineIdealCycle.hint')}>
+        <input
+          id="idealCycleS"
+          type="number"
+          inputMode="decimal"
+          min={0}
+          step="any"
+          {...form.register('idealCycleS', { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v)) })}
+          aria-invalid={Boolean(err('idealCycleS'))}
+          className={inputClass}
+          data-testid="machine-ideal-cycle"
+        />
+      </Field>
       <Field label={tm('status')} htmlFor="status" error={err('status')}>
         <select id="status" {...form.register('status')} className={inputClass}>
           {machineStatuses.map((s) => (

@@ -16,6 +16,7 @@ import {
   createUser,
   type Db,
   makeCreditCode,
+  seedTerminal,
 } from './factories';
 
 export const DEMO_PASSWORD = 'retrofit-demo-2026';
@@ -69,6 +70,18 @@ export async function seedDemo(db: Db): Promise<string> {
     smeIds.push(sme.id);
     machines += (await createInventory(db, { integratorId: toman.id, smeClientId: sme.id, machines: s.machines, seed: 100 + i })).machines;
   }
+  // Wanfeng's first machines are connected: their terminals have reported, so that the project journey (which plans
+  // the first ten machines in asset-tag order) can be commissioned (commissioning needs every machine reporting)
+  const connected = await db.machine.findMany({
+    where: { smeClientId: smeIds[0], status: { not: 'RETIRED' } },
+    orderBy: { assetTag: 'asc' },
+    take: 12,
+    select: { id: true, assetTag: true },
+  });
+  const firstReport = new Date(Date.now() - 3 * 86_400_000);
+  for (const [i, m] of connected.entries())
+    await seedTerminal(db, { machineId: m.id, serial: `TM-ACS-2026-${String(101 + i).padStart(6, '0')}`, seenAt: firstReport });
+
   // maturity history (the paper's pathways: most firms moved from D0N0 towards D1N1, not in series)
   const history: [number, string, number, number, number | null, 'SELF' | 'INTEGRATOR' | 'THIRD_PARTY'][] = [
     [0, '2016-03-15', 0, 0, 1, 'SELF'],

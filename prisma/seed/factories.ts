@@ -11,6 +11,7 @@ import type { MachineKind, Sector } from '../../server/domain/inventory/catalogu
 import { defaultPaymentTerms } from '../../server/domain/projects/payment-terms';
 import { defaultPriceBook } from '../../server/domain/projects/price-book';
 import { buildQuoteSnapshot } from '../../server/domain/projects/quote-snapshot';
+import { hashTerminalSecret, newTerminalSecret } from '../../server/services/telemetry/secret';
 import { createRng, type Rng } from './random';
 
 /** A client or an open transaction: factories only use model delegates. */
@@ -476,4 +477,48 @@ export async function createProjectRecord(db: Db, a: { integratorId: string; sme
     select: { id: true },
   });
   return { projectId: p.id, quoteId: q.id, costEntryId: cost.id, costLineId: line.id, milestoneId: milestone.id };
+}
+
+/**
+ * A data-collection terminal on a machine (demo and tests), with its health row. By default it has reported (first and
+ * last seen `seenAt`, now unless given; null: never reported). A machine that already has a live terminal keeps it:
+ * its id comes back (with no secret), and its health row gets `seenAt` when it had never reported.
+ */
+export async function seedTerminal(
+  db: Db,
+  t: { machineId: string; serial: string; secret?: string; seenAt?: Date | null; gatewayId?: string | null },
+): Promise<{ id: string; secret: string | null; created: boolean }> {
+  const seenAt = t.seenAt === undefined ? new Date() : t.seenAt;
+  const machine = await db.machine.findUniqueOrThrow({ where: { id: t.machineId }, select: { integratorId: true, smeClientId: true } });
+  const own = { integratorId: machine.integratorId, smeClientId: machine.smeClientId };
+  const live = await db.terminal.findFirst({ where: { machineId: t.machineId, revokedAt: null }, select: { id: true } });
+  if (live) {
+    if (seenAt) {
+      const h = await db.terminalHealth.findUnique({ where: { terminalId: live.id }, select: { firstSeenAt: true } });
+      if (!h) await db.terminalHealth.create({ data: { ...own, terminalId: live.id, firstSeenAt: seenAt, lastSeenAt: seenAt, lastAt: seenAt } });
+      else if (!h.firstSeenAt) await db.terminalHealth.update({ where: { terminalId: live.id }, data: { firstSeenAt: seenAt, lastSeenAt: seenAt } });
+    }
+    return { id: live.id, secret: null, created: false };
+  }
+  const secret = t.secret ?? newTerminalSecret();
+  const terminal = await db.terminal.create({
+    data: { ...own, serial: t.serial, machineId: t.machineId, gatewayId: t.gatewayId ?? null, secretHash: hashTerminalSecret(secret) },
+    select: { id: true },
+  });
+  await db.terminalHealth.create({
+    data: { ...own, terminalId: terminal.id, firstSeenAt: seenAt, lastSeenAt: seenAt, lastAt: seenAt, accepted: seenAt ? 1n : 0n },
+  });
+  return { id: terminal.id, secret, created: true };
+}
+
+/** A reported terminal on every machine of a project that can carry one (what commissioning asks; tests and demo). */
+export async function seedProjectTerminals(db: Db, projectId: string, opts: { seenAt?: Date } = {}) {
+  const machines = await db.projectMachine.findMany({
+    where: { projectId, machine: { status: { not: 'RETIRED' } } },
+    select: { machine: { select: { id: true, assetTag: true, smeClientId: true } } },
+  });
+  const out = [];
+  for (const { machine: m } of machines)
+    out.push(await seedTerminal(db, { machineId: m.id, serial: `T-${m.smeClientId.slice(-6)}-${m.assetTag}`, seenAt: opts.seenAt ?? new Date() }));
+  return out;
 }

@@ -8,7 +8,7 @@
 import { TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssessmentRecord, createProjectRecord, createTenantWorld, type TenantWorld } from '../../prisma/seed/factories';
+import { createAssessmentRecord, createProjectRecord, createTenantWorld, seedTerminal, type TenantWorld } from '../../prisma/seed/factories';
 import { readAll } from '../services/inventory/export-files';
 import { type Caller, callerAs } from '../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../testing/db';
@@ -32,6 +32,8 @@ type World = TenantWorld & {
   claimId: string;
   draftClaimId: string;
   invitationId: string;
+  terminalId: string;
+  gatewayId: string;
 };
 
 /** A claim's snapshot as submission writes it (parsed wherever read). */
@@ -70,6 +72,7 @@ const validFund = {
 const validPlan = { title: 'x', modules: [], softwareYears: 1, trainingDays: 0, target: { d: 1, n: 1, i: 0 }, savings: [], expectedSubsidyFen: 0n };
 const validAssessment = { assessedOn: '2026-01-01', kind: 'INTEGRATOR', assessorName: 'X', evidence: [{ technology: 'PLC' }], overrides: [], signOff: false };
 const csvFile = new TextEncoder().encode('资产编号,设备类型,控制方式\r\nXT-9,磨床,PLC\r\n');
+const terminalFile = new TextEncoder().encode('资产编号,终端序列号\r\nXT-9,TM-X-9\r\n');
 
 const crossTenantCases: Record<string, Case> = {
   'me.get': { kind: 'scopeList' },
@@ -184,6 +187,19 @@ const crossTenantCases: Record<string, Case> = {
   'audit.export': { kind: 'scopeList', input: { format: 'csv' } },
   'audit.actors': { kind: 'scopeList' },
   'todos.list': { kind: 'scopeList' },
+  'terminals.ofMachine': { kind: 'byId', input: (o) => ({ machineId: o.machineId }) },
+  'terminals.ofSme': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, includeRevoked: true }) },
+  'terminals.ofProject': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId }) },
+  'terminals.register': { kind: 'byId', input: (o) => ({ machineId: o.machineId, serial: `X-${o.machineId}`, replace: true }) },
+  'terminals.registerGateway': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, serial: `GX-${o.machineId}` }) },
+  'terminals.assignGateway': { kind: 'byId', input: (o) => ({ terminalId: o.terminalId, gatewayId: null }) },
+  'terminals.rotate': { kind: 'byId', input: (o) => ({ id: o.terminalId }) },
+  'terminals.revoke': { kind: 'byId', input: (o) => ({ id: o.gatewayId }) },
+  'terminals.previewImport': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, fileName: 't.csv', bytes: terminalFile }) },
+  'terminals.commitImport': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, fileName: 't.csv', bytes: terminalFile }) },
+  'terminals.template': { kind: 'scopeList', input: { format: 'csv', locale: 'en' } },
+  'shiftCalendar.get': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id }) },
+  'shiftCalendar.save': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, calendar: null }) },
 };
 
 const roleKeys = ['admin', 'engineer', 'smeOwner', 'official'] as const;
@@ -210,9 +226,16 @@ beforeAll(async () => {
   t = await openTestDb();
   const withMachine = async (w: TenantWorld): Promise<World> => {
     const project = await createProjectRecord(t.db, { integratorId: w.integrator.id, smeClientId: w.smes[0]?.id as string });
+    const machineId = (await t.db.machine.findFirstOrThrow({ where: { smeClientId: w.smes[0]?.id, status: { not: 'RETIRED' } }, select: { id: true } })).id;
+    await t.db.projectMachine.create({
+      data: { integratorId: w.integrator.id, smeClientId: w.smes[0]?.id as string, projectId: project.projectId, machineId },
+    });
+    const own = { integratorId: w.integrator.id, smeClientId: w.smes[0]?.id as string };
     return {
       ...w,
-      machineId: (await t.db.machine.findFirstOrThrow({ where: { smeClientId: w.smes[0]?.id }, select: { id: true } })).id,
+      machineId,
+      terminalId: (await seedTerminal(t.db, { machineId, serial: `T-${w.integrator.id}` })).id,
+      gatewayId: (await t.db.terminal.create({ data: { ...own, kind: 'GATEWAY', serial: `G-${w.integrator.id}`, secretHash: 'x' }, select: { id: true } })).id,
       assessmentId: (
         await createAssessmentRecord(t.db, {
           integratorId: w.integrator.id,
@@ -321,6 +344,11 @@ async function snapshot(o: World): Promise<string> {
     t.db.claim.findMany({ where, orderBy: { id: 'asc' } }),
     t.db.fund.findMany({ where: { countyId: o.county.id }, orderBy: { id: 'asc' }, include: { participations: true } }),
   ]);
+  const [terminals, health, calendars] = await Promise.all([
+    t.db.terminal.findMany({ where, orderBy: { id: 'asc' } }),
+    t.db.terminalHealth.findMany({ where, orderBy: { terminalId: 'asc' } }),
+    t.db.shiftCalendar.findMany({ where, orderBy: { id: 'asc' } }),
+  ]);
   const [invitations, resets] = await Promise.all([
     t.db.invitation.findMany({ where: { OR: [where, { countyId: o.county.id }] }, orderBy: { id: 'asc' } }),
     t.db.passwordReset.findMany({ where: { userId: { in: Object.values(o.users).map((u) => u.id) } }, orderBy: { id: 'asc' } }),
@@ -344,6 +372,9 @@ async function snapshot(o: World): Promise<string> {
     milestones,
     smeInvoices,
     smePayments,
+    terminals,
+    health,
+    calendars,
   });
 }
 

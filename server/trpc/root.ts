@@ -8,6 +8,7 @@ import { inventoryRouter } from './routers/inventory';
 import { meRouter } from './routers/me';
 import { projectsRouter } from './routers/projects';
 import { staffRouter } from './routers/staff';
+import { shiftCalendarRouter, terminalsRouter } from './routers/terminals';
 import { todosRouter } from './routers/todos';
 
 export const appRouter = router({
@@ -23,6 +24,8 @@ export const appRouter = router({
   claims: claimsRouter,
   audit: auditRouter,
   todos: todosRouter,
+  terminals: terminalsRouter,
+  shiftCalendar: shiftCalendarRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -48,6 +48,13 @@ export const machineInput = z
     networked: z.boolean(),
     operatorsPerShift: z.number({ error: 'number' }).int('number').min(0, 'range').max(50, 'range'),
     shiftsPerDay: z.number({ error: 'number' }).int('number').min(0, 'range').max(4, 'range'),
+    /** Seconds per part at the ideal rate (OEE's performance), up to a day, to the millisecond; absent: no OEE. */
+    idealCycleS: z
+      .number({ error: 'decimal' })
+      .positive('range')
+      .max(86_400, 'range')
+      .refine((n) => Math.abs(n * 1000 - Math.round(n * 1000)) < 1e-6, 'decimal')
+      .nullish(),
     status: z.enum(machineStatuses),
     notes: optionalSafeText(1000, { multiLine: true }),
     site: optionalText(100),

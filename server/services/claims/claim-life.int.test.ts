@@ -5,7 +5,7 @@
  */
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantWorld, type TenantWorld } from '../../../prisma/seed/factories';
+import { createTenantWorld, seedProjectTerminals, type TenantWorld } from '../../../prisma/seed/factories';
 import type { FundRule } from '../../domain/funds/rules';
 import { type Caller, callerAs } from '../../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../../testing/db';
@@ -50,7 +50,10 @@ async function project(smeIndex: number, count: number, skip: number, to: 'ACCEP
   await engineer.projects.transition({ id: p.id, name: 'issueQuote' });
   await owner.projects.transition({ id: p.id, name: 'accept' });
   if (to !== 'ACCEPTED') await engineer.projects.transition({ id: p.id, name: 'start' });
-  if (to === 'COMMISSIONED') await engineer.projects.transition({ id: p.id, name: 'commission' });
+  if (to === 'COMMISSIONED') {
+    await seedProjectTerminals(t.db, p.id);
+    await engineer.projects.transition({ id: p.id, name: 'commission' });
+  }
   return { id: p.id, machineIds: machines.map((m) => m.id) };
 }
 

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProjectRecord, createTenantWorld, type TenantWorld } from '../../../prisma/seed/factories';
+import { createProjectRecord, createTenantWorld, seedProjectTerminals, type TenantWorld } from '../../../prisma/seed/factories';
 import { type Caller, callerAs } from '../../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../../testing/db';
 
@@ -45,6 +45,7 @@ beforeAll(async () => {
   await engineer.projects.transition({ id: projectId, name: 'issueQuote' });
   await owner.projects.transition({ id: projectId, name: 'accept' });
   await engineer.projects.transition({ id: projectId, name: 'start' });
+  await seedProjectTerminals(t.db, projectId);
   await engineer.projects.transition({ id: projectId, name: 'commission' });
 });
 afterAll(() => t.close());

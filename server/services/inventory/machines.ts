@@ -88,11 +88,13 @@ export async function listMachines(db: ScopedDb, input: MachineListInput) {
 }
 
 export async function getMachine(db: ScopedDb, id: string) {
-  const machine = await db.machine.findUnique({
+  const found = await db.machine.findUnique({
     where: { id },
-    select: { ...machineSelect, smeClient: { select: { id: true, legalName: true, legalNameEn: true } } },
+    select: { ...machineSelect, idealCycleS: true, smeClient: { select: { id: true, legalName: true, legalNameEn: true } } },
   });
-  if (!machine) throw new AppError('NOT_FOUND');
+  if (!found) throw new AppError('NOT_FOUND');
+  // a decimal column, as a plain number (seconds to the millisecond)
+  const machine = { ...found, idealCycleS: found.idealCycleS === null ? null : Number(found.idealCycleS) };
   const changes = await db.machineChange.findMany({
     where: { machineId: id },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
@@ -136,6 +138,8 @@ export type MachineInput = {
   networked: boolean;
   operatorsPerShift: number;
   shiftsPerDay: number;
+  /** Ideal cycle time, seconds per part (OEE); null: not set. */
+  idealCycleS?: number | null;
   status: 'IN_SERVICE' | 'IDLE' | 'RETIRED';
   notes?: string | null;
   /** Factory, workshop and line by name (created when new); all three or none. */
@@ -153,6 +157,7 @@ const trackedFields = [
   'networked',
   'operatorsPerShift',
   'shiftsPerDay',
+  'idealCycleS',
   'status',
   'notes',
 ] as const;
@@ -193,6 +198,7 @@ export async function updateMachine(db: ScopedDb, scope: IntegratorScope, actorI
   });
   if (!old) throw new AppError('NOT_FOUND');
   const before = old as unknown as Record<(typeof trackedFields)[number], unknown> & { smeClientId: string };
+  before.idealCycleS = before.idealCycleS === null || before.idealCycleS === undefined ? null : Number(before.idealCycleS);
   if (input.assetTag !== before.assetTag) {
     const taken = await db.machine.findFirst({ where: { smeClientId: before.smeClientId, assetTag: input.assetTag }, select: { id: true } });
     if (taken) throw new AppError('CONFLICT', 'assetTagTaken', { assetTag: input.assetTag });
@@ -206,6 +212,7 @@ export async function updateMachine(db: ScopedDb, scope: IntegratorScope, actorI
       maker: fields.maker ?? null,
       model: fields.model ?? null,
       year: fields.year ?? null,
+      idealCycleS: fields.idealCycleS ?? null,
       notes: fields.notes ?? null,
     };
     const changes = Object.fromEntries(trackedFields.filter((f) => before[f] !== after[f]).map((f) => [f, [before[f], after[f]]]));

@@ -6,7 +6,7 @@
 import { TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantWorld, type TenantWorld } from '../../../prisma/seed/factories';
+import { createTenantWorld, seedProjectTerminals, type TenantWorld } from '../../../prisma/seed/factories';
 import { addDays, shanghaiToday } from '../../domain/time';
 import { type Caller, callerAs } from '../../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../../testing/db';
@@ -149,6 +149,7 @@ describe(`a project's money on two sides (${process.env.TEST_DB ?? 'pglite'})`, 
   });
 
   it('finding 6: a partial payout counts as what was paid; the page, the overview and the rule agree', async () => {
+    await seedProjectTerminals(t.db, projectId);
     await engineer.projects.transition({ id: projectId, name: 'commission' });
     const d = await engineer.claims.draft({ projectId, fundId: w.fund.id, machineIds: machineIds.slice(0, 2), batchId: null });
     await engineer.claims.submit({ id: d.id });

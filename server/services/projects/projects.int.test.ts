@@ -1,6 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssessmentRecord, createTenantWorld, type TenantWorld } from '../../../prisma/seed/factories';
+import { createAssessmentRecord, createTenantWorld, seedProjectTerminals, type TenantWorld } from '../../../prisma/seed/factories';
+import type { AppError } from '../../domain/errors/app-error';
+import { errorMessage } from '../../i18n/messages';
 import { type Caller, callerAs } from '../../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../../testing/db';
 
@@ -162,6 +164,25 @@ describe(`retrofit projects (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(await codeOf(engineer.projects.recordMeasured({ projectId, month: '2026-10', amountFen: 1n, note: null }))).toBe(
       'PRECONDITION_FAILED:measured.notCommissioned',
     );
+    // commissioning needs every machine connected: refused, naming the machines, until each terminal has reported
+    const said = (p: Promise<unknown>) =>
+      p.then(
+        () => 'OK',
+        (e: TRPCError) => `${e.code}:${errorMessage('en', e.message, (e.cause as AppError | undefined)?.params ?? {})}`,
+      );
+    const refused = await said(engineer.projects.transition({ id: projectId, name: 'commission' }));
+    expect(refused).toMatch(/^PRECONDITION_FAILED:Cannot commission yet: 10 machines have no terminal/);
+    const tags = (await t.db.machine.findMany({ where: { id: { in: machineIds } }, orderBy: { assetTag: 'asc' }, select: { assetTag: true } })).map(
+      (m) => m.assetTag,
+    );
+    expect(refused).toContain(tags.join(', '));
+    const seeded = await seedProjectTerminals(t.db, projectId, { seenAt: new Date() });
+    // a terminal registered but never heard from is not enough
+    await t.db.terminalHealth.update({ where: { terminalId: seeded[0]?.id as string }, data: { firstSeenAt: null, lastSeenAt: null } });
+    const one = await said(engineer.projects.transition({ id: projectId, name: 'commission' }));
+    expect(one).toContain(tags[0] as string);
+    expect(one).not.toContain(tags[1] as string);
+    await t.db.terminalHealth.update({ where: { terminalId: seeded[0]?.id as string }, data: { firstSeenAt: new Date() } });
     await engineer.projects.transition({ id: projectId, name: 'commission' });
     await engineer.projects.recordMeasured({ projectId, month: '2026-10', amountFen: 2_000_000n, note: null });
     await engineer.projects.recordMeasured({ projectId, month: '2026-11', amountFen: 2_100_000n, note: '两班' });

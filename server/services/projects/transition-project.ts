@@ -7,6 +7,8 @@ import { audit } from '../../db/tx';
 import type { Role } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { checkTransition, type TransitionName } from '../../domain/projects/status';
+import { machinesNotReady } from '../../domain/terminals/health';
+import { projectTerminalReadiness } from '../telemetry/terminal-lists';
 import { signContract } from './contract';
 import { issueQuoteVersion } from './issue-quote';
 
@@ -27,6 +29,16 @@ export async function transitionProject(
     if (a.status !== 'SIGNED_OFF') throw new AppError('PRECONDITION_FAILED', 'transition.assessmentNotSignedOff');
   }
   return db.$transaction(async (tx) => {
+    // commissioned means connected: every machine of the project (but a retired one) has a live terminal that has
+    // reported; checked in the transaction, so that a terminal revoked meanwhile is seen
+    if (name === 'commission') {
+      const missing = machinesNotReady(await projectTerminalReadiness(tx, id));
+      if (missing.length)
+        throw new AppError('PRECONDITION_FAILED', 'transition.terminalsNotReporting', {
+          count: missing.length,
+          machines: missing.length > 20 ? `${missing.slice(0, 20).join(', ')} …` : missing.join(', '),
+        });
+    }
     // the row moves only from the status we checked: a concurrent transition (two accepts) finds nothing to move
     const moved = await tx.project.updateMany({
       where: { id, status: p.status },

@@ -1,5 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { kindLabel } from '@/components/machines/labels';
+import { MachineTerminalSection } from '@/components/terminals/machine-terminal';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { DefinitionList } from '@/components/ui/definition-list';
@@ -30,7 +31,8 @@ export default async function MachinePage({ params }: { params: Promise<{ id: st
     if (field === 'lineId') return m.lineNames[String(v)] ?? '—';
     return String(v);
   };
-  const fieldLabel = (f: string) => (f === 'lineId' ? tm('location') : t.has(`machines.${f}`) ? tm(f as 'kind') : f);
+  const fieldLabel = (f: string) =>
+    f === 'lineId' ? tm('location') : f === 'idealCycleS' ? t('machineIdealCycle.label') : t.has(`machines.${f}`) ? tm(f as 'kind') : f;
   return (
     <>
       <PageHeader title={`${m.assetTag} · ${kindLabel(t as never, m.kind)}`} intro={localName(locale, m.smeClient.legalName, m.smeClient.legalNameEn)}>
@@ -61,12 +63,14 @@ export default async function MachinePage({ params }: { params: Promise<{ id: st
               [tm('networked'), m.networked ? tm('yes') : tm('no')],
               [tm('operatorsPerShift'), m.operatorsPerShift],
               [tm('shiftsPerDay'), m.shiftsPerDay],
+              [t('machineIdealCycle.label'), m.idealCycleS === null ? t('machineIdealCycle.none') : format.number(m.idealCycleS, { maximumFractionDigits: 3 })],
               [tm('status'), <Badge key="s">{t(`enums.machineStatus.${m.status}`)}</Badge>],
               [tm('location'), m.line ? `${m.line.workshop.site.name} / ${m.line.workshop.name} / ${m.line.name}` : tm('unassigned')],
               [tm('notes'), m.notes ?? '—'],
             ]}
           />
         </Card>
+        <MachineTerminalSection api={api} machineId={m.id} canManage={canEdit && user?.scope.kind === 'integrator'} />
         <Card title={tm('history')}>
           {m.history.length ? (
             <Table head={[tm('at'), tm('by'), tm('what')]}>

@@ -9,6 +9,7 @@ import { PaybackCard } from '@/components/projects/payback-card';
 import { SmeLedgerCard } from '@/components/projects/sme-ledger-card';
 import { statusTone } from '@/components/projects/status-tone';
 import { TransitionBar } from '@/components/projects/transition-bar';
+import { ProjectTerminals } from '@/components/terminals/project-terminals';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { LinkButton } from '@/components/ui/form';
@@ -109,6 +110,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           staff={staff}
           contract={p.contractQuoteId && p.contractedAt ? { number: p.quotes.find((q) => q.id === p.contractQuoteId)?.number ?? '', at: p.contractedAt } : null}
         />
+
+        {p.status === 'CANCELLED' ? null : <ProjectTerminals api={api} projectId={p.id} />}
 
         <Card title={tAll('claims.title')}>
           {claims.length ? <ClaimsTable rows={claims} /> : <p className="text-sm text-slate-500">{tAll('claims.noneForProject')}</p>}

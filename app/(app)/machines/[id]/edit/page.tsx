@@ -32,6 +32,7 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
             networked: m.networked,
             operatorsPerShift: m.operatorsPerShift,
             shiftsPerDay: m.shiftsPerDay,
+            idealCycleS: m.idealCycleS,
             status: m.status,
             notes: m.notes ?? '',
             site: m.line?.workshop.site.name ?? '',
