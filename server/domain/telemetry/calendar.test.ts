@@ -52,6 +52,7 @@ describe('the default calendar', () => {
     expect(resolveCalendar(nights)).toEqual({ calendar: nights, isDefault: false });
     expect(isDefault({ ...DEFAULT_CALENDAR, workingWeekdays: [1, 2, 3, 4, 5] })).toBe(false);
     expect(calendarSchema.parse(DEFAULT_CALENDAR)).toEqual(DEFAULT_CALENDAR);
+    expect(() => DEFAULT_CALENDAR.shifts[0]?.breaks.push({ start: '09:00', end: '09:10' })).toThrow(TypeError);
   });
   it('the times are stored in UTC: 08:00 Shanghai is 00:00Z', () => {
     expect(plannedIntervals(DEFAULT_CALENDAR, sh('2026-05-04 00:00'), sh('2026-05-04 09:00'))[0]?.from.toISOString()).toBe('2026-05-04T00:00:00.000Z');

@@ -85,12 +85,17 @@ export const calendarSchema = z
 export type ShiftCalendar = z.output<typeof calendarSchema>;
 export type ShiftCalendarInput = z.input<typeof calendarSchema>;
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) deepFreeze(v);
+  return Object.freeze(value);
+}
+
 /**
  * The calendar of an SME that has not set one, shown as "default calendar" beside every figure computed with it:
  * two 8-hour shifts, 08:00–16:00 and 16:00–24:00, each with a 30-minute meal break (12:00–12:30, 20:00–20:30),
  * Monday to Saturday; no public holidays (the SME adds them). Planned time: 15 h a working day, 90 h a week.
  */
-export const DEFAULT_CALENDAR: ShiftCalendar = Object.freeze({
+export const DEFAULT_CALENDAR: ShiftCalendar = deepFreeze({
   shifts: [
     { name: 'A', start: '08:00', end: '16:00', breaks: [{ start: '12:00', end: '12:30' }] },
     { name: 'B', start: '16:00', end: '24:00', breaks: [{ start: '20:00', end: '20:30' }] },

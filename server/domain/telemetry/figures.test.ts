@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALENDAR } from './calendar';
 import { computeHours } from './engine';
-import { energyPerPart, figures } from './figures';
+import { coverageOf, energyPerPart, figures } from './figures';
 import { stateCodes } from './payload';
 import { emptyStateSeconds, emptyTotals, rollUpByShift, sumRecords, type Totals } from './rollup';
 
@@ -31,6 +31,7 @@ describe('figures of a shift', () => {
     expect(f.whPerPart.value).toBe(25);
     expect(f.utilization).toMatchObject({ coverage: 0.875, lowCoverage: false, defaultCalendar: false });
     expect(f.oee.coverage).toBe(0.875);
+    expect(coverageOf(shift)).toBe(0.875);
   });
   it('without an ideal cycle time: no performance and no OEE; the rest stands', () => {
     const f = figures(shift, { defaultCalendar: true });

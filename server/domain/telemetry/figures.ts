@@ -60,9 +60,14 @@ export function energyPerPart(wh: bigint, parts: number): number | null {
   return Number(centi) / 100;
 }
 
+/** Planned seconds with data ÷ planned seconds of any totals (an hour record, a shift, a day); null when nothing was planned. */
+export function coverageOf(t: Totals): number | null {
+  return t.plannedSeconds > 0 ? (t.plannedSeconds - t.planned.unknown) / t.plannedSeconds : null;
+}
+
 export function figures(t: Totals, opts: FigureOptions): Figures {
   const covered = t.plannedSeconds - t.planned.unknown;
-  const coverage = t.plannedSeconds > 0 ? covered / t.plannedSeconds : null;
+  const coverage = coverageOf(t);
   const lowCoverage = coverage === null || coverage < (opts.minCoverage ?? MIN_COVERAGE);
   const wrap = <T>(value: T | null): Figure<T> => ({ value, coverage, lowCoverage, defaultCalendar: opts.defaultCalendar });
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
