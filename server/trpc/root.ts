@@ -8,6 +8,7 @@ import { inventoryRouter } from './routers/inventory';
 import { meRouter } from './routers/me';
 import { projectsRouter } from './routers/projects';
 import { staffRouter } from './routers/staff';
+import { telemetryRouter } from './routers/telemetry';
 
 export const appRouter = router({
   me: meRouter,
@@ -21,6 +22,7 @@ export const appRouter = router({
   fundAdmin: fundAdminRouter,
   claims: claimsRouter,
   audit: auditRouter,
+  telemetry: telemetryRouter,
 });
 
 export type AppRouter = typeof appRouter;
