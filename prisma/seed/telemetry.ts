@@ -2,9 +2,9 @@
  * Telemetry rows for tests, the demo and the bench: terminals fitted to machines, and raw samples written straight
  * into the store (what the ingestion path writes after validation). Not for production paths.
  */
-import { createHash } from 'node:crypto';
 import type { Prisma } from '../../server/db/generated/client';
 import { type StateName, stateCodes } from '../../server/domain/telemetry/payload';
+import { DEMO_SERIAL_PREFIX, demoTerminalSecret } from '../../server/services/telemetry/demo-terminals';
 import { hashTerminalSecret } from '../../server/services/telemetry/secret';
 
 type Db = Prisma.TransactionClient;
@@ -58,18 +58,6 @@ export async function insertSamples(db: Db, terminal: number, samples: readonly 
   });
 }
 
-/** Demo terminals' serials start with this; the simulator finds its fleet by it. */
-export const DEMO_SERIAL_PREFIX = 'DEMO-';
-
-/**
- * DEMO ONLY: the secret of a demo terminal, derived from its serial so that the simulator can connect without a
- * secret being stored anywhere. Real terminals get a random secret shown once (server/services/telemetry/secret.ts);
- * never derive a real one like this.
- */
-export function demoTerminalSecret(serial: string): string {
-  return createHash('sha256').update(`retrofit-pathway-demo-terminal|${serial}`, 'utf8').digest('base64url');
-}
-
 /** Wanfeng's calendar in the demo: two 8-hour shifts on the half hour, Monday to Saturday, New Year's Day off. */
 export const WANFENG_CALENDAR = {
   shifts: [
@@ -80,11 +68,6 @@ export const WANFENG_CALENDAR = {
   nonWorkingDates: ['2027-01-01'],
   workingDates: [],
 };
-
-/** What the simulator does with each demo terminal, by its role in the demo (server/services/telemetry/demo-fleet.ts). */
-export type DemoRole = 'reports' | 'silent' | 'never' | 'faulty';
-export const demoRoleOf = (serial: string): DemoRole =>
-  serial.endsWith('-SILENT') ? 'silent' : serial.endsWith('-NEW') ? 'never' : serial.endsWith('-FAULTY') ? 'faulty' : 'reports';
 
 /**
  * The demo's connected machines: terminals on the first 24 machines in service of the first SME (six of them behind a
