@@ -106,10 +106,11 @@ export async function plantFloor(db: ScopedOrTx, smeClientId: string, now = new 
       where: { smeClientId },
       select: { id: true, name: true, workshop: { select: { id: true, name: true, site: { select: { id: true, name: true } } } } },
     }),
-    db.machineHour.groupBy({ by: ['machineId'], where: { smeClientId, hour: { gte: weekFrom, lt: now } }, _sum: sumFields }),
+    db.machineHour.groupBy({ by: ['machineId'], where: { smeClientId, hour: { gte: weekFrom, lt: now } }, _sum: sumFields, _min: { hour: true } }),
     db.machineHour.groupBy({ by: ['machineId'], where: { smeClientId, hour: { gte: dayFrom, lt: now } }, _sum: sumFields }),
   ]);
   const weekBy = new Map(week.map((g) => [g.machineId, g._sum as Sums]));
+  const firstHourBy = new Map(week.map((g) => [g.machineId, g._min.hour]));
   const todayBy = new Map(todays.map((g) => [g.machineId, g._sum as Sums]));
   const silentAfter = shiftLengthSeconds(calendar);
   const counts = Object.fromEntries(machineStatuses.map((s) => [s, 0])) as Record<MachineLiveStatus, number>;
@@ -121,8 +122,11 @@ export async function plantFloor(db: ScopedOrTx, smeClientId: string, now = new 
     const status = statusOf(Boolean(terminal), health, now);
     counts[status] += 1;
     const heard = lastHeard(health);
-    // planned time since the terminal first reported that no row covers: unknown
-    const since = health?.firstSeenAt ?? null;
+    // planned time since the machine first reported (its first hour this week, or when its terminal was first
+    // heard of) that no row covers: unknown
+    const firstHour = firstHourBy.get(m.id) ?? null;
+    const firstSeen = health?.firstSeenAt ?? null;
+    const since = firstHour && firstSeen ? (firstHour < firstSeen ? firstHour : firstSeen) : (firstHour ?? firstSeen);
     const silentFrom = (from: Date) => (since ? new Date(Math.max(from.getTime(), since.getTime())) : now);
     const w = withSilentTime(totalsOfSums(weekBy.get(m.id)), plannedSeconds(calendar, silentFrom(weekFrom), now));
     const t = withSilentTime(totalsOfSums(todayBy.get(m.id)), plannedSeconds(calendar, silentFrom(dayFrom), now));

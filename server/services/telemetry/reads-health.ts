@@ -44,7 +44,7 @@ export async function terminalHealth(db: ScopedOrTx, scope: IntegratorScope, inp
         count(*) FILTER (WHERE h."lastSeenAt" IS NULL)::int AS "never",
         count(*) FILTER (WHERE h."refused" > 0 OR h."malformed" > 0)::int AS "problems"
       FROM "Terminal" t LEFT JOIN "TerminalHealth" h ON h."terminalId" = t."id"
-      WHERE t."integratorId" = ${scope.integratorId} AND t."revokedAt" IS NULL
+      WHERE t."integratorId" = ${scope.integratorId} AND t."revokedAt" IS NULL AND t."kind" = 'TERMINAL'
         AND (${sme}::text IS NULL OR t."smeClientId" = ${sme}) AND (${like}::text IS NULL OR t."serial" ILIKE ${like})`,
     db.smeClient.findMany({
       where: { terminals: { some: { revokedAt: null } } },
@@ -53,9 +53,22 @@ export async function terminalHealth(db: ScopedOrTx, scope: IntegratorScope, inp
       take: 2_000,
     }),
   ]);
+  // gateways report nothing of their own: each is as alive as the terminals it carries
+  const gateways = await db.terminal.findMany({
+    where: { revokedAt: null, kind: 'GATEWAY', ...(sme ? { smeClientId: sme } : {}) },
+    orderBy: { serial: 'asc' },
+    take: 100,
+    select: {
+      id: true,
+      serial: true,
+      smeClient: { select: { id: true, legalName: true, legalNameEn: true } },
+      carried: { where: { revokedAt: null }, select: { health: { select: { lastSeenAt: true } } } },
+    },
+  });
   const counts = countRows[0] ?? { all: 0, reporting: 0, silent: 0, never: 0, problems: 0 };
   const where: Prisma.TerminalWhereInput = {
     revokedAt: null,
+    kind: 'TERMINAL',
     ...(sme ? { smeClientId: sme } : {}),
     ...(q ? { serial: { contains: q, mode: 'insensitive' } } : {}),
     ...stateWhere(input.state, cut),
@@ -94,6 +107,10 @@ export async function terminalHealth(db: ScopedOrTx, scope: IntegratorScope, inp
     page: input.page,
     pageSize: input.pageSize,
     smes,
+    gateways: gateways.map((g) => {
+      const seen = g.carried.map((c) => c.health?.lastSeenAt?.getTime() ?? 0).filter((x) => x > 0);
+      return { id: g.id, serial: g.serial, sme: g.smeClient, carried: g.carried.length, lastSeenAt: seen.length ? new Date(Math.max(...seen)) : null };
+    }),
     rows: rows.map((r) => {
       const h = r.health;
       const state: Exclude<HealthState, 'problems'> = !h?.lastSeenAt ? 'never' : h.lastAt && h.lastAt >= cut ? 'reporting' : 'silent';
