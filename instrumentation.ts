@@ -5,5 +5,15 @@ export async function register() {
     const { trustedProxies } = await import('./server/http/client-address');
     trustedProxies(); // an unreadable TRUSTED_PROXIES stops the start here, with a message naming it
     installPeerHook();
+    if (process.env.TELEMETRY_SIMULATOR === 'direct') {
+      // the demo fleet's terminals report in-process and the roll-up runs (server/services/telemetry/dev-runtime.ts)
+      const [{ getDb }, { resolveDbTarget }, { startDirectTelemetry }] = await Promise.all([
+        import('./server/db/client'),
+        import('./server/db/target'),
+        import('./server/services/telemetry/dev-runtime'),
+      ]);
+      const days = Number(process.env.TELEMETRY_SIMULATOR_DAYS ?? 7);
+      void getDb().then((db) => startDirectTelemetry(db, resolveDbTarget().kind, { backfillDays: Number.isInteger(days) ? days : 7 }));
+    }
   }
 }

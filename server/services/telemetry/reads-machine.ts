@@ -169,16 +169,19 @@ export async function machineDays(db: ScopedOrTx, machineId: string, days: numbe
   // before the first hour the machine ever reported there is nothing to say; after it, unreported planned time is unknown
   const firstReported = rows[0] ? shanghaiDate(rows[0].hour) : null;
   const idealCycleSeconds = m.idealCycleS === null ? null : Number(m.idealCycleS);
+  const perDay = daysBetween(first, last).map((day) => {
+    const list = byDay.get(day) ?? [];
+    const totals = sumRecords(list.map(totalsOfRow));
+    const reported = firstReported !== null && day >= firstReported;
+    const until = new Date(Math.min(dayStart(day).getTime() + DAY_MS, now.getTime()));
+    const full = reported ? withSilentTime(totals, plannedSeconds(calendar, dayStart(day), until)) : totals;
+    return { day, reported, totals: full, defaultCalendar: defaultCalendar || list.some((r) => r.defaultCalendar) };
+  });
+  const lastWeek = perDay.slice(-7);
   return {
     defaultCalendar,
-    days: daysBetween(first, last).map((day) => {
-      const list = byDay.get(day) ?? [];
-      const totals = sumRecords(list.map(totalsOfRow));
-      const reported = firstReported !== null && day >= firstReported;
-      const until = new Date(Math.min(dayStart(day).getTime() + DAY_MS, now.getTime()));
-      const full = reported ? withSilentTime(totals, plannedSeconds(calendar, dayStart(day), until)) : totals;
-      const flag = defaultCalendar || list.some((r) => r.defaultCalendar);
-      return { day, reported, ...shownFigures(full, { defaultCalendar: flag, idealCycleSeconds }) };
-    }),
+    /** the last 7 days together (today included) */
+    week: shownFigures(sumRecords(lastWeek.map((d) => d.totals)), { defaultCalendar: lastWeek.some((d) => d.defaultCalendar), idealCycleSeconds }),
+    days: perDay.map((d) => ({ day: d.day, reported: d.reported, ...shownFigures(d.totals, { defaultCalendar: d.defaultCalendar, idealCycleSeconds }) })),
   };
 }

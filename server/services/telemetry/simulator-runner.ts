@@ -39,6 +39,7 @@ export async function loadDemoFleet(db: PrismaClient): Promise<SimTerminal[]> {
       id: true,
       serial: true,
       gateway: { select: { id: true, serial: true, revokedAt: true } },
+      machine: { select: { kind: true } },
       smeClient: { select: { calendar: { select: { definition: true } } } },
     },
   });
@@ -49,7 +50,7 @@ export async function loadDemoFleet(db: PrismaClient): Promise<SimTerminal[]> {
     gateway: r.gateway && !r.gateway.revokedAt ? { id: r.gateway.id, secret: demoTerminalSecret(r.gateway.serial) } : null,
     calendar: resolveCalendar(r.smeClient.calendar?.definition ?? null).calendar,
     role: demoRoleOf(r.serial),
-    profile: profileFor(r.serial),
+    profile: profileFor(r.serial, { continuous: r.machine?.kind === 'HEAT_TREATMENT_FURNACE' }),
   }));
 }
 

@@ -84,6 +84,12 @@ describe('fleet simulator', () => {
     expect(quiet.every((m) => m.ts < silentAfter.getTime())).toBe(true);
   });
 
+  it('runs a continuous process around the clock', () => {
+    const furnace = profileFor('furnace-1', { continuous: true });
+    const night = simulateTerminal(furnace, DEFAULT_CALENDAR, new Date(from.getTime() + 2 * HOUR), new Date(from.getTime() + 5 * HOUR));
+    expect(night.filter((m) => m.state === 'running').length).toBeGreaterThan(night.length * 0.8);
+  });
+
   it('gives each terminal its own profile, the same every time', () => {
     expect(profileFor('a')).toEqual(profileFor('a'));
     expect(profileFor('a').cycleS === profileFor('b').cycleS && profileFor('a').runKw === profileFor('b').runKw).toBe(false);

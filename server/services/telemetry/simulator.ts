@@ -14,6 +14,8 @@
  * - parts at the machine's cycle time while running; the part counter is reset at midnight (Asia/Shanghai), as
  *   many machines' daily counters are; about 1 % of parts are rejects (good < count);
  * - the energy meter counts kWh at the machine's running, idle and standby power, cumulative since 2026-01-01;
+ * - a continuous process (heat treatment) runs around the clock, with a short idle or an over-temperature alarm now
+ *   and then;
  * - a terminal with `silentAfter` sends nothing from that moment on (the machine whose terminal goes silent).
  * seq is the message's time in epoch milliseconds: increasing, unique per terminal, stable across restarts.
  */
@@ -42,6 +44,8 @@ export type SimProfile = {
   baseWh: number;
   /** seconds past the minute at which this terminal sends (terminals are not synchronised) */
   offsetMs: number;
+  /** a continuous process (a heat-treatment furnace): it runs around the clock, whatever the shift calendar says */
+  continuous: boolean;
 };
 
 export type SimPayload = { seq: number; ts: number; state: StateName; alarm?: string; count: number; good: number; kwh: string };
@@ -68,7 +72,7 @@ function rand(seed: number, a: number, b: number): number {
 }
 
 /** A terminal's profile: utilization 45–92 %, cycle 40–150 s, 4–15 kW running. `utilization` may be forced. */
-export function profileFor(key: string, opts: { utilization?: number } = {}): SimProfile {
+export function profileFor(key: string, opts: { utilization?: number; continuous?: boolean } = {}): SimProfile {
   const seed = hashString(key);
   const r = (i: number) => rand(seed, i, 7);
   return {
@@ -82,6 +86,7 @@ export function profileFor(key: string, opts: { utilization?: number } = {}): Si
     rejectRate: 0.004 + r(6) * 0.012,
     baseWh: Math.round(r(8) * 50_000_000),
     offsetMs: Math.floor(r(9) * 60) * 1000,
+    continuous: opts.continuous ?? false,
   };
 }
 
@@ -112,6 +117,10 @@ type BlockState = { state: StateName; alarm?: string };
 /** The state of the block starting at `start` (block starts are offsetMs past a 5-minute boundary). */
 export function blockState(p: SimProfile, calendar: ShiftCalendar, start: number): BlockState {
   const mid = start + BLOCK_MS / 2;
+  if (p.continuous) {
+    const r = rand(p.seed, Math.floor(start / BLOCK_MS), 5);
+    return r < 0.01 ? { state: 'alarm', alarm: 'OT0500' } : r < 0.06 ? { state: 'idle' } : { state: 'running' };
+  }
   const plan = dayPlan(calendar, shanghaiDate(new Date(mid)));
   const shift = plan.shifts.find(([a, b]) => a <= mid && mid < b);
   if (!shift) return { state: 'stopped' };
