@@ -105,7 +105,7 @@ export default async function TerminalHealthPage({ searchParams }: { searchParam
             {data.rows.map((r) => (
               <tr key={r.id} data-testid="health-row" data-state={r.state}>
                 <Td className="font-mono text-xs">{r.serial}</Td>
-                <Td>{localName(locale, r.sme.legalName, r.sme.legalNameEn)}</Td>
+                <Td className="min-w-[10rem] whitespace-normal">{localName(locale, r.sme.legalName, r.sme.legalNameEn)}</Td>
                 <Td>
                   {r.machine ? (
                     <Link href={`/machines/${r.machine.id}`} className="font-mono text-teal-800 hover:underline">
@@ -119,7 +119,11 @@ export default async function TerminalHealthPage({ searchParams }: { searchParam
                   <StatusBadge status={badgeOf[r.state]} label={t(`states.${r.state}`)} />
                   {r.state === 'reporting' && r.lastState ? <span className="ml-1 text-xs text-slate-500">{tt(`states.${r.lastState}`)}</span> : null}
                 </Td>
-                <Td className="text-xs">{when(r.lastSeenAt)}</Td>
+                <Td className="text-xs">
+                  <span title={r.lastSeenAt ? format.dateTime(r.lastSeenAt, { dateStyle: 'medium', timeStyle: 'medium' }) : undefined}>
+                    {r.lastSeenAt ? format.relativeTime(r.lastSeenAt) : '—'}
+                  </span>
+                </Td>
                 <Td numeric>{format.number(r.accepted)}</Td>
                 <Td numeric className={r.refused ? 'font-semibold text-red-800' : ''}>
                   {format.number(r.refused)}

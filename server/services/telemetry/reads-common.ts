@@ -31,11 +31,13 @@ export function statusOf(hasTerminal: boolean, health: HealthLike, now: Date): M
   return s === 'unknown' ? 'offline' : s;
 }
 
-/** When the machine was last heard of (the later of the terminal's own time and the server's receipt). */
+/**
+ * When the machine was last heard of: the terminal's own time of its latest sample (a buffer sent late tells
+ * nothing newer about the machine than its timestamps), or, without one, when the server last received anything.
+ */
 export function lastHeard(health: HealthLike): Date | null {
   if (!health?.lastSeenAt) return null;
-  const at = health.lastAt?.getTime() ?? 0;
-  return new Date(Math.max(at, health.lastSeenAt.getTime()));
+  return health.lastAt ?? health.lastSeenAt;
 }
 
 /** UTC moment of a Shanghai day's midnight. */

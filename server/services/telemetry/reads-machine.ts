@@ -5,7 +5,7 @@
  */
 import type { ScopedOrTx } from '../../db/tx';
 import { AppError } from '../../domain/errors/app-error';
-import { plannedIntervals, shiftOccurrences } from '../../domain/telemetry/calendar';
+import { plannedIntervals, resolveCalendar, shiftOccurrences } from '../../domain/telemetry/calendar';
 import { stateName, type TimelineState } from '../../domain/telemetry/payload';
 import { emptyStateSeconds, emptyTotals, sumRecords, type Totals } from '../../domain/telemetry/rollup';
 import { addDays, shanghaiDate } from '../../domain/time';
@@ -90,8 +90,16 @@ function totalsOfSpans(spans: readonly Span[], planned: readonly { from: Date; t
  * its utilization and output. Unknown where nothing was heard.
  */
 export async function machineTimeline(db: ScopedOrTx, machineId: string, day?: string, now = new Date()) {
-  const m = await loadMachine(db, machineId);
-  const { calendar, defaultCalendar } = await calendarOf(db, m.smeClientId);
+  // the machine and its SME's calendar in one read (this is the page's most frequent read)
+  const m = await db.machine.findUnique({
+    where: { id: machineId },
+    select: { idealCycleS: true, smeClient: { select: { calendar: { select: { definition: true } } } } },
+  });
+  if (!m) throw new AppError('NOT_FOUND');
+  const stored = m.smeClient.calendar?.definition ?? null;
+  const resolved = resolveCalendar(stored);
+  const calendar = resolved.calendar;
+  const defaultCalendar = stored === null || resolved.isDefault;
   const d = day ?? today(now);
   const start = dayStart(d);
   const end = new Date(start.getTime() + DAY_MS);
@@ -101,7 +109,7 @@ export async function machineTimeline(db: ScopedOrTx, machineId: string, day?: s
     : [{ shift: null, from: start, to: end, breaks: [] as { from: Date; to: Date }[] }];
   const lo = new Date(Math.min(...strips.map((s) => s.from.getTime())));
   const hi = new Date(Math.max(...strips.map((s) => s.to.getTime())));
-  const [stored, hours] = await Promise.all([
+  const [spanRows, hours] = await Promise.all([
     db.machineStateSpan.findMany({
       where: { machineId, from: { gte: new Date(lo.getTime() - HOUR_MS), lt: hi }, to: { gt: lo } },
       orderBy: { from: 'asc' },
@@ -118,7 +126,7 @@ export async function machineTimeline(db: ScopedOrTx, machineId: string, day?: s
     defaultCalendar,
     strips: strips.map((s) => {
       const until = new Date(Math.min(s.to.getTime(), Math.max(now.getTime(), s.from.getTime())));
-      const spans = fillGaps(stored, s.from, until);
+      const spans = fillGaps(spanRows, s.from, until);
       const totals = totalsOfSpans(spans, plannedIntervals(calendar, s.from, until));
       // parts by the hours that start within the shift (shifts start on the hour in nearly every plant)
       totals.parts = hours.filter((h) => h.hour >= s.from && h.hour < s.to).reduce((n, h) => n + h.parts, 0);
