@@ -17,6 +17,8 @@ export async function AppHeader({ scope, userName, organisation, todoCount }: { 
           { href: '/clients', label: t('nav.clients') },
           { href: '/clusters', label: t('nav.clusters') },
           { href: '/projects', label: t('nav.projects') },
+          { href: '/floor', label: t('nav.floor') },
+          { href: '/terminal-health', label: t('nav.terminalHealth') },
           { href: '/claims', label: t('nav.claims') },
           { href: '/settings/price-book', label: t('nav.priceBook') },
           { href: `${home}#funds`, label: t('nav.funds') },
@@ -31,6 +33,7 @@ export async function AppHeader({ scope, userName, organisation, todoCount }: { 
         ? [
             { href: home, label: t('nav.home') },
             { href: `/clients/${scope.smeClientId}`, label: t('nav.myFirm') },
+            { href: `/clients/${scope.smeClientId}/floor`, label: t('nav.floor') },
             { href: `/clients/${scope.smeClientId}/machines`, label: t('nav.machines') },
             { href: `/clients/${scope.smeClientId}/assessments`, label: t('nav.assessments') },
             { href: '/projects', label: t('nav.projects') },

@@ -18,6 +18,7 @@ import {
   makeCreditCode,
   seedTerminal,
 } from './factories';
+import { seedDemoTerminals } from './telemetry';
 
 export const DEMO_PASSWORD = 'retrofit-demo-2026';
 
@@ -173,6 +174,9 @@ export async function seedDemo(db: Db): Promise<string> {
   });
   await addParticipation(db, szFund.id, gear.id);
 
+  // connected machines (issue 19): terminals on some of Wanfeng's and Boyuan's machines; Wanfeng has its own shift calendar
+  const terminals = await seedDemoTerminals(db, { integratorId: toman.id, calendarSmeId: smeIds[0] as string, defaultSmeId: fixtureSme.id });
+
   const p = DEMO_PASSWORD;
   await createUser(db, { email: 'admin@xinchang-retrofit.demo', name: '陈建国', password: p, role: 'INTEGRATOR_ADMIN', integratorId: toman.id });
   await createUser(db, { email: 'engineer@xinchang-retrofit.demo', name: '王磊', password: p, role: 'INTEGRATOR_ENGINEER', integratorId: toman.id });
@@ -188,5 +192,5 @@ export async function seedDemo(db: Db): Promise<string> {
   await createUser(db, { email: 'admin@shengzhou-gear.demo', name: '赵强', password: p, role: 'INTEGRATOR_ADMIN', integratorId: gear.id });
   await createUser(db, { email: 'official@shengzhou.gov.demo', name: '周丽', password: p, role: 'COUNTY_OFFICIAL', countyId: shengzhou.id });
 
-  return `2 integrators, 2 counties, 10 SME clients, ${machines} machines, 2 funds, ${demoUsers.length} users`;
+  return `2 integrators, 2 counties, 10 SME clients, ${machines} machines, 2 funds, ${terminals} terminals, ${demoUsers.length} users`;
 }

@@ -59,7 +59,13 @@ describe(`row-level security (${process.env.TEST_DB ?? 'pglite'})`, () => {
       WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> '_prisma_migrations' ORDER BY 1`;
     expect(tables.length).toBeGreaterThan(30);
     expect(tables.filter((x) => !x.rls).map((x) => x.name)).toEqual([]);
-    expect(tables.filter((x) => x.policies === 0n).map((x) => x.name)).toEqual(['PasswordReset', 'SignInThrottle', 'TelemetrySample']);
+    expect(tables.filter((x) => x.policies === 0n).map((x) => x.name)).toEqual([
+      'PasswordReset',
+      'SignInThrottle',
+      'TelemetryRollupPending',
+      'TelemetryRollupState',
+      'TelemetrySample',
+    ]);
   });
 
   it('the raw telemetry is closed to every tenant role, whatever the query asks', async () => {
@@ -69,6 +75,13 @@ describe(`row-level security (${process.env.TEST_DB ?? 'pglite'})`, () => {
         return tx.$queryRawUnsafe('SELECT count(*) FROM "TelemetrySample"');
       });
       await expect(read, role).rejects.toThrow(/permission denied|42501/i);
+      for (const table of ['TelemetryRollupState', 'TelemetryRollupPending']) {
+        const job = t.db.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe(`SELECT set_config('role', '${role}', true)`);
+          return tx.$queryRawUnsafe(`SELECT count(*) FROM "${table}"`);
+        });
+        await expect(job, `${role} ${table}`).rejects.toThrow(/permission denied|42501/i);
+      }
     }
   });
 

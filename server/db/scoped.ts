@@ -124,6 +124,9 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
   ShiftCalendar: smeOwned,
   // raw samples belong to the ingestion worker: no tenant reads them through the gate (nor through RLS)
   TelemetrySample: { read: () => null, create: () => null, none: { terminal: { in: [] as number[] } } },
+  // the roll-up job's watermark and queue: system tables, no tenant's business
+  TelemetryRollupState: { read: () => null, create: () => null, none: NONE_ID },
+  TelemetryRollupPending: { read: () => null, create: () => null, none: { terminal: { in: [] as number[] } } },
   FundBatch: countyOwned,
   FundRuleVersion: { ...countyOwned, read: (s) => (s.kind === 'county' ? { countyId: s.countyId } : null) },
   Claim: claimOwned,

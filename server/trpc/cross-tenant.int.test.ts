@@ -200,6 +200,11 @@ const crossTenantCases: Record<string, Case> = {
   'terminals.template': { kind: 'scopeList', input: { format: 'csv', locale: 'en' } },
   'shiftCalendar.get': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id }) },
   'shiftCalendar.save': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, calendar: null }) },
+  'telemetry.machineStatus': { kind: 'byId', input: (o) => ({ machineId: o.machineId }) },
+  'telemetry.machineTimeline': { kind: 'byId', input: (o) => ({ machineId: o.machineId }) },
+  'telemetry.machineDays': { kind: 'byId', input: (o) => ({ machineId: o.machineId, days: 30 }) },
+  'telemetry.floor': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id }) },
+  'telemetry.terminalHealth': { kind: 'scopeList', input: { page: 1, pageSize: 200 } },
 };
 
 const roleKeys = ['admin', 'engineer', 'smeOwner', 'official'] as const;
@@ -307,10 +312,26 @@ beforeAll(async () => {
   };
   a = await withMachine(await createTenantWorld(t.db, uniqueTag('A')));
   b = await withMachine(await createTenantWorld(t.db, uniqueTag('B')));
+  for (const w of [a, b]) await withTelemetry(w);
   bSnapshot = await snapshot(b);
   for (const r of roleKeys) callers[r] = await callerAs(t.db, a.users[r].id);
 });
 afterAll(() => t.close());
+
+/** A terminal on the machine that has reported, with its roll-ups: what the telemetry procedures read. */
+async function withTelemetry(w: World) {
+  const own = { integratorId: w.integrator.id, smeClientId: w.smes[0]?.id as string };
+  // the machine's terminal (seeded with the world) has reported
+  const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000);
+  await t.db.terminalHealth.update({
+    where: { terminalId: w.terminalId },
+    data: { firstSeenAt: hour, lastSeenAt: hour, lastAt: hour, lastState: 1, accepted: 10n, refused: 1n },
+  });
+  const s = { plannedS: 3600, runningS: 3600, idleS: 0, stoppedS: 0, alarmS: 0, setupS: 0, unknownS: 0 };
+  const p = { plannedRunningS: 3600, plannedIdleS: 0, plannedStoppedS: 0, plannedAlarmS: 0, plannedSetupS: 0, plannedUnknownS: 0 };
+  await t.db.machineHour.create({ data: { ...own, machineId: w.machineId, hour, ...s, ...p, parts: 60 } });
+  await t.db.machineStateSpan.create({ data: { ...own, machineId: w.machineId, from: hour, to: new Date(hour.getTime() + 3_600_000), state: 1 } });
+}
 
 function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
   let node: unknown = caller;

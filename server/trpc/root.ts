@@ -10,6 +10,7 @@ import { projectsRouter } from './routers/projects';
 import { staffRouter } from './routers/staff';
 import { shiftCalendarRouter, terminalsRouter } from './routers/terminals';
 import { todosRouter } from './routers/todos';
+import { telemetryRouter } from './routers/telemetry';
 
 export const appRouter = router({
   me: meRouter,
@@ -26,6 +27,7 @@ export const appRouter = router({
   todos: todosRouter,
   terminals: terminalsRouter,
   shiftCalendar: shiftCalendarRouter,
+  telemetry: telemetryRouter,
 });
 
 export type AppRouter = typeof appRouter;

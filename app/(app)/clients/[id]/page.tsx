@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ClientActions } from '@/components/clients/client-actions';
 import { ClientDetail } from '@/components/clients/client-detail';
 import { Badge } from '@/components/ui/badge';
+import { LinkButton } from '@/components/ui/form';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSessionUser } from '@/server/auth/session';
@@ -15,6 +16,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   const user = await getSessionUser();
   const locale = await getLocale();
   const t = await getTranslations('clientList');
+  const tt = await getTranslations('telemetry');
   return (
     <>
       <PageHeader
@@ -29,7 +31,10 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
           </>
         }
       >
-        <ClientActions id={client.id} canEdit={Boolean(user && can(user.scope.role, 'clients.write'))} archived={Boolean(client.archivedAt)} />
+        <div className="flex flex-wrap gap-2">
+          <LinkButton href={`/clients/${client.id}/floor`}>{tt('floor.linkFromClient')}</LinkButton>
+          <ClientActions id={client.id} canEdit={Boolean(user && can(user.scope.role, 'clients.write'))} archived={Boolean(client.archivedAt)} />
+        </div>
       </PageHeader>
       <ClientDetail client={client} />
     </>

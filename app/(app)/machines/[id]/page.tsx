@@ -1,6 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { kindLabel } from '@/components/machines/labels';
 import { MachineTerminalSection } from '@/components/terminals/machine-terminal';
+import { LiveStatus } from '@/components/telemetry/live-status';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { DefinitionList } from '@/components/ui/definition-list';
@@ -46,6 +47,7 @@ export default async function MachinePage({ params }: { params: Promise<{ id: st
         </div>
       </PageHeader>
       <div className="grid grid-cols-1 gap-6">
+        <LiveStatus machineId={m.id} />
         <Card title={tm('detailTitle')}>
           <DefinitionList
             items={[
