@@ -71,18 +71,6 @@ export async function seedDemo(db: Db): Promise<string> {
     smeIds.push(sme.id);
     machines += (await createInventory(db, { integratorId: toman.id, smeClientId: sme.id, machines: s.machines, seed: 100 + i })).machines;
   }
-  // Wanfeng's first machines are connected: their terminals have reported, so that the project journey (which plans
-  // the first ten machines in asset-tag order) can be commissioned (commissioning needs every machine reporting)
-  const connected = await db.machine.findMany({
-    where: { smeClientId: smeIds[0], status: { not: 'RETIRED' } },
-    orderBy: { assetTag: 'asc' },
-    take: 12,
-    select: { id: true, assetTag: true },
-  });
-  const firstReport = new Date(Date.now() - 3 * 86_400_000);
-  for (const [i, m] of connected.entries())
-    await seedTerminal(db, { machineId: m.id, serial: `TM-ACS-2026-${String(101 + i).padStart(6, '0')}`, seenAt: firstReport });
-
   // maturity history (the paper's pathways: most firms moved from D0N0 towards D1N1, not in series)
   const history: [number, string, number, number, number | null, 'SELF' | 'INTEGRATOR' | 'THIRD_PARTY'][] = [
     [0, '2016-03-15', 0, 0, 1, 'SELF'],
@@ -176,6 +164,17 @@ export async function seedDemo(db: Db): Promise<string> {
 
   // connected machines (issue 19): terminals on some of Wanfeng's and Boyuan's machines; Wanfeng has its own shift calendar
   const terminals = await seedDemoTerminals(db, { integratorId: toman.id, calendarSmeId: smeIds[0] as string, defaultSmeId: fixtureSme.id });
+  // Wanfeng's first machines have reported already (their terminals are fitted just above), so that the project journey (which plans
+  // the first ten machines in asset-tag order) can be commissioned (commissioning needs every machine reporting)
+  const connected = await db.machine.findMany({
+    where: { smeClientId: smeIds[0], status: { not: 'RETIRED' } },
+    orderBy: { assetTag: 'asc' },
+    take: 12,
+    select: { id: true, assetTag: true },
+  });
+  const firstReport = new Date(Date.now() - 3 * 86_400_000);
+  for (const [i, m] of connected.entries())
+    await seedTerminal(db, { machineId: m.id, serial: `TM-ACS-2026-${String(101 + i).padStart(6, '0')}`, seenAt: firstReport });
 
   const p = DEMO_PASSWORD;
   await createUser(db, { email: 'admin@xinchang-retrofit.demo', name: '陈建国', password: p, role: 'INTEGRATOR_ADMIN', integratorId: toman.id });

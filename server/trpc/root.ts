@@ -8,9 +8,9 @@ import { inventoryRouter } from './routers/inventory';
 import { meRouter } from './routers/me';
 import { projectsRouter } from './routers/projects';
 import { staffRouter } from './routers/staff';
+import { telemetryRouter } from './routers/telemetry';
 import { shiftCalendarRouter, terminalsRouter } from './routers/terminals';
 import { todosRouter } from './routers/todos';
-import { telemetryRouter } from './routers/telemetry';
 
 export const appRouter = router({
   me: meRouter,

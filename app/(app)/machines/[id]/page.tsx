@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { kindLabel } from '@/components/machines/labels';
-import { MachineTerminalSection } from '@/components/terminals/machine-terminal';
 import { LiveStatus } from '@/components/telemetry/live-status';
+import { MachineTerminalSection } from '@/components/terminals/machine-terminal';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { DefinitionList } from '@/components/ui/definition-list';
