@@ -227,7 +227,9 @@ export async function benchTerminals(
     if (worker && worker.exitCode === null) {
       const exited = new Promise((r) => worker?.once('exit', r));
       worker.kill('SIGTERM');
+      const kill = setTimeout(() => worker?.kill('SIGKILL'), 30_000);
       await exited;
+      clearTimeout(kill);
     }
     await broker.stop();
     await c.end().catch(() => {});

@@ -31,20 +31,27 @@ export function deferAcks(client: MqttClient): DeferredAcks {
   if (typeof original !== 'function') throw new Error('mqtt.js has no _sendPacket: the acknowledgement-after-commit needs mqtt 5.16 (package.json pins it)');
   const send: Send = original.bind(client);
   let generation = 0;
-  const fifo: Slot[] = [];
+  // a FIFO with a moving head (Array#shift is O(n): quadratic over tens of thousands of held acknowledgements)
+  let fifo: Slot[] = [];
+  let head = 0;
   const byId = new Map<number, Slot>();
 
   client.on('close', () => {
     generation++;
-    fifo.length = 0;
+    fifo = [];
+    head = 0;
     byId.clear();
   });
 
   const release = () => {
-    while (fifo.length > 0 && (fifo[0] as Slot).committed && (fifo[0] as Slot).packet) {
-      const slot = fifo.shift() as Slot;
+    while (head < fifo.length && (fifo[head] as Slot).committed && (fifo[head] as Slot).packet) {
+      const slot = fifo[head++] as Slot;
       byId.delete(slot.messageId);
       if (slot.generation === generation && client.connected) send(slot.packet as Packet);
+    }
+    if (head > 1024 && head * 2 > fifo.length) {
+      fifo = fifo.slice(head);
+      head = 0;
     }
   };
 
@@ -66,6 +73,6 @@ export function deferAcks(client: MqttClient): DeferredAcks {
         release();
       };
     },
-    held: () => fifo.length,
+    held: () => fifo.length - head,
   };
 }

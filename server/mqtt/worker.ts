@@ -85,7 +85,7 @@ export function startIngestWorker(opts: WorkerOptions): IngestWorker {
   const stats: WorkerStats = { received: 0, stored: 0, acked: 0, batches: 0, failures: 0 };
   let stopping = false;
   let hardStop = false;
-  const maxQueued = opts.maxQueued ?? 20_000;
+  const maxQueued = opts.maxQueued ?? 10_000;
   const telemetry = createTelemetry(opts.sql, {
     log,
     ...(opts.listenUrl ? { listenUrl: opts.listenUrl } : {}),
@@ -99,7 +99,7 @@ export function startIngestWorker(opts: WorkerOptions): IngestWorker {
     protocolVersion,
     reconnectPeriod: 1000,
     connectTimeout: 10_000,
-    keepalive: 30,
+    keepalive: 60,
     ...(opts.username ? { username: opts.username } : {}),
     ...(opts.password ? { password: opts.password } : {}),
     // MQTT 5: the session outlives a restart (a week); the broker sends at most as many unacknowledged messages as the
@@ -117,8 +117,9 @@ export function startIngestWorker(opts: WorkerOptions): IngestWorker {
     log.info({ sessionPresent: connack.sessionPresent, clientId: clientOpts.clientId }, 'ingest worker: connected');
     // subscribing again is harmless and covers a session the broker lost
     client.subscribe(SHARED_SUBSCRIPTION, { qos: 1 }, (err, granted) => {
+      // no grant and no error: mqtt.js had already resubscribed it on this reconnect
       const g = granted?.[0]?.qos;
-      if (err || (g !== 0 && g !== 1 && g !== 2)) log.error({ err, granted }, 'ingest worker: the broker refused the subscription');
+      if (err || (granted?.length && g !== 0 && g !== 1 && g !== 2)) log.error({ err, granted }, 'ingest worker: the broker refused the subscription');
       else markReady();
     });
   });
