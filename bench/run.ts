@@ -14,6 +14,7 @@ import { deployMigrations } from '../server/db/migrate';
 import { benchImport, ROWS } from './import';
 import { benchLists, type ListFigures } from './lists';
 import { benchScale, type ScaleFigures } from './scale';
+import { benchTerminals, printTerminals, type TerminalFigures } from './terminals';
 
 async function reachable(url: string) {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
@@ -39,8 +40,14 @@ async function main() {
     scale = await benchScale(pgUrl, (s) => console.log(`  · ${s}`));
     printScale(scale);
   } else if (!hasPg) console.log('The 10x scale run needs PostgreSQL: skipped.');
+  let terminals: TerminalFigures | null = null;
+  if (hasPg && runs('terminals')) {
+    console.log('\nTerminals: the TOMAN fleet ×10 (127,530 machines) reporting every 10 s through Mosquitto and the ingestion worker\n');
+    terminals = await benchTerminals(pgUrl, (s) => console.log(`  · ${s}`));
+    printTerminals(terminals);
+  } else if (!hasPg) console.log('The terminals run needs PostgreSQL: skipped.');
   if (!runs('import') && !runs('lists')) {
-    writeResults({ scale });
+    writeResults({ scale, terminals });
     return;
   }
   console.log(
@@ -116,6 +123,7 @@ async function main() {
 
   writeResults({
     ...(scale ? { scale } : {}),
+    ...(terminals ? { terminals } : {}),
     ...(runs('import') ? { import: figures.imports, importMemory: figures.memory, importLoad: load } : {}),
     ...(lists.length ? { lists } : {}),
   });

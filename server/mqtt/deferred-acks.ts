@@ -8,8 +8,9 @@
  *
  * An acknowledgement belongs to the connection that received the message: when it drops, what was held is forgotten
  * (the broker sends those messages again on the next connection of this session: stored once, `duplicate`).
- * Back-pressure: while the ingestion queue is full, mqtt.js is told later that the PUBACK went out, so it stops reading
- * and the broker keeps the rest (its in-flight window is full).
+ * Back-pressure is the broker's in-flight window (MQTT 5 Receive Maximum, Mosquitto's max_inflight_messages): it sends
+ * no more unacknowledged messages than that. Pausing mqtt.js' reading instead would also stop the PINGRESP and end the
+ * connection on its keep-alive (seen in the bench).
  */
 import type { MqttClient } from 'mqtt';
 
@@ -24,26 +25,33 @@ export type DeferredAcks = {
   held(): number;
 };
 
-export function deferAcks(client: MqttClient, room: () => Promise<void> | null): DeferredAcks {
+export function deferAcks(client: MqttClient): DeferredAcks {
   const internals = client as unknown as { _sendPacket?: Send };
   const original = internals._sendPacket;
   if (typeof original !== 'function') throw new Error('mqtt.js has no _sendPacket: the acknowledgement-after-commit needs mqtt 5.16 (package.json pins it)');
   const send: Send = original.bind(client);
   let generation = 0;
-  const fifo: Slot[] = [];
+  // a FIFO with a moving head (Array#shift is O(n): quadratic over tens of thousands of held acknowledgements)
+  let fifo: Slot[] = [];
+  let head = 0;
   const byId = new Map<number, Slot>();
 
   client.on('close', () => {
     generation++;
-    fifo.length = 0;
+    fifo = [];
+    head = 0;
     byId.clear();
   });
 
   const release = () => {
-    while (fifo.length > 0 && (fifo[0] as Slot).committed && (fifo[0] as Slot).packet) {
-      const slot = fifo.shift() as Slot;
+    while (head < fifo.length && (fifo[head] as Slot).committed && (fifo[head] as Slot).packet) {
+      const slot = fifo[head++] as Slot;
       byId.delete(slot.messageId);
       if (slot.generation === generation && client.connected) send(slot.packet as Packet);
+    }
+    if (head > 1024 && head * 2 > fifo.length) {
+      fifo = fifo.slice(head);
+      head = 0;
     }
   };
 
@@ -52,10 +60,7 @@ export function deferAcks(client: MqttClient, room: () => Promise<void> | null):
     if (!slot || slot.generation !== generation) return send(packet, cb, ...rest);
     slot.packet = packet;
     release();
-    // mqtt.js reads the next packet when this callback runs: later while the queue is full
-    const wait = room();
-    if (wait) wait.then(() => cb?.());
-    else cb?.();
+    cb?.(); // mqtt.js reads the next packet now; the PUBACK goes out when its batch has committed
   };
 
   return {
@@ -68,6 +73,6 @@ export function deferAcks(client: MqttClient, room: () => Promise<void> | null):
         release();
       };
     },
-    held: () => fifo.length,
+    held: () => fifo.length - head,
   };
 }

@@ -64,8 +64,10 @@ function retrying(write: (b: IngestMessage[]) => Promise<IngestOutcome[]>, log: 
   return async (batch: IngestMessage[]) => {
     for (let attempt = 1; ; attempt++) {
       try {
+        const started = performance.now();
         const out = await write(batch);
         stats.batches++;
+        log.debug({ messages: batch.length, ms: Math.round(performance.now() - started) }, 'ingest worker: batch stored');
         return out;
       } catch (e) {
         stats.failures++;
@@ -83,10 +85,11 @@ export function startIngestWorker(opts: WorkerOptions): IngestWorker {
   const stats: WorkerStats = { received: 0, stored: 0, acked: 0, batches: 0, failures: 0 };
   let stopping = false;
   let hardStop = false;
+  const maxQueued = opts.maxQueued ?? 10_000;
   const telemetry = createTelemetry(opts.sql, {
     log,
     ...(opts.listenUrl ? { listenUrl: opts.listenUrl } : {}),
-    queue: { maxBatch: opts.maxBatch ?? 1000, maxDelayMs: opts.maxDelayMs ?? 20, maxQueued: opts.maxQueued ?? 20_000, concurrency: opts.concurrency ?? 2 },
+    queue: { maxBatch: opts.maxBatch ?? 1000, maxDelayMs: opts.maxDelayMs ?? 20, maxQueued, concurrency: opts.concurrency ?? 2 },
     wrapIngest: (write) => retrying(write, log, stats, () => hardStop),
   });
   const protocolVersion = opts.protocolVersion ?? 5;
@@ -96,14 +99,15 @@ export function startIngestWorker(opts: WorkerOptions): IngestWorker {
     protocolVersion,
     reconnectPeriod: 1000,
     connectTimeout: 10_000,
-    keepalive: 30,
+    keepalive: 60,
     ...(opts.username ? { username: opts.username } : {}),
     ...(opts.password ? { password: opts.password } : {}),
-    // MQTT 5: the session outlives a restart (a week); the broker may have this many unacknowledged messages in flight
-    ...(protocolVersion === 5 ? { properties: { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: 65535 } } : {}),
+    // MQTT 5: the session outlives a restart (a week); the broker sends at most as many unacknowledged messages as the
+    // queue holds (its Receive Maximum is the back-pressure: nothing waits in memory beyond the queue's bound)
+    ...(protocolVersion === 5 ? { properties: { sessionExpiryInterval: 7 * 24 * 3600, receiveMaximum: Math.min(65535, maxQueued) } } : {}),
   };
   const client = mqtt.connect(opts.url, clientOpts);
-  const acks = deferAcks(client, () => telemetry.queue.room());
+  const acks = deferAcks(client);
   let markReady: () => void = () => {};
   const ready = new Promise<void>((r) => {
     markReady = r;
@@ -113,8 +117,9 @@ export function startIngestWorker(opts: WorkerOptions): IngestWorker {
     log.info({ sessionPresent: connack.sessionPresent, clientId: clientOpts.clientId }, 'ingest worker: connected');
     // subscribing again is harmless and covers a session the broker lost
     client.subscribe(SHARED_SUBSCRIPTION, { qos: 1 }, (err, granted) => {
+      // no grant and no error: mqtt.js had already resubscribed it on this reconnect
       const g = granted?.[0]?.qos;
-      if (err || (g !== 0 && g !== 1 && g !== 2)) log.error({ err, granted }, 'ingest worker: the broker refused the subscription');
+      if (err || (granted?.length && g !== 0 && g !== 1 && g !== 2)) log.error({ err, granted }, 'ingest worker: the broker refused the subscription');
       else markReady();
     });
   });

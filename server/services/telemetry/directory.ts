@@ -27,9 +27,10 @@ type Cached = { entry: TerminalEntry | null; until: number };
 
 export type DirectoryOptions = { ttlMs?: number; unknownTtlMs?: number; maxEntries?: number; now?: () => number };
 
+/** by key lookups (an `= ANY(array)` of a thousand ids made the planner scan the whole table) */
 const selectEntries = `SELECT t.id, t.num, t.kind::text AS kind, t."integratorId", t."smeClientId", t."machineId", t."gatewayId",
   t."secretHash", t."revokedAt" IS NOT NULL AS revoked, COALESCE(m.status::text = 'RETIRED', false) AS retired
-  FROM "Terminal" t LEFT JOIN "Machine" m ON m.id = t."machineId" WHERE t.id = ANY($1::text[])`;
+  FROM unnest($1::text[]) AS k(id) JOIN "Terminal" t ON t.id = k.id LEFT JOIN "Machine" m ON m.id = t."machineId"`;
 
 /** Terminal ids are short; anything longer is not looked up at all. */
 const MAX_ID_LENGTH = 64;
