@@ -136,7 +136,8 @@ export async function plantFloor(db: ScopedOrTx, smeClientId: string, now = new 
     // heard of) that no row covers: unknown
     const firstHour = firstHourBy.get(m.id) ?? null;
     const firstSeen = health?.firstSeenAt ?? null;
-    const since = firstHour && firstSeen ? (firstHour < firstSeen ? firstHour : firstSeen) : (firstHour ?? firstSeen);
+    const known = [firstHour, firstSeen].filter((d): d is Date => d !== null).map((d) => d.getTime());
+    const since = known.length ? new Date(Math.min(...known)) : null;
     const silentFrom = (from: Date) => (since ? new Date(Math.max(from.getTime(), since.getTime())) : now);
     const w = withSilentTime(totalsOfSums(weekBy.get(m.id)), plannedUntilNow(silentFrom(weekFrom)));
     const t = withSilentTime(totalsOfSums(todayBy.get(m.id)), plannedUntilNow(silentFrom(dayFrom)));
