@@ -43,6 +43,14 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(port), AUTH_URL: baseURL, PGLITE_DIR: '.data/e2e/pglite', LOG_LEVEL: 'warn' },
+    // the demo fleet's terminals report in the server (one day of history, then live) and the roll-up runs there
+    env: {
+      PORT: String(port),
+      AUTH_URL: baseURL,
+      PGLITE_DIR: '.data/e2e/pglite',
+      LOG_LEVEL: 'warn',
+      TELEMETRY_SIMULATOR: 'direct',
+      TELEMETRY_SIMULATOR_DAYS: '1',
+    },
   },
 });

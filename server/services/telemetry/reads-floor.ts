@@ -114,6 +114,16 @@ export async function plantFloor(db: ScopedOrTx, smeClientId: string, now = new 
   const todayBy = new Map(todays.map((g) => [g.machineId, g._sum as Sums]));
   const silentAfter = shiftLengthSeconds(calendar);
   const counts = Object.fromEntries(machineStatuses.map((s) => [s, 0])) as Record<MachineLiveStatus, number>;
+  // planned seconds from a moment to now: the same few moments for every machine (the week's and the day's start)
+  const plannedCache = new Map<number, number>();
+  const plannedUntilNow = (from: Date) => {
+    let v = plannedCache.get(from.getTime());
+    if (v === undefined) {
+      v = plannedSeconds(calendar, from, now);
+      plannedCache.set(from.getTime(), v);
+    }
+    return v;
+  };
   const weekTotals: Totals[] = [];
   const todayTotals: Totals[] = [];
   const items = machines.map((m) => {
@@ -126,10 +136,11 @@ export async function plantFloor(db: ScopedOrTx, smeClientId: string, now = new 
     // heard of) that no row covers: unknown
     const firstHour = firstHourBy.get(m.id) ?? null;
     const firstSeen = health?.firstSeenAt ?? null;
-    const since = firstHour && firstSeen ? (firstHour < firstSeen ? firstHour : firstSeen) : (firstHour ?? firstSeen);
+    const known = [firstHour, firstSeen].filter((d): d is Date => d !== null).map((d) => d.getTime());
+    const since = known.length ? new Date(Math.min(...known)) : null;
     const silentFrom = (from: Date) => (since ? new Date(Math.max(from.getTime(), since.getTime())) : now);
-    const w = withSilentTime(totalsOfSums(weekBy.get(m.id)), plannedSeconds(calendar, silentFrom(weekFrom), now));
-    const t = withSilentTime(totalsOfSums(todayBy.get(m.id)), plannedSeconds(calendar, silentFrom(dayFrom), now));
+    const w = withSilentTime(totalsOfSums(weekBy.get(m.id)), plannedUntilNow(silentFrom(weekFrom)));
+    const t = withSilentTime(totalsOfSums(todayBy.get(m.id)), plannedUntilNow(silentFrom(dayFrom)));
     if (terminal) {
       weekTotals.push(w);
       todayTotals.push(t);

@@ -78,7 +78,7 @@ export type SimulatorOptions = {
   backfillDays?: number;
   /** how often the live stream sends what accumulated (default 10 s; terminals still stamp one message a minute) */
   tickMs?: number;
-  /** the silent terminal stops this long before the simulator started (default 26 h: longer than any shift) */
+  /** the silent terminal stops this long before the simulator started (default 26 h, or half a shorter history) */
   silentForMs?: number;
   now?: () => Date;
   log?: Logger;
@@ -92,7 +92,9 @@ export function startSimulator(opts: SimulatorOptions): { stop: () => Promise<vo
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? rootLog;
   const started = now().getTime();
-  const silentAfter = new Date(started - (opts.silentForMs ?? 26 * HOUR_MS));
+  // the silent terminal stops 26 h before the start, or halfway through a shorter history (still longer than a shift)
+  const history = (opts.backfillDays ?? 7) * 24 * HOUR_MS;
+  const silentAfter = new Date(started - (opts.silentForMs ?? (history > 0 ? Math.min(26 * HOUR_MS, history / 2) : 26 * HOUR_MS)));
   const tickMs = opts.tickMs ?? 10_000;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;

@@ -14,8 +14,7 @@
  * - parts at the machine's cycle time while running; the part counter is reset at midnight (Asia/Shanghai), as
  *   many machines' daily counters are; about 1 % of parts are rejects (good < count);
  * - the energy meter counts kWh at the machine's running, idle and standby power, cumulative since 2026-01-01;
- * - a continuous process (heat treatment) runs around the clock, with a short idle or an over-temperature alarm now
- *   and then;
+ * - a continuous process (heat treatment) runs around the clock, with a rare over-temperature alarm;
  * - a terminal with `silentAfter` sends nothing from that moment on (the machine whose terminal goes silent).
  * seq is the message's time in epoch milliseconds: increasing, unique per terminal, stable across restarts.
  */
@@ -118,8 +117,7 @@ type BlockState = { state: StateName; alarm?: string };
 export function blockState(p: SimProfile, calendar: ShiftCalendar, start: number): BlockState {
   const mid = start + BLOCK_MS / 2;
   if (p.continuous) {
-    const r = rand(p.seed, Math.floor(start / BLOCK_MS), 5);
-    return r < 0.01 ? { state: 'alarm', alarm: 'OT0500' } : r < 0.06 ? { state: 'idle' } : { state: 'running' };
+    return rand(p.seed, Math.floor(start / BLOCK_MS), 5) < 0.005 ? { state: 'alarm', alarm: 'OT0500' } : { state: 'running' };
   }
   const plan = dayPlan(calendar, shanghaiDate(new Date(mid)));
   const shift = plan.shifts.find(([a, b]) => a <= mid && mid < b);
