@@ -4,13 +4,11 @@ import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { EChart } from '@/components/charts/echart';
 
-const title = (text: string) => ({ text, left: 0, top: 4, textStyle: { fontSize: 13, fontWeight: 600, color: '#0f172a' } });
-
 export type DayPoint = { day: string; utilization: number | null; output: number; energyKwh: number | null; lowCoverage: boolean };
 
-/** Utilization (with the 65 % and 85 % bands), output and energy by day for the last 30 days. */
 const title = (text: string) => ({ text, left: 0, top: 4, textStyle: { fontSize: 13, fontWeight: 600, color: '#0f172a' } });
 
+/** Utilization (with the 65 % and 85 % bands), output and energy by day for the last 30 days. */
 export function MachineDayCharts({ days }: { days: DayPoint[] }) {
   const t = useTranslations('telemetry.live');
   const labels = useMemo(() => days.map((d) => d.day.slice(5)), [days]);
