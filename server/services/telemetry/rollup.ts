@@ -17,6 +17,7 @@
 import type { PrismaClient } from '../../db/generated/client';
 import { DEFAULT_HEARTBEAT_TIMEOUT_MS } from '../../domain/telemetry/engine';
 import { log } from '../../log';
+import { rawRetentionDays } from './ingest';
 import { rollUpUnits, unitsOf } from './rollup-batch';
 
 /** The advisory lock key of the job ('rpRollup' as an int). */
@@ -43,11 +44,6 @@ export type RollupOptions = {
 };
 
 export type RollupReport = { busy: boolean; queued: number; units: number; hours: number; spans: number; purged: number; ms: number };
-
-export function rawRetentionDays(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.TELEMETRY_RAW_DAYS);
-  return Number.isInteger(n) && n >= 1 && n <= 3650 ? n : 90;
-}
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
