@@ -7,16 +7,22 @@ export async function register() {
     installPeerHook();
     // the embedded MQTT listener (when no MQTT_URL): in the background, so that a slow database never delays the app
     const { startEmbeddedBrokerWithApp } = await import('./server/mqtt/embedded-start');
-    void startEmbeddedBrokerWithApp();
-    if (process.env.TELEMETRY_SIMULATOR === 'direct') {
-      // the demo fleet's terminals report in-process and the roll-up runs (server/services/telemetry/dev-runtime.ts)
-      const [{ getDb }, { resolveDbTarget }, { startDirectTelemetry }] = await Promise.all([
+    const broker = startEmbeddedBrokerWithApp();
+    const mode = process.env.TELEMETRY_SIMULATOR?.trim();
+    if (mode === 'direct' || mode === 'mqtt') {
+      // the demo fleet's terminals report (over the embedded MQTT listener, or straight into ingestion) and the
+      // roll-up job runs: server/services/telemetry/dev-runtime.ts. `npm run dev` sets mqtt; the e2e server direct.
+      const [{ getDb }, { resolveDbTarget }, runtime] = await Promise.all([
         import('./server/db/client'),
         import('./server/db/target'),
         import('./server/services/telemetry/dev-runtime'),
       ]);
       const days = Number(process.env.TELEMETRY_SIMULATOR_DAYS ?? 7);
-      void getDb().then((db) => startDirectTelemetry(db, resolveDbTarget().kind, { backfillDays: Number.isInteger(days) ? days : 7 }));
+      const opts = { backfillDays: Number.isInteger(days) && days >= 0 ? days : 7 };
+      const kind = resolveDbTarget().kind;
+      void getDb().then(async (db) =>
+        mode === 'mqtt' ? runtime.startDevTelemetry(db, kind, await broker, opts) : runtime.startDirectTelemetry(db, kind, opts),
+      );
     }
   }
 }

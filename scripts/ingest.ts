@@ -10,6 +10,8 @@
  *   INGEST_DB_DRIVER    pg (default, node-postgres pool) or prisma
  *   INGEST_LEAVE_ON_STOP=1  on SIGTERM, leave the shared subscription and end the session (a worker removed for
  *                       good); by default the session stays and the broker keeps this worker's share for its restart
+ *   TELEMETRY_ROLLUP=off  do not run the roll-up and purge job here (by default every worker offers to run it every
+ *                       minute; an advisory lock lets one run at a time)
  * Stops on SIGTERM/SIGINT after storing and acknowledging what it took.
  */
 import { createDb } from '../server/db/client';
@@ -17,6 +19,7 @@ import { resolveDbTarget } from '../server/db/target';
 import { log } from '../server/log';
 import { startIngestWorker, workerClientId } from '../server/mqtt/worker';
 import { rawRetentionDays } from '../server/services/telemetry/ingest';
+import { startRollupLoop } from '../server/services/telemetry/rollup';
 import { pgPoolRunner, prismaRunner } from '../server/services/telemetry/sql-runner';
 
 function fail(message: string): never {
@@ -49,12 +52,14 @@ async function main() {
   });
   await worker.ready;
   log.info({ clientId: workerClientId(), driver }, 'ingest worker: subscribed');
+  const rollup = process.env.TELEMETRY_ROLLUP?.trim() === 'off' ? null : startRollupLoop((await createDb(target)).db, { everyMs: 60_000 });
   if (process.send) process.send({ ready: true });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal, ...worker.stats }, 'ingest worker: stopping');
+    await rollup?.stop();
     await worker.stop({ leave: process.env.INGEST_LEAVE_ON_STOP === '1' });
     log.info(worker.stats, 'ingest worker: stopped');
     process.exit(0);
