@@ -11,8 +11,10 @@
  * Both need the header `x-rp-hook-secret: <MQTT_HOOK_SECRET>`; without MQTT_HOOK_SECRET set they answer 404.
  * The answers are always 200 with a result (EMQX reads any 4xx/5xx as "ignore").
  */
+
 import { timingSafeEqual } from 'node:crypto';
 import { terminalOfTopic } from '../../domain/telemetry-topics';
+import { readBoundedBody } from '../../http/bounded-body';
 import type { Logger } from '../../log';
 import { authorizeReport } from './authorize';
 import type { Telemetry } from './runtime';
@@ -24,6 +26,8 @@ type Result = 'allow' | 'deny' | 'ignore';
 const answer = (result: Result, status = 200) => Response.json({ result }, { status, headers: { 'cache-control': 'no-store' } });
 
 /** null when the request carries the shared secret, else the response to give. */
+const HOOK_BODY_MAX_BYTES = 8192;
+
 export function hookRefusal(req: Request, env: Record<string, string | undefined> = process.env): Response | null {
   const expected = env.MQTT_HOOK_SECRET?.trim();
   if (!expected) return new Response('not found', { status: 404 });
@@ -33,9 +37,14 @@ export function hookRefusal(req: Request, env: Record<string, string | undefined
   return null;
 }
 
+/** The hook's JSON body, read within 8 KiB (a larger or unreadable body is refused). */
 async function readJson(req: Request): Promise<Record<string, unknown> | null> {
-  const text = await req.text().catch(() => '');
-  if (text.length > 8192) return null;
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await readBoundedBody(req, HOOK_BODY_MAX_BYTES));
+  } catch {
+    return null;
+  }
   try {
     const v = JSON.parse(text);
     return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
