@@ -4,10 +4,11 @@
  * serves its pages and the HTTPS ingest either way.
  */
 import { log } from '../log';
+import { processSlot } from '../process-slot';
 import { appTelemetry } from '../services/telemetry/runtime';
 import { type EmbeddedBroker, MqttPortInUseError, mqttPort, startEmbeddedBroker } from './embedded-broker';
 
-const g = globalThis as unknown as { __rpEmbeddedBroker?: Promise<EmbeddedBroker | null> };
+const broker = processSlot<Promise<EmbeddedBroker | null>>('__rpEmbeddedBroker');
 
 export function embeddedBrokerWanted(env: Record<string, string | undefined> = process.env): boolean {
   if (env.MQTT_URL?.trim()) return false;
@@ -17,8 +18,8 @@ export function embeddedBrokerWanted(env: Record<string, string | undefined> = p
 
 export function startEmbeddedBrokerWithApp(): Promise<EmbeddedBroker | null> {
   if (!embeddedBrokerWanted()) return Promise.resolve(null);
-  if (!g.__rpEmbeddedBroker) {
-    g.__rpEmbeddedBroker = (async () => {
+  if (!broker.value) {
+    broker.value = (async () => {
       try {
         const port = mqttPort();
         const telemetry = await appTelemetry();
@@ -30,5 +31,5 @@ export function startEmbeddedBrokerWithApp(): Promise<EmbeddedBroker | null> {
       }
     })();
   }
-  return g.__rpEmbeddedBroker;
+  return broker.value;
 }

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { AppError } from '../../domain/errors/app-error';
 import { log } from '../../log';
+import { processSlot } from '../../process-slot';
 
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH?.trim() || '/usr/bin/chromium';
@@ -112,14 +113,14 @@ const envInt = (name: string, fallback: number) => {
   return Number.isInteger(n) && n >= 0 ? n : fallback;
 };
 
-const holder = globalThis as unknown as { __pdfRenderer?: PdfRenderer };
+const holder = processSlot<PdfRenderer>('__pdfRenderer');
 
 /** The server's one renderer (kept on globalThis: Next may load this module more than once). */
 export function pdfRenderer(): PdfRenderer {
-  holder.__pdfRenderer ??= new PdfRenderer({
+  holder.value ??= new PdfRenderer({
     concurrency: Math.max(1, envInt('PDF_CONCURRENCY', 2)),
     queueLimit: envInt('PDF_QUEUE_LIMIT', 4),
     retryAfterSeconds: envInt('PDF_RETRY_AFTER', 10),
   });
-  return holder.__pdfRenderer;
+  return holder.value;
 }

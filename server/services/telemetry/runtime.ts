@@ -6,6 +6,7 @@
 import { getDb } from '../../db/client';
 import { resolveDbTarget } from '../../db/target';
 import { type Logger, log as rootLog } from '../../log';
+import { processSlot } from '../../process-slot';
 import { TerminalDirectory } from './directory';
 import { type IngestContext, type IngestMessage, type IngestOutcome, ingestBatch, rawRetentionDays } from './ingest';
 import { IngestQueue, type QueueOptions } from './queue';
@@ -52,19 +53,19 @@ export function createTelemetry(
   };
 }
 
-const g = globalThis as unknown as { __rpTelemetry?: Promise<Telemetry> };
+const telemetry = processSlot<Promise<Telemetry>>('__rpTelemetry');
 
 /** The app process's telemetry (shared by the HTTPS route and the embedded broker, whichever bundle asks). */
 export function appTelemetry(): Promise<Telemetry> {
-  if (!g.__rpTelemetry) {
-    g.__rpTelemetry = (async () => {
+  if (!telemetry.value) {
+    telemetry.value = (async () => {
       const target = resolveDbTarget();
       const db = await getDb();
       return createTelemetry(prismaRunner(db, target.kind), target.kind === 'postgres' ? { listenUrl: target.url } : {});
     })().catch((e) => {
-      g.__rpTelemetry = undefined;
+      telemetry.value = undefined;
       throw e;
     });
   }
-  return g.__rpTelemetry;
+  return telemetry.value;
 }

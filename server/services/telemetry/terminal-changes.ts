@@ -10,13 +10,14 @@ import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { TERMINAL_CHANGED_CHANNEL } from '../../domain/telemetry-topics';
 import type { Logger } from '../../log';
+import { processSlot } from '../../process-slot';
 
 type Bus = EventEmitter & { __rp?: true };
-const g = globalThis as unknown as { __rpTerminalChanges?: Bus };
+const slot = processSlot<Bus>('__rpTerminalChanges');
 // one bus per process, whichever bundle (instrumentation, route handler) loaded this module
-const bus: Bus = g.__rpTerminalChanges ?? new EventEmitter();
+const bus: Bus = slot.value ?? new EventEmitter();
 bus.setMaxListeners(100);
-g.__rpTerminalChanges = bus;
+slot.value = bus;
 
 /** Tells this process's caches that these terminals changed (null: forget every terminal). */
 export function terminalChanged(ids: string[] | null): void {

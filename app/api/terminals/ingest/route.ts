@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { requestLogger } from '@/server/log';
+import { processSlot } from '@/server/process-slot';
 import { handleIngestRequest } from '@/server/services/telemetry/http-ingest';
 import { RateLimiter } from '@/server/services/telemetry/rate-limit';
 import { appTelemetry } from '@/server/services/telemetry/runtime';
 
 export const dynamic = 'force-dynamic';
 
-const g = globalThis as unknown as { __rpIngestLimiter?: RateLimiter };
-if (!g.__rpIngestLimiter) g.__rpIngestLimiter = new RateLimiter(10, 20);
-const limiter = g.__rpIngestLimiter;
+const slot = processSlot<RateLimiter>('__rpIngestLimiter');
+slot.value ??= new RateLimiter(10, 20);
+const limiter = slot.value;
 
 /** A terminal's or gateway's batch of payloads (docs/terminal-protocol.md; server/services/telemetry/http-ingest.ts). */
 export async function POST(req: Request) {
