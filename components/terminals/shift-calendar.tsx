@@ -70,11 +70,14 @@ export function ShiftCalendarEditor({
   smeClientId,
   calendar,
   usesDefault,
+  replanning = false,
   canEdit,
 }: {
   smeClientId: string;
   calendar: ShiftCalendar;
   usesDefault: boolean;
+  /** the roll-up job is still planning the stored hours again with this calendar */
+  replanning?: boolean;
   canEdit: boolean;
 }) {
   const t = useTranslations('shiftCalendar');
@@ -117,6 +120,11 @@ export function ShiftCalendarEditor({
         >
           {usesDefault ? t('usesDefault') : t('own')}
         </p>
+        {replanning ? (
+          <p className="rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="calendar-replanning" role="status">
+            {t('replanning')}
+          </p>
+        ) : null}
         <CalendarView calendar={calendar} />
         {canEdit ? (
           <div className="flex flex-wrap gap-2">

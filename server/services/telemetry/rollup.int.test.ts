@@ -104,6 +104,42 @@ describe(`telemetry roll-up (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect((await hourRow(machineB, h2))?.parts).toBe(5);
   });
 
+  it('plans the stored hours again when the calendar changes: the same figures as computing them from scratch', async () => {
+    const sA = (w.smes[0] as { id: string }).id;
+    // a shift from minute 10 to minute 40 of h0 (Asia/Shanghai is UTC+8, so the minutes are the same)
+    const hh = String((h0.getUTCHours() + 8) % 24).padStart(2, '0');
+    const shortShift = { ...allDay, shifts: [{ name: 'S', start: `${hh}:10`, end: `${hh}:40`, breaks: [] }] };
+    await t.db.shiftCalendar.update({
+      where: { smeClientId_integratorId: { smeClientId: sA, integratorId: w.integrator.id } },
+      data: { definition: shortShift },
+    });
+    await t.db.$executeRaw`UPDATE "SmeClient" SET "calendarChangedAt" = clock_timestamp() WHERE "id" = ${sA}`;
+    // (no overlap re-read: the samples of the test before would have their hours computed again, already with the new calendar)
+    const r = await runRollup(t.db, { replanBatch: 1, overlapMs: 0 });
+    expect(r.replanned).toBeGreaterThanOrEqual(2);
+    expect((await t.db.smeClient.findUniqueOrThrow({ where: { id: sA } })).calendarChangedAt).toBeNull();
+    // minutes 10–30 running, 30–40 idle (the late alarm at 45:30 lies outside the shift)
+    expect(await hourRow(machineA, h0)).toMatchObject({ plannedS: 1800, plannedRunningS: 1200, plannedIdleS: 600, plannedAlarmS: 0, plannedUnknownS: 0 });
+    expect(await hourRow(machineA, new Date(h0.getTime() + HOUR))).toMatchObject({ plannedS: 0, plannedIdleS: 0, plannedUnknownS: 0, idleS: 240 });
+    const strip = (rows: Awaited<ReturnType<typeof t.db.machineHour.findMany>>) => rows.map(({ computedAt: _c, ...x }) => x);
+    const replanned = strip(await t.db.machineHour.findMany({ where: { machineId: machineA }, orderBy: { hour: 'asc' } }));
+    // from scratch: every stored hour of A computed again from its raw samples with the calendar it has now
+    for (const row of replanned) {
+      await t.db.telemetryRollupPending.upsert({
+        where: { terminal_hour: { terminal: termA, hour: row.hour } },
+        create: { terminal: termA, hour: row.hour },
+        update: { dirty: true, computedAt: null },
+      });
+    }
+    await runRollup(t.db);
+    expect(strip(await t.db.machineHour.findMany({ where: { machineId: machineA }, orderBy: { hour: 'asc' } }))).toEqual(replanned);
+    // back to planned all day
+    await t.db.shiftCalendar.update({ where: { smeClientId_integratorId: { smeClientId: sA, integratorId: w.integrator.id } }, data: { definition: allDay } });
+    await t.db.$executeRaw`UPDATE "SmeClient" SET "calendarChangedAt" = clock_timestamp() WHERE "id" = ${sA}`;
+    await runRollup(t.db);
+    expect(await hourRow(machineA, h0)).toMatchObject({ plannedS: 3600, plannedRunningS: 1800, plannedIdleS: 1770, plannedAlarmS: 30 });
+  });
+
   it('computes the open hour up to now, and keeps it queued until it closes', async () => {
     const open = new Date(Math.floor(Date.now() / HOUR) * HOUR);
     const at = new Date(Math.max(open.getTime(), Date.now() - 2 * MIN));

@@ -1,6 +1,6 @@
 /**
  * The roll-up and purge job (`npm run telemetry:rollup`, and every minute inside the ingest worker and the dev
- * server through startRollupLoop). docs/decisions/0020-telemetry-rollup.md says why it works this way.
+ * server through startRollupLoop). docs/decisions/0020-telemetry-rollup-and-reads.md says why it works this way.
  *
  * 1. Queue: the (terminal, hour) pairs that received samples since the watermark (found through the BRIN index on
  *    receivedAt, re-reading an overlap so that a transaction that committed late is not missed) go into
@@ -10,7 +10,8 @@
  *    that hour's spans replaced (server/services/telemetry/rollup-batch.ts). A closed hour leaves the queue; the open
  *    hour stays and is computed again (up to now) at most every `openEveryMs` while samples arrive, and once more
  *    when it closes. Late data puts its hours back in the queue, so they are recomputed.
- * 3. Purge: raw samples received more than TELEMETRY_RAW_DAYS (default 90) days ago, in bounded chunks.
+ * 3. Re-plan: an SME whose shift calendar changed gets its stored hours planned again (replan.ts), in bounded steps.
+ * 4. Purge: raw samples received more than TELEMETRY_RAW_DAYS (default 90) days ago, in bounded chunks.
  * Every step is one transaction that first takes a transaction-level advisory lock: one runner at a time across
  * processes (a second one finds the lock taken and stops). Runs on PGlite and PostgreSQL alike.
  */
@@ -18,6 +19,7 @@ import type { PrismaClient } from '../../db/generated/client';
 import { DEFAULT_HEARTBEAT_TIMEOUT_MS } from '../../domain/telemetry/engine';
 import { log } from '../../log';
 import { rawRetentionDays } from './ingest';
+import { replanStep } from './replan';
 import { rollUpUnits, unitsOf } from './rollup-batch';
 
 /** The advisory lock key of the job ('rpRollup' as an int). */
@@ -40,10 +42,23 @@ export type RollupOptions = {
   /** Rows deleted per purge statement (default 20,000), and at most this many statements per run (default 50). */
   purgeChunk?: number;
   maxPurgeChunks?: number;
+  /** Stored hours planned again per step after a calendar change (default 5,000), at most this many steps a run (default 40). */
+  replanBatch?: number;
+  maxReplanSteps?: number;
   heartbeatTimeoutMs?: number;
 };
 
-export type RollupReport = { busy: boolean; queued: number; units: number; hours: number; spans: number; purged: number; ms: number };
+export type RollupReport = {
+  busy: boolean;
+  queued: number;
+  units: number;
+  hours: number;
+  spans: number;
+  /** stored hours planned again after a calendar change */
+  replanned: number;
+  purged: number;
+  ms: number;
+};
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
@@ -143,6 +158,8 @@ function withDefaults(opts: RollupOptions): Required<RollupOptions> {
     rawDays: opts.rawDays ?? rawRetentionDays(),
     purgeChunk: opts.purgeChunk ?? 20_000,
     maxPurgeChunks: opts.maxPurgeChunks ?? 50,
+    replanBatch: opts.replanBatch ?? 5_000,
+    maxReplanSteps: opts.maxReplanSteps ?? 40,
     heartbeatTimeoutMs: opts.heartbeatTimeoutMs ?? DEFAULT_HEARTBEAT_TIMEOUT_MS,
   };
 }
@@ -151,7 +168,7 @@ function withDefaults(opts: RollupOptions): Required<RollupOptions> {
 export async function runRollup(db: PrismaClient, opts: RollupOptions = {}): Promise<RollupReport> {
   const o = withDefaults(opts);
   const started = performance.now();
-  const report: RollupReport = { busy: false, queued: 0, units: 0, hours: 0, spans: 0, purged: 0, ms: 0 };
+  const report: RollupReport = { busy: false, queued: 0, units: 0, hours: 0, spans: 0, replanned: 0, purged: 0, ms: 0 };
   const done = () => ({ ...report, ms: Math.round(performance.now() - started) });
   for (;;) {
     const q = await queueStep(db, o);
@@ -168,6 +185,12 @@ export async function runRollup(db: PrismaClient, opts: RollupOptions = {}): Pro
     report.hours += step.hours;
     report.spans += step.spans;
     if (step.pairs < o.batchSize) break;
+  }
+  for (let i = 0; i < o.maxReplanSteps; i++) {
+    const step = await locked(db, (tx) => replanStep(tx, o.replanBatch));
+    if (!step) return { ...done(), busy: true };
+    report.replanned += step.rows;
+    if (step.rows === 0 && step.cleared === 0) break;
   }
   for (let i = 0; i < o.maxPurgeChunks; i++) {
     const n = await purgeStep(db, o);
@@ -194,7 +217,7 @@ export function startRollupLoop(
     running = runRollup(db, opts)
       .then((r) => {
         opts.onRun?.(r);
-        if (r.hours || r.purged) log.debug({ rollup: r }, 'telemetry roll-up');
+        if (r.hours || r.purged || r.replanned) log.debug({ rollup: r }, 'telemetry roll-up');
       })
       .catch((err: unknown) => log.error({ err }, 'telemetry roll-up failed'))
       .finally(() => {

@@ -9,7 +9,7 @@ import { AppError } from '../../domain/errors/app-error';
 import { DEFAULT_CALENDAR, resolveCalendar, type ShiftCalendar } from '../../domain/telemetry/calendar';
 
 export async function getShiftCalendar(db: ScopedDb, smeClientId: string) {
-  const sme = await db.smeClient.findUnique({ where: { id: smeClientId }, select: { id: true } });
+  const sme = await db.smeClient.findUnique({ where: { id: smeClientId }, select: { id: true, calendarChangedAt: true } });
   if (!sme) throw new AppError('NOT_FOUND');
   const row = await db.shiftCalendar.findFirst({ where: { smeClientId }, select: { definition: true, updatedAt: true, updatedById: true } });
   const updatedBy = row?.updatedById ? await db.user.findUnique({ where: { id: row.updatedById }, select: { name: true } }) : null;
@@ -23,6 +23,8 @@ export async function getShiftCalendar(db: ScopedDb, smeClientId: string) {
     defaultCalendar: DEFAULT_CALENDAR,
     updatedAt: row?.updatedAt ?? null,
     updatedByName: updatedBy?.name ?? null,
+    /** true while the roll-up job is still planning the stored hours again with the calendar saved last. */
+    replanning: sme.calendarChangedAt !== null,
   };
 }
 
@@ -43,6 +45,8 @@ export async function saveShiftCalendar(db: ScopedDb, scope: IntegratorScope, ac
         select: { id: true },
       });
     }
+    // the stored hours computed with the old calendar are planned again by the roll-up job (replan.ts)
+    await tx.smeClient.update({ where: { id: smeClientId }, data: { calendarChangedAt: new Date() }, select: { id: true } });
     await audit(tx, {
       actorId,
       action: calendar ? 'shiftCalendar.save' : 'shiftCalendar.reset',

@@ -138,7 +138,9 @@ describe(`shift calendar (${process.env.TEST_DB ?? 'pglite'})`, () => {
     };
     await engineer.shiftCalendar.save({ smeClientId: sme, calendar: night });
     const read = await owner.shiftCalendar.get({ smeClientId: sme });
-    expect(read).toMatchObject({ usesDefault: false, stored: true, calendar: night });
+    expect(read).toMatchObject({ usesDefault: false, stored: true, calendar: night, replanning: true });
+    // the mark that has the roll-up job plan the stored hours again, in the database's clock
+    expect((await t.db.smeClient.findUniqueOrThrow({ where: { id: sme } })).calendarChangedAt).toBeInstanceOf(Date);
     expect((await engineer.shiftCalendar.get({ smeClientId: sme })).updatedByName).toMatch(/^Engineer TIm-/);
     expect(await t.db.auditEvent.count({ where: { entityId: sme, action: 'shiftCalendar.save' } })).toBe(1);
     const refused = await owner.shiftCalendar.save({ smeClientId: sme, calendar: null }).catch((e: TRPCError) => e.code);

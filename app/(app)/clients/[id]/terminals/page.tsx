@@ -44,7 +44,13 @@ export default async function ClientTerminalsPage({ params }: { params: Promise<
               })}
             </p>
           ) : null}
-          <ShiftCalendarEditor smeClientId={id} calendar={calendar.calendar} usesDefault={calendar.usesDefault} canEdit={canManage} />
+          <ShiftCalendarEditor
+            smeClientId={id}
+            calendar={calendar.calendar}
+            usesDefault={calendar.usesDefault}
+            replanning={calendar.replanning}
+            canEdit={canManage}
+          />
         </Card>
       </div>
     </>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SmeClient" ADD COLUMN     "calendarChangedAt" TIMESTAMPTZ(3);
