@@ -48,7 +48,8 @@ async function pool<T>(items: T[], width: number, job: (item: T, i: number) => P
   return failures;
 }
 
-export async function seedScale(db: PrismaClient, say: (s: string) => void): Promise<ScaleWorld> {
+/** The 10x world; `inventoryOnly` stops after the SMEs, machines and users (what the telemetry reads need). */
+export async function seedScale(db: PrismaClient, say: (s: string) => void, opts: { inventoryOnly?: boolean } = {}): Promise<ScaleWorld> {
   const started = performance.now();
   await seedDemo(db);
   const toman = await db.integrator.findFirstOrThrow({ where: { name: '新昌精密智改' }, select: { id: true } });
@@ -108,6 +109,11 @@ export async function seedScale(db: PrismaClient, say: (s: string) => void): Pro
       FROM generate_series(1, ${newSmes}::int) g`;
   }
   await db.$executeRawUnsafe('ANALYZE');
+  if (opts.inventoryOnly) {
+    const counts = { smes: await db.smeClient.count({ where: { integratorId: toman.id } }), machines: await db.machine.count() };
+    const seedSeconds = Math.round((performance.now() - started) / 1000);
+    return { integratorId: toman.id, users, smeId: '', clusterId: 'bc001', projectId: '', claimId: '', fundId: xcFund.id, counts, seedSeconds };
+  }
 
   say(`projects: ${SCALE.projects} through projects.create → issueQuote → accept (4 in flight)`);
   const engineer = await callerFor(db, users.engineer);
@@ -146,10 +152,28 @@ export async function seedScale(db: PrismaClient, say: (s: string) => void): Pro
     }
   });
 
-  say(`claims: ${SCALE.claims} through claims.draft → submit against two funds; a third decided by the counties`);
   const accepted = projectIds.map((id, i) => ({ id, i, smeId: smeIds[i] as string })).filter((p) => p.id && p.i % 4 !== 3);
+  // a claim is judged on finished work: the projects to be claimed are connected (a terminal on each machine that has
+  // reported, written by SQL as the ingestion would) and then started and commissioned through the procedures
+  const toClaim = accepted.slice(0, SCALE.claims);
+  say(`commissioning: terminals on the machines of ${toClaim.length} projects, then projects.transition start → commission`);
+  await db.$executeRaw`
+    INSERT INTO "Terminal" ("id", "integratorId", "smeClientId", "kind", "serial", "machineId", "secretHash")
+    SELECT 'sc' || substr(md5(m."id"), 1, 22), m."integratorId", m."smeClientId", 'TERMINAL', 'SC-' || m."id", m."id", md5(m."id")
+    FROM "ProjectMachine" pm JOIN "Machine" m ON m."id" = pm."machineId"
+    WHERE pm."projectId" = ANY(${toClaim.map((p) => p.id)}::text[]) ON CONFLICT DO NOTHING`;
+  await db.$executeRaw`
+    INSERT INTO "TerminalHealth" ("terminalId", "integratorId", "smeClientId", "firstSeenAt", "lastSeenAt", "lastAt", "lastState", "accepted")
+    SELECT t."id", t."integratorId", t."smeClientId", now() - interval '2 days', now(), now(), 1, 17280
+    FROM "Terminal" t WHERE t."serial" LIKE 'SC-%' ON CONFLICT ("terminalId") DO NOTHING`;
+  const commissionFailures = await pool(toClaim, 4, async (p) => {
+    await engineer.projects.transition({ id: p.id, name: 'start' });
+    await engineer.projects.transition({ id: p.id, name: 'commission' });
+  });
+
+  say(`claims: ${SCALE.claims} through claims.draft → submit against two funds; a third decided by the counties`);
   const claimIds: string[] = [];
-  const claimFailures = await pool(accepted.slice(0, SCALE.claims), 4, async (p) => {
+  const claimFailures = await pool(toClaim, 4, async (p) => {
     const fundId = p.i % 2 === 1 ? szFund.id : xcFund.id; // SMEs with an even number (index odd) are gear makers in Shengzhou
     const machineIds = (await db.projectMachine.findMany({ where: { projectId: p.id }, select: { machineId: true } })).map((m) => m.machineId);
     const d = await engineer.claims.draft({ projectId: p.id, fundId, machineIds, batchId: null });
@@ -180,10 +204,11 @@ export async function seedScale(db: PrismaClient, say: (s: string) => void): Pro
     claimsDecided: await db.claim.count({ where: { status: { in: ['APPROVED', 'REJECTED'] } } }),
     funds: funds.length,
     failedProjects: projectFailures.length,
+    failedCommissions: commissionFailures.length,
     failedClaims: claimFailures.length,
     failedDecisions: decideFailures.length,
   };
-  const firstFailure = [...projectFailures, ...claimFailures, ...decideFailures][0];
+  const firstFailure = [...projectFailures, ...commissionFailures, ...claimFailures, ...decideFailures][0];
   if (firstFailure) say(`first seeding refusal: ${firstFailure}`);
   const claim = await db.claim.findFirstOrThrow({ where: { countyId: xcFund.countyId }, select: { id: true } });
   return {

@@ -13,6 +13,7 @@ import { log } from '../server/log';
 import { createCaller } from '../server/trpc/root';
 import { ensureBuild, firstLoadJs, type HttpFigure, type JsFigure, load, sessionCookie, startServer, stopServer, targets } from './http';
 import { type ScaleWorld, seedScale } from './scale-seed';
+import { benchTelemetryReads, type TelemetryReadFigure } from './telemetry-reads';
 
 export type ComputeFigure = { name: string; p50: number; p95: number; runs: number };
 export type PdfFigure = { case: string; ms: number; bytes: number; status: number };
@@ -23,6 +24,8 @@ export type ScaleFigures = {
   http: HttpFigure[];
   firstLoadJs: JsFigure[];
   pdf: PdfFigure[];
+  /** issue 19: telemetry reads with 30 days of roll-ups on the 10x database */
+  telemetryReads?: { seeded: { terminals: number; hours: number; spans: number; seconds: number }; figures: TelemetryReadFigure[] };
 };
 
 const PORT = 3390;
@@ -63,8 +66,10 @@ async function quotePdfs(db: PrismaClient, base: string, engineerId: string, coo
   return out;
 }
 
-export async function benchScale(pgUrl: string, say: (s: string) => void): Promise<ScaleFigures> {
-  ensureBuild(say);
+export type ScaleParts = { http: boolean; telemetryReads: boolean };
+
+export async function benchScale(pgUrl: string, say: (s: string) => void, parts: ScaleParts = { http: true, telemetryReads: true }): Promise<ScaleFigures> {
+  if (parts.http) ensureBuild(say);
   const name = `rp_bench_scale_${process.pid}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
@@ -75,7 +80,7 @@ export async function benchScale(pgUrl: string, say: (s: string) => void): Promi
   const db = new PrismaClient({ adapter: new PrismaPg(pgPoolConfig(dbUrl, 10)) });
   try {
     await deployMigrations({ kind: 'postgres', url: dbUrl });
-    const w = await seedScale(db, say);
+    const w = await seedScale(db, say, { inventoryOnly: !parts.http });
     say(`seeded in ${w.seedSeconds} s: ${JSON.stringify(w.counts)}`);
 
     // the two views the issue times, computed through the procedures (gate, RLS and all), 20 runs each
@@ -85,13 +90,19 @@ export async function benchScale(pgUrl: string, say: (s: string) => void): Promi
     };
     const official = await callerOf(w.users.official);
     const engineer = await callerOf(w.users.engineer);
-    const compute = [
-      await timeIt('county dashboard (fundAdmin.dashboard)', 20, () => official.fundAdmin.dashboard({ fundId: w.fundId })),
-      await timeIt('cluster view (clusters.get + members page)', 20, () =>
-        Promise.all([engineer.clusters.get({ id: w.clusterId }), engineer.clients.list({ clusterId: w.clusterId, page: 1, pageSize: 100 })]),
-      ),
-      await timeIt('cluster maturity (assessments.clusterMaturity)', 20, () => engineer.assessments.clusterMaturity({ clusterId: w.clusterId })),
-    ];
+    const compute = !parts.http
+      ? []
+      : [
+          await timeIt('county dashboard (fundAdmin.dashboard)', 20, () => official.fundAdmin.dashboard({ fundId: w.fundId })),
+          await timeIt('cluster view (clusters.get + members page)', 20, () =>
+            Promise.all([engineer.clusters.get({ id: w.clusterId }), engineer.clients.list({ clusterId: w.clusterId, page: 1, pageSize: 100 })]),
+          ),
+          await timeIt('cluster maturity (assessments.clusterMaturity)', 20, () => engineer.assessments.clusterMaturity({ clusterId: w.clusterId })),
+        ];
+
+    const telemetryReads = parts.telemetryReads ? await benchTelemetryReads(db, w, { say }) : undefined;
+    for (const f of telemetryReads?.figures ?? []) say(`${f.read}: p50 ${f.p50} ms, p95 ${f.p95} ms (target ${f.targetMs} ms)`);
+    if (!parts.http) return { counts: w.counts, seedSeconds: w.seedSeconds, compute, http: [], firstLoadJs: [], pdf: [], telemetryReads };
 
     say('starting the production build (next start) on the 10x database');
     const server = await startServer(dbUrl, PORT);
@@ -115,7 +126,7 @@ export async function benchScale(pgUrl: string, say: (s: string) => void): Promi
     } finally {
       await stopServer(server);
     }
-    return { counts: w.counts, seedSeconds: w.seedSeconds, compute, http, firstLoadJs: firstLoadJs(), pdf };
+    return { counts: w.counts, seedSeconds: w.seedSeconds, compute, http, firstLoadJs: firstLoadJs(), pdf, telemetryReads };
   } finally {
     await db.$disconnect();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -24,6 +24,7 @@ for (const [name, file] of [
 for (const [name, file] of [
   ['e2e', 'test-results/playwright.json'],
   ['abuse', 'test-results/playwright-abuse.json'],
+  ['stateless', 'test-results/playwright-stateless.json'],
 ]) {
   const pw = read(file);
   if (!pw) {

@@ -36,6 +36,12 @@ if [ -z "${MOSQUITTO_BIN:-}" ] && ! command -v mosquitto >/dev/null 2>&1 && [ ! 
   apt_install mosquitto
 fi
 
+if [ -z "${HAPROXY_BIN:-}" ] && ! command -v haproxy >/dev/null 2>&1 && [ ! -x /usr/sbin/haproxy ]; then
+  # the stateless test runs two app processes behind a real load balancer
+  step "installing Debian's haproxy (two app processes behind a load balancer)"
+  apt_install haproxy
+fi
+
 pg_reachable() { node -e "const c=new (require('pg').Client)({connectionString:process.env.TEST_PG_URL,connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))" 2>/dev/null; }
 run_pg=1
 if ! pg_reachable; then
@@ -86,5 +92,12 @@ step "end-to-end tests (Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
 step "abuse tests (attacks over HTTP against the production build)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-abuse.json npx playwright test --config playwright.abuse.config.ts --reporter=list,json
+
+if [ $run_pg = 1 ]; then
+  step "stateless: two app processes on PostgreSQL behind HAProxy (round robin, no sticky sessions)"
+  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-stateless.json npx playwright test --config playwright.stateless.config.ts --reporter=list,json
+else
+  rm -f test-results/playwright-stateless.json
+fi
 
 node scripts/test-summary.mjs "$(( $(date +%s) - started ))"

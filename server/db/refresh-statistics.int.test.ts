@@ -34,4 +34,15 @@ describe(`fresh statistics inside a tenant transaction (${process.env.TEST_DB ??
     const [stats] = await t.db.$queryRaw<{ reltuples: number }[]>`SELECT reltuples::float8 AS reltuples FROM pg_class WHERE relname = 'Machine'`;
     expect(Number(stats?.reltuples)).toBeGreaterThan(0);
   });
+
+  it('skips the ANALYZE when the statistics already describe a table at least four times the rows being added', async () => {
+    const scope: Scope = { kind: 'integrator', integratorId: a.integrator.id, role: 'INTEGRATOR_ADMIN' };
+    const [stats] = await t.db.$queryRaw<{ n: number }[]>`SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'Machine'`;
+    const rows = Number(stats?.n);
+    expect(rows).toBeGreaterThan(0);
+    const small = await withTenant(t.db, scope, (tx) => refreshStatistics(tx, scope, 'Machine', { adding: Math.floor(rows / 4) }));
+    expect(small).toBe(false);
+    const large = await withTenant(t.db, scope, (tx) => refreshStatistics(tx, scope, 'Machine', { adding: rows }));
+    expect(large).toBe(true);
+  });
 });

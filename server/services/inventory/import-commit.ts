@@ -1,5 +1,6 @@
 /**
- * The commit step of the machine import: the same analysis as the preview again (nothing is kept between the steps),
+ * The commit step of the machine import: the preview's analysis when this process still holds it for these bytes and
+ * the inventory is unchanged since (analysis-cache.ts, checked in the transaction), else the same analysis again;
  * then everything in one transaction, or nothing — bad rows commit nothing. A mapping the user confirmed is remembered.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,7 +10,8 @@ import { audit } from '../../db/tx';
 import type { IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { lineKey } from '../../domain/inventory/plan';
-import { analyse, type ImportInput, summary } from './import-machines';
+import { analysisKey, inventoryFingerprint, takeAnalysis } from './analysis-cache';
+import { type Analysis, analyse, type ImportInput, summary } from './import-machines';
 import { rememberMapping } from './import-mappings';
 
 const BATCH = 2_000;
@@ -23,7 +25,17 @@ function chunks<T>(items: T[], size = BATCH): T[][] {
 
 export async function commitImport(db: ScopedDb, scope: IntegratorScope, actorId: string, input: ImportInput) {
   const started = performance.now();
-  const analysis = await analyse(db, input);
+  const kept = takeAnalysis<Analysis>(analysisKey(actorId, input));
+  let analysis = kept?.value ?? (await analyse(db, input));
+  if (
+    kept &&
+    kept.fingerprint !==
+      (await inventoryFingerprint(
+        db,
+        analysis.smes.map((t) => t.id),
+      ))
+  )
+    analysis = await analyse(db, input);
   const { smes, scan, issues, plans } = analysis;
   if (issues.length) {
     const result = summary(analysis);
@@ -137,7 +149,7 @@ export async function commitImport(db: ScopedDb, scope: IntegratorScope, actorId
         }
 
         // the key checks of the history rows look each new machine up: give the planner statistics first (rls.ts)
-        if (plan.creates.length >= STATS_AFTER) await refreshStatistics(tx, scope, 'Machine');
+        if (plan.creates.length >= STATS_AFTER) await refreshStatistics(tx, scope, 'Machine', { adding: plan.creates.length });
 
         for (const batch of chunks(history, 5_000)) {
           await tx.$executeRaw`

@@ -13,6 +13,7 @@ import type { ChosenEncoding } from '../../domain/inventory/file-kind';
 import { type ExistingMachine, type ImportPlan, lineKey, planImport } from '../../domain/inventory/plan';
 import { type Issue, RowValidator } from '../../domain/inventory/validate';
 import { catalogues } from '../../i18n/messages';
+import { analysisKey, inventoryFingerprint, keepAnalysis } from './analysis-cache';
 import { headersKey, loadRememberedMappings } from './import-mappings';
 import { type ScanResult, scanSpreadsheet } from './spreadsheet';
 
@@ -147,8 +148,6 @@ export async function analyse(db: ScopedDb, input: ImportInput) {
   return { smes, scan: counted, columns, notices, issues, plans, headers, confirmed: given ? manual : null };
 }
 
-type Analysis = Awaited<ReturnType<typeof analyse>>;
-
 export function summary({ scan, columns, notices, issues, plans }: Pick<Analysis, 'scan' | 'columns' | 'notices' | 'issues' | 'plans'>) {
   const badRows = new Set(issues.filter((i) => i.row !== null).map((i) => i.row)).size;
   const sum = (f: (p: ImportPlan) => number) => plans.reduce((s, x) => s + f(x.plan), 0);
@@ -176,8 +175,22 @@ export function summary({ scan, columns, notices, issues, plans }: Pick<Analysis
   };
 }
 
-export async function previewImport(db: ScopedDb, input: ImportInput) {
+export type Analysis = Awaited<ReturnType<typeof analyse>>;
+
+/**
+ * The preview. A file that can be committed leaves its analysis with this process for a few minutes
+ * (analysis-cache.ts), so that the commit of the same bytes by the same user need not read the file again.
+ */
+export async function previewImport(db: ScopedDb, input: ImportInput, userId?: string) {
   const analysis = await analyse(db, input);
   const { scan, issues } = analysis;
-  return { ...summary(analysis), canCommit: issues.length === 0 && scan.dataRows > 0 };
+  const canCommit = issues.length === 0 && scan.dataRows > 0;
+  if (canCommit && userId) {
+    const fingerprint = await inventoryFingerprint(
+      db,
+      analysis.smes.map((t) => t.id),
+    );
+    keepAnalysis(analysisKey(userId, input), fingerprint, scan.dataRows, analysis);
+  }
+  return { ...summary(analysis), canCommit };
 }

@@ -116,6 +116,21 @@ describe(`machine import (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(last.changes).toEqual({ status: ['IN_SERVICE', 'RETIRED'], notes: [null, '已报废'] });
   });
 
+  it('a commit uses its preview only while the inventory is as the preview saw it; otherwise it plans again', async () => {
+    const file = csv([header, '一厂,磨加工车间,内圈磨削线,X-0009,磨床,无锡机床,3MK1310,2015,PLC,否,1,2,在用,来自预览'], false);
+    expect(await engineer.inventory.previewImport({ smeClientId: emptySmeId, fileName: 'c.csv', bytes: file })).toMatchObject({ toCreate: 1 });
+    // meanwhile another file creates the same machine
+    const other = csv([header, '一厂,磨加工车间,内圈磨削线,X-0009,磨床,无锡机床,3MK1310,2015,PLC,否,1,2,在用,另一个文件'], false);
+    expect(await engineer.inventory.commitImport({ smeClientId: emptySmeId, fileName: 'd.csv', bytes: other })).toMatchObject({ created: 1 });
+    // the preview's plan (create X-0009) is stale: the commit plans again and updates it instead of failing
+    expect(await engineer.inventory.commitImport({ smeClientId: emptySmeId, fileName: 'c.csv', bytes: file })).toMatchObject({ created: 0, updated: 1 });
+    const m = await t.db.machine.findFirstOrThrow({ where: { smeClientId: emptySmeId, assetTag: 'X-0009' }, select: { id: true, notes: true } });
+    expect(m.notes).toBe('来自预览');
+    // leave the SME's inventory as the tests below expect it
+    await t.db.machineChange.deleteMany({ where: { machineId: m.id } });
+    await t.db.machine.delete({ where: { id: m.id } });
+  });
+
   it('a file with bad rows names every one and commits nothing', async () => {
     const bad = csv(['资产编号,设备类型,控制方式,每天班次,出厂年份', 'B-1,磨床,PLC,2,2015', ',磨床,PLC,2,2015', 'B-3,磨床,液压,9,June', 'B-1,磨床,PLC,1,2016']);
     const before = await t.db.machine.count({ where: { smeClientId: smeId } });

@@ -76,7 +76,7 @@ export const inventoryRouter = router({
     .mutation(({ ctx, input }) => mapUnknownKinds(ctx.db, ctx.scope, ctx.user.id, input)),
   hierarchy: scopedProcedure.input(z.object({ smeClientId: cuid })).query(({ ctx, input }) => getHierarchy(ctx.db, input.smeClientId)),
   /** Server-side only (the upload route handler passes the file's bytes). */
-  previewImport: writer.input(importInput).mutation(({ ctx, input }) => previewImport(ctx.db, input)),
+  previewImport: writer.input(importInput).mutation(({ ctx, input }) => previewImport(ctx.db, input, ctx.user.id)),
   commitImport: writer.input(importInput).mutation(({ ctx, input }) => commitImport(ctx.db, ctx.scope, ctx.user.id, input)),
   /** Server-side only (the download route handler streams the bytes). */
   exportMachines: scopedProcedure
