@@ -46,7 +46,7 @@ async function main() {
     log,
     clientId: workerClientId(),
     protocolVersion: protocol,
-    listenUrl: target.url,
+    listenUrl: process.env.DATABASE_LISTEN_URL?.trim() || target.url,
     ...(process.env.MQTT_USERNAME ? { username: process.env.MQTT_USERNAME } : {}),
     ...(process.env.MQTT_PASSWORD ? { password: process.env.MQTT_PASSWORD } : {}),
   });
