@@ -114,6 +114,12 @@ export async function benchTelemetryReads(
   add(`SME plant floor (${sme.machines} machines)`, 100, 'telemetry.floor', await time(runs, () => api.telemetry.floor({ smeClientId: sme.smeClientId })));
   add('terminal health, page 1', 200, 'telemetry.terminalHealth, all SMEs', await time(runs, () => api.telemetry.terminalHealth({ page: 1, pageSize: 50 })));
   add(
+    'terminal health page, page 1',
+    200,
+    'telemetry.terminalHealth + telemetry.connectedSmes, as the page asks',
+    await time(runs, () => Promise.all([api.telemetry.terminalHealth({ page: 1, pageSize: 50 }), api.telemetry.connectedSmes()])),
+  );
+  add(
     'terminal health, silent',
     200,
     'telemetry.terminalHealth, state = silent',

@@ -205,6 +205,7 @@ const crossTenantCases: Record<string, Case> = {
   'telemetry.machineDays': { kind: 'byId', input: (o) => ({ machineId: o.machineId, days: 30 }) },
   'telemetry.floor': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id }) },
   'telemetry.terminalHealth': { kind: 'scopeList', input: { page: 1, pageSize: 200 } },
+  'telemetry.connectedSmes': { kind: 'scopeList' },
 };
 
 const roleKeys = ['admin', 'engineer', 'smeOwner', 'official'] as const;

@@ -15,7 +15,7 @@ export default async function FloorPage() {
   const api = await getServerCaller();
   const t = await getTranslations('telemetry.floor');
   const locale = await getLocale();
-  const { smes } = await api.telemetry.terminalHealth({ page: 1, pageSize: 1 });
+  const smes = await api.telemetry.connectedSmes();
   return (
     <>
       <PageHeader title={t('chooseTitle')} intro={t('chooseIntro')} />

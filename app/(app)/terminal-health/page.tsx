@@ -31,7 +31,7 @@ export default async function TerminalHealthPage({ searchParams }: { searchParam
   const tt = await getTranslations('telemetry');
   const locale = await getLocale();
   const format = await getFormatter();
-  const data = await api.telemetry.terminalHealth({ smeClientId: sme, state, q, page, pageSize });
+  const [data, smes] = await Promise.all([api.telemetry.terminalHealth({ smeClientId: sme, state, q, page, pageSize }), api.telemetry.connectedSmes()]);
   const when = (d: Date | null) => (d ? `${format.dateTime(d, { dateStyle: 'short', timeStyle: 'short' })} · ${format.relativeTime(d)}` : '—');
   const kpis = ['all', 'reporting', 'silent', 'never', 'problems'] as const;
   const link = (s: string | undefined) => {
@@ -68,7 +68,7 @@ export default async function TerminalHealthPage({ searchParams }: { searchParam
         <form method="get" className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <select name="sme" defaultValue={sme ?? ''} aria-label={t('sme')} className={inputClass}>
             <option value="">{t('allSmes')}</option>
-            {data.smes.map((s) => (
+            {smes.map((s) => (
               <option key={s.id} value={s.id}>
                 {localName(locale, s.legalName, s.legalNameEn)}
               </option>

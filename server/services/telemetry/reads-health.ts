@@ -31,12 +31,21 @@ function stateWhere(state: HealthState | undefined, cut: Date): Prisma.TerminalW
   }
 }
 
+/** The integrator's SMEs that have a live terminal (for choosing one), by name; at most 2,000. */
+export async function connectedSmes(db: ScopedOrTx, scope: IntegratorScope) {
+  return db.$queryRaw<{ id: string; legalName: string; legalNameEn: string | null }[]>`
+    SELECT s."id", s."legalName", s."legalNameEn" FROM "SmeClient" s
+    WHERE s."integratorId" = ${scope.integratorId}
+      AND s."id" IN (SELECT t."smeClientId" FROM "Terminal" t WHERE t."integratorId" = ${scope.integratorId} AND t."revokedAt" IS NULL)
+    ORDER BY s."legalName", s."id" LIMIT 2000`;
+}
+
 export async function terminalHealth(db: ScopedOrTx, scope: IntegratorScope, input: TerminalHealthInput, now = new Date()) {
   const cut = new Date(now.getTime() - HEARTBEAT_TIMEOUT_MS);
   const sme = input.smeClientId ?? null;
   const q = input.q?.trim() || null;
   const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const [countRows, smes] = await Promise.all([
+  const [countRows] = await Promise.all([
     db.$queryRaw<{ all: number; reporting: number; silent: number; never: number; problems: number }[]>`
       SELECT count(*)::int AS "all",
         count(*) FILTER (WHERE h."lastAt" >= ${cut})::int AS "reporting",
@@ -46,12 +55,6 @@ export async function terminalHealth(db: ScopedOrTx, scope: IntegratorScope, inp
       FROM "Terminal" t LEFT JOIN "TerminalHealth" h ON h."terminalId" = t."id"
       WHERE t."integratorId" = ${scope.integratorId} AND t."revokedAt" IS NULL AND t."kind" = 'TERMINAL'
         AND (${sme}::text IS NULL OR t."smeClientId" = ${sme}) AND (${like}::text IS NULL OR t."serial" ILIKE ${like})`,
-    db.smeClient.findMany({
-      where: { terminals: { some: { revokedAt: null } } },
-      orderBy: { legalName: 'asc' },
-      select: { id: true, legalName: true, legalNameEn: true },
-      take: 2_000,
-    }),
   ]);
   // gateways report nothing of their own: each is as alive as the terminals it carries
   const gateways = await db.terminal.findMany({
@@ -106,7 +109,6 @@ export async function terminalHealth(db: ScopedOrTx, scope: IntegratorScope, inp
     total: input.state ? counts[input.state] : counts.all,
     page: input.page,
     pageSize: input.pageSize,
-    smes,
     gateways: gateways.map((g) => {
       const seen = g.carried.map((c) => c.health?.lastSeenAt?.getTime() ?? 0).filter((x) => x > 0);
       return { id: g.id, serial: g.serial, sme: g.smeClient, carried: g.carried.length, lastSeenAt: seen.length ? new Date(Math.max(...seen)) : null };

@@ -61,7 +61,10 @@ export function appTelemetry(): Promise<Telemetry> {
     telemetry.value = (async () => {
       const target = resolveDbTarget();
       const db = await getDb();
-      return createTelemetry(prismaRunner(db, target.kind), target.kind === 'postgres' ? { listenUrl: process.env.DATABASE_LISTEN_URL?.trim() || target.url } : {});
+      return createTelemetry(
+        prismaRunner(db, target.kind),
+        target.kind === 'postgres' ? { listenUrl: process.env.DATABASE_LISTEN_URL?.trim() || target.url } : {},
+      );
     })().catch((e) => {
       telemetry.value = undefined;
       throw e;

@@ -4,7 +4,7 @@ import { calendarDate } from '../../domain/inputs/calendar-date';
 import { searchText } from '../../domain/inputs/safe-text';
 import { pagingInput } from '../../domain/paging';
 import { plantFloor } from '../../services/telemetry/reads-floor';
-import { healthStates, terminalHealth } from '../../services/telemetry/reads-health';
+import { connectedSmes, healthStates, terminalHealth } from '../../services/telemetry/reads-health';
 import { machineDays, machineStatus, machineTimeline } from '../../services/telemetry/reads-machine';
 import { integratorProcedure, router, scopedProcedure } from '../init';
 
@@ -21,4 +21,5 @@ export const telemetryRouter = router({
   terminalHealth: integratorProcedure
     .input(z.object({ smeClientId: idSchema.optional(), state: z.enum(healthStates).optional(), q: searchText(64), ...pagingInput(50, 200) }))
     .query(({ ctx, input }) => terminalHealth(ctx.db, ctx.scope, input)),
+  connectedSmes: integratorProcedure.query(({ ctx }) => connectedSmes(ctx.db, ctx.scope)),
 });
