@@ -107,11 +107,15 @@ describe(`telemetry reads (${process.env.TEST_DB ?? 'pglite'})`, () => {
     const api = await callerAs(t.db, w.users.admin.id);
     const all = await api.telemetry.terminalHealth({ page: 1, pageSize: 50 });
     expect(all.counts).toMatchObject({ all: 3, reporting: 1, silent: 1, never: 1 });
+    // the SMEs with a live terminal, for choosing one: only this SME of the world has terminals
+    expect((await api.telemetry.connectedSmes()).map((x) => x.id)).toEqual([sme]);
     const silent = await api.telemetry.terminalHealth({ state: 'silent', page: 1, pageSize: 50 });
     expect(silent.rows.map((r) => r.machine?.id)).toEqual([machines[1]?.id]);
     for (const who of [w.users.smeOwner.id, w.users.official.id]) {
       const err = await (await callerAs(t.db, who)).telemetry.terminalHealth({ page: 1, pageSize: 5 }).catch((e: unknown) => e);
       expect((err as TRPCError).code).toBe('FORBIDDEN');
+      const list = await (await callerAs(t.db, who)).telemetry.connectedSmes().catch((e: unknown) => e);
+      expect((list as TRPCError).code).toBe('FORBIDDEN');
     }
     const county = await callerAs(t.db, w.users.official.id);
     const err = await county.telemetry.floor({ smeClientId: sme }).catch((e: unknown) => e);
