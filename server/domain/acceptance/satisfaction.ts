@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { idSchema } from '../inputs/bounds';
 import { optionalSafeText, safeText } from '../inputs/safe-text';
 
-const score = z.number().int().min(1, 'satisfaction.score').max(5, 'satisfaction.score');
+const score = z.number().int().min(1).max(5);
 
 export const satisfactionInput = z.object({
   projectId: idSchema,

@@ -63,7 +63,7 @@ export async function loadPack(db: Tx, projectId: string, claimFilter: ClaimFilt
     },
   });
   if (!p) return null;
-  const [integrator, quote, invoices, payments, measured, satisfaction, claims] = await Promise.all([
+  const [integrator, quote, invoices, payments, measured, satisfaction, claims, savings] = await Promise.all([
     db.integrator.findUnique({ where: { id: p.integratorId }, select: { name: true, nameEn: true, creditCode: true } }),
     p.contractQuoteId ? db.quote.findUnique({ where: { id: p.contractQuoteId }, select: { id: true, number: true, snapshot: true, decidedAt: true } }) : null,
     db.smeInvoice.findMany({
@@ -112,6 +112,7 @@ export async function loadPack(db: Tx, projectId: string, claimFilter: ClaimFilt
         evidence: { select: { id: true, kind: true, fileId: true, fileName: true } },
       },
     }),
+    db.savingsLine.aggregate({ where: { projectId }, _sum: { monthlyFen: true } }),
   ]);
   const claim = claims[0] ?? null;
 
@@ -277,6 +278,7 @@ export async function loadPack(db: Tx, projectId: string, claimFilter: ClaimFilt
       verdict: verdictOf(pm.id),
     })),
     measured,
+    expectedMonthlyFen: savings._sum.monthlyFen ?? 0n,
     payback: await projectPayback(db, projectId),
     assessments: { before: assessment(before), after: assessment(after) },
     satisfaction,
