@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useAt, useWindow, utilizationOf } from './usage';
+import { usageAt, usageWindow, utilizationOf } from './usage';
 
 const h = 3600;
-describe('useAt: still used at day 90 / 180', () => {
+describe('usageAt: still used at day 90 / 180', () => {
   it.each([
     [null, false, 'notYetDue'],
     [null, true, 'silent'],
@@ -13,10 +13,10 @@ describe('useAt: still used at day 90 / 180', () => {
     [{ plannedS: 100 * h, plannedUnknownS: 0, plannedRunningS: 4 * h }, true, 'idle'],
     [{ plannedS: 100 * h, plannedUnknownS: 0, plannedRunningS: 70 * h }, true, 'used'],
   ] as const)('%j due %s → %s', (totals, due, verdict) => {
-    expect(useAt(totals, due)).toBe(verdict);
+    expect(usageAt(totals, due)).toBe(verdict);
   });
   it('the window is the 30 days before the day', () => {
-    const w = useWindow(new Date('2026-01-01T00:00:00Z'), 90);
+    const w = usageWindow(new Date('2026-01-01T00:00:00Z'), 90);
     expect(w.to.toISOString()).toBe('2026-04-01T00:00:00.000Z');
     expect(w.from.toISOString()).toBe('2026-03-02T00:00:00.000Z');
   });

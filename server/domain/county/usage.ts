@@ -12,7 +12,7 @@ export const MIN_UTILIZATION = 0.05;
 export type WindowTotals = { plannedS: number; plannedUnknownS: number; plannedRunningS: number };
 export type UseVerdict = 'notYetDue' | 'silent' | 'idle' | 'used';
 
-export function useAt(totals: WindowTotals | null, due: boolean): UseVerdict {
+export function usageAt(totals: WindowTotals | null, due: boolean): UseVerdict {
   if (!due) return 'notYetDue';
   if (!totals || totals.plannedS <= 0) return 'silent';
   const covered = totals.plannedS - totals.plannedUnknownS;
@@ -21,7 +21,7 @@ export function useAt(totals: WindowTotals | null, due: boolean): UseVerdict {
 }
 
 /** The window [from, to) of the check at `days` after commissioning (UTC instants). */
-export function useWindow(commissionedAt: Date, days: number): { from: Date; to: Date } {
+export function usageWindow(commissionedAt: Date, days: number): { from: Date; to: Date } {
   const to = new Date(commissionedAt.getTime() + days * 86_400_000);
   return { from: new Date(to.getTime() - USE_WINDOW_DAYS * 86_400_000), to };
 }

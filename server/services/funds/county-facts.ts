@@ -7,7 +7,7 @@
 import type { ScopedDb } from '../../db/scoped';
 import type { Tx } from '../../db/tx';
 import { readClaimSnapshot } from '../../domain/claims/snapshot';
-import { useWindow, type WindowTotals } from '../../domain/county/usage';
+import { usageWindow, type WindowTotals } from '../../domain/county/usage';
 import { paybackMonths, paybackOn } from '../../domain/projects/payback';
 import { paybackFactsFor } from '../projects/project-payback';
 
@@ -71,12 +71,12 @@ export async function projectFacts(db: Tx, projectIds: string[], now: Date) {
     };
     const due = (days: number) => commissionedAt !== null && commissionedAt.getTime() + days * 86_400_000 <= now.getTime();
     const [at90, at180, last30] = await Promise.all([
-      commissionedAt && due(90) ? windowTotals(useWindow(commissionedAt, 90)) : null,
-      commissionedAt && due(180) ? windowTotals(useWindow(commissionedAt, 180)) : null,
+      commissionedAt && due(90) ? windowTotals(usageWindow(commissionedAt, 90)) : null,
+      commissionedAt && due(180) ? windowTotals(usageWindow(commissionedAt, 180)) : null,
       windowTotals(recent),
     ]);
     const facts = paybacks.get(p.id);
-    const payback = facts && facts.measuredFen.length ? paybackMonths(paybackOn(facts).verdict) : null;
+    const payback = facts?.measuredFen.length ? paybackMonths(paybackOn(facts).verdict) : null;
     const m = measured.find((x) => x.projectId === p.id);
     const promisedMonthly = quotes.find((q) => q.id === p.contractQuoteId)?.monthlySavingsFen ?? null;
     out.push({

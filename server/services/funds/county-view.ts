@@ -7,7 +7,7 @@
 
 import { meanScore } from '../../domain/acceptance/satisfaction';
 import { bands, publish, publishByGroup, quartiles } from '../../domain/county/suppression';
-import { type UseVerdict, useAt, utilizationOf, type WindowTotals } from '../../domain/county/usage';
+import { type UseVerdict, usageAt, utilizationOf, type WindowTotals } from '../../domain/county/usage';
 import { AppError } from '../../domain/errors/app-error';
 import { asCountyReader, type PackReaderContext } from '../acceptance/pack-access';
 import { claimsOfFund, type FundClaim, type ProjectFacts, projectFacts } from './county-facts';
@@ -39,7 +39,7 @@ function stillUsed(machines: readonly MachineRow[], at: 'at90' | 'at180') {
     due.map((m) => m.firmId),
     () => {
       const count: Record<UseVerdict, number> = { notYetDue: 0, silent: 0, idle: 0, used: 0 };
-      for (const m of due) count[useAt(m[at] ?? null, true)]++;
+      for (const m of due) count[usageAt(m[at] ?? null, true)]++;
       return { due: due.length, used: count.used, idle: count.idle, silent: count.silent, share: due.length ? count.used / due.length : 0 };
     },
   );
