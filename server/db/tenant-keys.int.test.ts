@@ -78,7 +78,7 @@ let a: TenantWorld;
 let b: TenantWorld;
 
 /** One row in every tenant-owned table for a world, so that each reference can be tried. */
-async function fillEveryTable(db: PrismaClient, w: TenantWorld) {
+async function fillEveryTable(db: PrismaClient, w: TenantWorld, opts: { satisfaction: boolean }) {
   const integratorId = w.integrator.id;
   const smeClientId = w.smes[0]?.id as string;
   const countyId = w.county.id;
@@ -98,9 +98,11 @@ async function fillEveryTable(db: PrismaClient, w: TenantWorld) {
   await db.savingsLine.create({ data: { ...own, projectId, kind: 'ENERGY', params: {}, monthlyFen: 1n } });
   await db.projectStatusChange.create({ data: { ...own, projectId, from: 'DRAFT', to: 'QUOTED', transition: 'issueQuote' } });
   await db.measuredSaving.create({ data: { ...own, projectId, month: '2026-05', amountFen: 1n } });
-  await db.satisfactionRecord.create({
-    data: { ...own, projectId, overall: 5, service: 5, results: 4, usedInProduction: true, wouldRecommend: true, respondentName: '王' },
-  });
+  // one per project: tenant B's project is left without, so that pointing A's record at it meets the key, not the unique
+  if (opts.satisfaction)
+    await db.satisfactionRecord.create({
+      data: { ...own, projectId, overall: 5, service: 5, results: 4, usedInProduction: true, wouldRecommend: true, respondentName: '王' },
+    });
   const batch = await db.fundBatch.create({
     data: { countyId, fundId: w.fund.id, name: '一批', opensOn: new Date('2026-01-01'), closesOn: new Date('2026-12-31') },
   });
@@ -138,8 +140,8 @@ beforeAll(async () => {
   t = await openTestDb();
   a = await createTenantWorld(t.db, uniqueTag('KeyA'), { machinesPerSme: 2 });
   b = await createTenantWorld(t.db, uniqueTag('KeyB'), { machinesPerSme: 2 });
-  await fillEveryTable(t.db, a);
-  await fillEveryTable(t.db, b);
+  await fillEveryTable(t.db, a, { satisfaction: true });
+  await fillEveryTable(t.db, b, { satisfaction: false });
 });
 afterAll(() => t.close());
 
