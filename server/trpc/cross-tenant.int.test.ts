@@ -210,7 +210,16 @@ const crossTenantCases: Record<string, Case> = {
   'acceptance.satisfaction': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId }) },
   'acceptance.recordSatisfaction': {
     kind: 'byId',
-    input: (o) => ({ projectId: o.project.projectId, overall: 5, service: 5, results: 5, usedInProduction: true, wouldRecommend: true, comment: null, respondentName: 'X' }),
+    input: (o) => ({
+      projectId: o.project.projectId,
+      overall: 5,
+      service: 5,
+      results: 5,
+      usedInProduction: true,
+      wouldRecommend: true,
+      comment: null,
+      respondentName: 'X',
+    }),
   },
   'fundAdmin.countyView': { kind: 'byId', input: (o) => ({ fundId: o.fund.id }) },
 };

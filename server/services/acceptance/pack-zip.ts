@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import JSZip from 'jszip';
 import { AppError } from '../../domain/errors/app-error';
 import { filesDir } from '../files/files';
@@ -39,6 +39,10 @@ export function packZip(pack: PackData, pdf: Uint8Array, lang: string): { fileNa
     if (!fs.existsSync(p)) return;
     zip.file(`attachments/${String(i + 1).padStart(2, '0')}-${safeName(a.fileName)}`, fs.createReadStream(p));
   });
-  const stream = zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'STORE' }) as unknown as Readable;
-  return { fileName: `${base}.zip`, body: stream as AsyncIterable<Uint8Array> };
+  // JSZip's stream is an old-style one (not async-iterable): piped through a modern stream, errors carried over
+  const out = new PassThrough();
+  const zipStream = zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'STORE' }) as unknown as Readable;
+  zipStream.on('error', (e) => out.destroy(e));
+  zipStream.pipe(out);
+  return { fileName: `${base}.zip`, body: out };
 }
