@@ -6,7 +6,6 @@
  */
 import type { ScopedDb } from '../../db/scoped';
 import type { Tx } from '../../db/tx';
-import { readClaimSnapshot } from '../../domain/claims/snapshot';
 import { usageWindow, type WindowTotals } from '../../domain/county/usage';
 import { paybackMonths, paybackOn } from '../../domain/projects/payback';
 import { paybackFactsFor } from '../projects/project-payback';
@@ -19,14 +18,14 @@ const totals = (r: { _sum: { plannedS: number | null; plannedUnknownS: number | 
   plannedRunningS: r._sum.plannedRunningS ?? 0,
 });
 
-/** The claims of the fund (past the draft) with what the county itself holds: number, status, firm, sector. */
+/** The claims of the fund (past the draft): number, status, integrator, firm, project. */
 export async function claimsOfFund(db: ScopedDb, fundId: string) {
   const claims = await db.claim.findMany({
     where: { fundId, status: { not: 'DRAFT' } },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, number: true, status: true, integratorId: true, smeClientId: true, projectId: true, snapshot: true },
+    select: { id: true, number: true, status: true, integratorId: true, smeClientId: true, projectId: true },
   });
-  return claims.map((c) => ({ ...c, snapshot: undefined, sector: readClaimSnapshot(c.snapshot)?.sme.sector ?? 'OTHER' }));
+  return claims;
 }
 export type FundClaim = Awaited<ReturnType<typeof claimsOfFund>>[number];
 
@@ -41,6 +40,7 @@ export async function projectFacts(db: Tx, projectIds: string[], now: Date) {
         integratorId: true,
         smeClientId: true,
         contractQuoteId: true,
+        smeClient: { select: { sector: true } },
         machines: {
           select: {
             machine: { select: { id: true, kind: true, terminals: { where: { revokedAt: null }, select: { health: { select: { firstSeenAt: true } } } } } },
@@ -83,6 +83,7 @@ export async function projectFacts(db: Tx, projectIds: string[], now: Date) {
       projectId: p.id,
       integratorId: p.integratorId,
       firmId: p.smeClientId,
+      sector: p.smeClient.sector,
       machines: p.machines.map(({ machine }) => ({
         id: machine.id,
         kind: machine.kind,

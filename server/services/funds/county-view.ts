@@ -108,7 +108,7 @@ export async function countyView(c: PackReaderContext, fundId: string, now = new
   const countyId = c.scope.kind === 'county' ? c.scope.countyId : '';
   // only projects of this county's claims: the reader is narrowed to them whatever the database would allow
   const facts = await asCountyReader(c, (db) => projectFacts(db, projectIds, now));
-  const sectorOf = new Map(claims.map((x) => [x.smeClientId, x.sector]));
+  const sectorOf = new Map(facts.map((x) => [x.firmId, x.sector]));
   const machines: MachineRow[] = facts.flatMap((p) => p.machines.map((m) => ({ ...m, firmId: p.firmId, integratorId: p.integratorId })));
 
   // a firm's utilization over the last 30 days (all its claimed machines), and per machine kind
