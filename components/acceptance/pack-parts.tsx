@@ -5,8 +5,8 @@ export type Tr = { (key: string, values?: Record<string, string | number>): stri
 
 export function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
-    <section className="mt-6 break-inside-avoid-page" data-testid={`pack-${id}`}>
-      <h2 className="mb-2 border-b border-slate-300 pb-1 text-base font-semibold text-teal-900">{title}</h2>
+    <section className="mt-6" data-testid={`pack-${id}`}>
+      <h2 className="mb-2 break-after-avoid border-b border-slate-300 pb-1 text-base font-semibold text-teal-900">{title}</h2>
       {children}
     </section>
   );
@@ -56,7 +56,7 @@ export function DocTable({ head, rows, right = [], foot }: { head: string[]; row
 
 /** A record's number as printed beside a figure, so that every figure can be traced. */
 export function Ref({ children }: { children: ReactNode }) {
-  return <span className="font-mono text-[10.5px] text-slate-500">{children}</span>;
+  return <span className="whitespace-nowrap font-mono text-[10.5px] text-slate-500">{children}</span>;
 }
 
 export function bytesText(n: number): string {

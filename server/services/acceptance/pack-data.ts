@@ -144,7 +144,8 @@ export async function loadPack(db: Tx, projectId: string, claimFilter: ClaimFilt
         rules,
       )
     : [];
-  const window = claim ? { start: calendarDay(claim.fund.periodStart), end: calendarDay(claim.fund.periodEnd) } : null;
+  // a fund's period is held as instants (a form stores the day's UTC midnight, the demo Shanghai's): its Shanghai days
+  const window = claim ? { start: shanghaiDate(claim.fund.periodStart), end: shanghaiDate(claim.fund.periodEnd) } : null;
   const dated = [
     ...(quote && contractDay ? [{ kind: 'contract' as const, id: quote.id, ref: quote.number, day: contractDay }] : []),
     ...invoices.map((i) => ({ kind: 'invoice' as const, id: i.id, ref: i.invoiceNo, day: calendarDay(i.issuedOn) })),

@@ -1,8 +1,10 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { createFormatter } from 'next-intl';
+import { getLocale } from 'next-intl/server';
 import { PackDocument } from '@/components/acceptance/pack-document';
 import type { Tr } from '@/components/acceptance/pack-parts';
 import { PrintButton } from '@/components/projects/print-button';
-import { type AppLocale, isLocale } from '@/server/i18n/locales';
+import { type AppLocale, isLocale, timeZone } from '@/server/i18n/locales';
+import { serverTranslator } from '@/server/i18n/messages';
 import { getServerCaller, orNotFound } from '@/server/trpc/server';
 
 /**
@@ -15,8 +17,9 @@ export default async function PackPage({ params, searchParams }: { params: Promi
   const locale: AppLocale = isLocale(lang) ? lang : ((await getLocale()) as AppLocale);
   const api = await getServerCaller();
   const pack = await orNotFound(() => api.acceptance.pack({ projectId: id }));
-  const t = await getTranslations({ locale });
-  const format = await getFormatter({ locale });
+  // the document's own language (?lang=), whatever the reader's: a translator of that catalogue, not the request's
+  const t = serverTranslator(locale);
+  const format = createFormatter({ locale, timeZone });
   const generatedAt = format.dateTime(new Date(), { dateStyle: 'long', timeStyle: 'short' });
   return (
     <article
