@@ -11,6 +11,28 @@ import { defaultPaymentTerms } from '../domain/projects/payment-terms';
 import { buildQuoteSnapshot } from '../domain/projects/quote-snapshot';
 import { filesDir } from '../services/files/files';
 
+/** The claim's snapshot as submission would freeze it (read by the claim pages and the register). */
+function claimSnapshot(sme: { legalName: string; sector: string; creditCode: string | null }, machines: { assetTag: string; kind: string }[]) {
+  return {
+    sme: { legalName: sme.legalName, legalNameEn: null, creditCode: sme.creditCode, sector: sme.sector, clusters: [] },
+    integrator: 'i',
+    project: { number: 'P', title: 'test project', status: 'COMMISSIONED', machines: machines.length, budgetFen: '500000', target: 'D1N1', paybackMonths: null },
+    facts: {
+      inServiceMachines: 10,
+      machinesAlreadyClaimed: 0,
+      machines: machines.map((m) => ({ assetTag: m.assetTag, costFen: '120000', kind: m.kind })),
+      paidSpendFen: '500000',
+      unpaidSpendFen: '0',
+      levelReached: 2,
+      contractDate: '2026-01-12',
+      completionDate: '2026-03-01',
+      batch: null,
+      filedOn: '2026-04-02',
+    },
+    assessments: { before: null, after: null },
+  };
+}
+
 export async function commissionedProject(
   db: Db,
   w: { integratorId: string; smeClientId: string; countyId: string; fundId: string },
@@ -23,6 +45,7 @@ export async function commissionedProject(
   } = {},
 ) {
   const own = { integratorId: w.integratorId, smeClientId: w.smeClientId };
+  const sme = await db.smeClient.findUniqueOrThrow({ where: { id: w.smeClientId }, select: { legalName: true, sector: true, creditCode: true } });
   const { projectId, quoteId, milestoneId } = await createProjectRecord(db, { ...own, number: `P-${Math.random().toString(36).slice(2, 8)}` });
   const machines = await db.machine.findMany({
     where: { ...own, status: { not: 'RETIRED' } },
@@ -100,7 +123,7 @@ export async function commissionedProject(
       rulesVersion: 1,
       rules: [{ kind: 'SPEND_SHARE', rateBp: 5000, capPerFirmFen: null }],
       computedFen: 250_000n,
-      snapshot: {},
+      snapshot: claimSnapshot(sme, machines),
     },
     select: { id: true, number: true },
   });
