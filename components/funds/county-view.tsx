@@ -31,9 +31,9 @@ export async function CountyViewSection({ view }: { view: CountyView }) {
             <Td>{figure.value.bands.join(' / ')}</Td>
           </>
         ) : (
-          <Td className="text-slate-500" numeric={false}>
-            <span>{hidden(figure)}</span>
-          </Td>
+          <td colSpan={4} className="whitespace-nowrap px-5 py-2.5 text-slate-500">
+            {hidden(figure)}
+          </td>
         )}
       </tr>
     ));
