@@ -16,7 +16,15 @@ function claimSnapshot(sme: { legalName: string; sector: string; creditCode: str
   return {
     sme: { legalName: sme.legalName, legalNameEn: null, creditCode: sme.creditCode, sector: sme.sector, clusters: [] },
     integrator: 'i',
-    project: { number: 'P', title: 'test project', status: 'COMMISSIONED', machines: machines.length, budgetFen: '500000', target: 'D1N1', paybackMonths: null },
+    project: {
+      number: 'P',
+      title: 'test project',
+      status: 'COMMISSIONED',
+      machines: machines.length,
+      budgetFen: '500000',
+      target: 'D1N1',
+      paybackMonths: null,
+    },
     facts: {
       inServiceMachines: 10,
       machinesAlreadyClaimed: 0,
