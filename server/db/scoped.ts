@@ -115,6 +115,8 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
   SmeInvoice: smeOwned,
   SmePayment: smeOwned,
   MeasuredSaving: smeOwned,
+  // the owner's own word: read like the project, written only by the SME owner of that firm
+  SatisfactionRecord: { ...smeOwned, create: (s) => (s.kind === 'sme' ? { integratorId: s.integratorId, smeClientId: s.smeClientId } : null) },
   PriceBookVersion: { read: integratorOnly, create: integratorOnly, none: NONE_ID },
   ImportMapping: integratorStaffOnly,
   Terminal: smeOwned,

@@ -11,7 +11,7 @@ import { openTestDb, type TestDb, uniqueTag } from '../testing/db';
 import type { PrismaClient } from './generated/client';
 import { withTenant } from './rls';
 
-type Kind = 'integrator' | 'county';
+type Kind = 'integrator' | 'county' | 'sme';
 /**
  * [referencing table, its column that names the target's id, target table, the tenant that writes the row, and what
  * else the attempt changes so that a unique key of the moved row does not refuse it first].
@@ -41,6 +41,8 @@ const references: [string, string, string, Kind, string?][] = [
   ['CostEntry', 'projectId', 'Project', 'integrator'],
   ['CostEntry', 'costLineId', 'CostLine', 'integrator'],
   ['MeasuredSaving', 'projectId', 'Project', 'integrator', `"month" = '2099-12'`],
+  // written by the SME owner only (the integrator's staff read it)
+  ['SatisfactionRecord', 'projectId', 'Project', 'sme'],
   ['PaymentMilestone', 'projectId', 'Project', 'integrator', `"stage" = 'PROGRESS'`],
   ['SmeInvoice', 'projectId', 'Project', 'integrator', `"invoiceNo" = "invoiceNo" || '~'`],
   ['SmePayment', 'projectId', 'Project', 'integrator'],
@@ -76,7 +78,7 @@ let a: TenantWorld;
 let b: TenantWorld;
 
 /** One row in every tenant-owned table for a world, so that each reference can be tried. */
-async function fillEveryTable(db: PrismaClient, w: TenantWorld) {
+async function fillEveryTable(db: PrismaClient, w: TenantWorld, opts: { satisfaction: boolean }) {
   const integratorId = w.integrator.id;
   const smeClientId = w.smes[0]?.id as string;
   const countyId = w.county.id;
@@ -96,6 +98,11 @@ async function fillEveryTable(db: PrismaClient, w: TenantWorld) {
   await db.savingsLine.create({ data: { ...own, projectId, kind: 'ENERGY', params: {}, monthlyFen: 1n } });
   await db.projectStatusChange.create({ data: { ...own, projectId, from: 'DRAFT', to: 'QUOTED', transition: 'issueQuote' } });
   await db.measuredSaving.create({ data: { ...own, projectId, month: '2026-05', amountFen: 1n } });
+  // one per project: tenant B's project is left without, so that pointing A's record at it meets the key, not the unique
+  if (opts.satisfaction)
+    await db.satisfactionRecord.create({
+      data: { ...own, projectId, overall: 5, service: 5, results: 4, usedInProduction: true, wouldRecommend: true, respondentName: '王' },
+    });
   const batch = await db.fundBatch.create({
     data: { countyId, fundId: w.fund.id, name: '一批', opensOn: new Date('2026-01-01'), closesOn: new Date('2026-12-31') },
   });
@@ -125,14 +132,16 @@ async function fillEveryTable(db: PrismaClient, w: TenantWorld) {
 const scopeOf = (w: TenantWorld, kind: Kind): Scope =>
   kind === 'county'
     ? { kind: 'county', countyId: w.county.id, role: 'COUNTY_OFFICIAL', admin: true }
-    : { kind: 'integrator', integratorId: w.integrator.id, role: 'INTEGRATOR_ADMIN' };
+    : kind === 'sme'
+      ? { kind: 'sme', integratorId: w.integrator.id, smeClientId: w.smes[0]?.id as string, role: 'SME_OWNER' }
+      : { kind: 'integrator', integratorId: w.integrator.id, role: 'INTEGRATOR_ADMIN' };
 
 beforeAll(async () => {
   t = await openTestDb();
   a = await createTenantWorld(t.db, uniqueTag('KeyA'), { machinesPerSme: 2 });
   b = await createTenantWorld(t.db, uniqueTag('KeyB'), { machinesPerSme: 2 });
-  await fillEveryTable(t.db, a);
-  await fillEveryTable(t.db, b);
+  await fillEveryTable(t.db, a, { satisfaction: true });
+  await fillEveryTable(t.db, b, { satisfaction: false });
 });
 afterAll(() => t.close());
 

@@ -206,6 +206,23 @@ const crossTenantCases: Record<string, Case> = {
   'telemetry.floor': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id }) },
   'telemetry.terminalHealth': { kind: 'scopeList', input: { page: 1, pageSize: 200 } },
   'telemetry.connectedSmes': { kind: 'scopeList' },
+  // the pack: a county official reaches it only through a claim filed with its own county
+  'acceptance.pack': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId }) },
+  'acceptance.satisfaction': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId }) },
+  'acceptance.recordSatisfaction': {
+    kind: 'byId',
+    input: (o) => ({
+      projectId: o.project.projectId,
+      overall: 5,
+      service: 5,
+      results: 5,
+      usedInProduction: true,
+      wouldRecommend: true,
+      comment: null,
+      respondentName: 'X',
+    }),
+  },
+  'fundAdmin.countyView': { kind: 'byId', input: (o) => ({ fundId: o.fund.id }) },
 };
 
 const roleKeys = ['admin', 'engineer', 'smeOwner', 'official'] as const;

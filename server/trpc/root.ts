@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from './init';
+import { acceptanceRouter } from './routers/acceptance';
 import { assessmentsRouter } from './routers/assessments';
 import { auditRouter } from './routers/audit';
 import { claimsRouter } from './routers/claims';
@@ -28,6 +29,7 @@ export const appRouter = router({
   terminals: terminalsRouter,
   shiftCalendar: shiftCalendarRouter,
   telemetry: telemetryRouter,
+  acceptance: acceptanceRouter,
 });
 
 export type AppRouter = typeof appRouter;

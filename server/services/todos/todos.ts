@@ -22,7 +22,8 @@ export type TodoKind =
   | 'invitationPending'
   | 'claimToDecide'
   | 'claimOverdue'
-  | 'payoutToRecord';
+  | 'payoutToRecord'
+  | 'satisfactionToGive';
 
 export type TodoItem = { id: string; title: string; subtitle: string | null; href: string; since: Date | null; amountFen: bigint | null };
 export type TodoGroup = { kind: TodoKind; count: number; items: TodoItem[] };
@@ -132,9 +133,23 @@ async function paymentsDue(db: ScopedDb): Promise<TodoGroup> {
   };
 }
 
+/** Commissioned projects whose owner has not yet said how satisfied the firm is (the acceptance pack needs it). */
+async function satisfactionToGive(db: ScopedDb): Promise<TodoGroup> {
+  const where = { status: { in: ['COMMISSIONED' as const, 'VERIFIED' as const] }, satisfaction: { none: {} } };
+  const [count, rows] = await Promise.all([
+    db.project.count({ where }),
+    db.project.findMany({ where, orderBy: { updatedAt: 'asc' }, take, select: projectRow }),
+  ]);
+  return {
+    kind: 'satisfactionToGive',
+    count,
+    items: rows.map((p) => ({ ...projectItem(p, false), href: `/projects/${p.id}/satisfaction` })),
+  };
+}
+
 export async function todosFor(db: ScopedDb, scope: Scope, now = new Date()): Promise<TodoGroup[]> {
   let groups: Promise<TodoGroup>[];
-  if (scope.kind === 'sme') groups = [projectsIn(db, 'quoteToAnswer', 'QUOTED', false), paymentsDue(db)];
+  if (scope.kind === 'sme') groups = [projectsIn(db, 'quoteToAnswer', 'QUOTED', false), paymentsDue(db), satisfactionToGive(db)];
   else if (scope.kind === 'county') {
     const overdue = new Date(now.getTime() - DECIDE_WITHIN_DAYS * 86_400_000);
     groups = [claimsIn(db, 'claimToDecide', 'SUBMITTED'), claimsIn(db, 'claimOverdue', 'SUBMITTED', overdue), claimsIn(db, 'payoutToRecord', 'APPROVED')];

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors/app-error';
 import { fundInput } from '../../domain/funds/fund-input';
 import { idSchema } from '../../domain/inputs/bounds';
 import { locales } from '../../i18n/locales';
+import { countyView } from '../../services/funds/county-view';
 import { exportRegister, fundDashboard } from '../../services/funds/dashboard';
 import { getFund, listFunds } from '../../services/funds/funds';
 import { createFund, getFundForEdit, integratorDirectory, inviteIntegrator, updateFund } from '../../services/funds/manage-funds';
@@ -35,6 +36,12 @@ export const fundAdminRouter = router({
     .input(z.object({ fundId: cuid, integratorId: cuid }))
     .mutation(async ({ ctx, input }) => inviteIntegrator(ctx.db, await ctx.getDb(), ctx.user.id, input.fundId, input.integratorId)),
   dashboard: countyProcedure.input(z.object({ fundId: cuid.optional() })).query(({ ctx, input }) => fundDashboard(ctx.db, input.fundId)),
+  /** The county's view from evidence (k ≥ 5 firms per figure) and the provider scorecards. */
+  countyView: countyProcedure
+    .input(z.object({ fundId: cuid }))
+    .query(({ ctx, input }) =>
+      countyView({ db: ctx.db, scope: ctx.scope, userId: ctx.user.id, getRaw: ctx.getDb, rowLevelSecurity: ctx.rowLevelSecurity }, input.fundId),
+    ),
   /** Server-side only (the download route). */
   exportRegister: countyProcedure
     .input(z.object({ fundId: cuid.optional(), locale: z.enum(locales) }))

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { PackCard } from '@/components/acceptance/pack-card';
 import { ClaimFiling } from '@/components/claims/claim-filing';
 import { DecisionForm } from '@/components/claims/decision-form';
 import { PayoutForm } from '@/components/claims/payout-form';
@@ -32,6 +33,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
   const s = c.snapshot;
   const filer = user?.scope.kind === 'integrator' && can(user.scope.role, 'clients.write') && (c.status === 'DRAFT' || c.status === 'RETURNED');
   const official = user?.scope.kind === 'county' && can(user.scope.role, 'funds.manage');
+  // the acceptance pack of the claimed project: what the county will check, with the download
+  const pack = user?.scope.kind === 'sme' ? null : await api.acceptance.pack({ projectId: c.projectId }).catch(() => null);
   return (
     <>
       <PageHeader
@@ -62,6 +65,15 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
           </p>
           {c.decisionReason ? <p className="mt-2 text-sm text-slate-600">{`${t('reason')}: ${c.decisionReason}`}</p> : null}
         </Card>
+        {pack ? (
+          <PackCard
+            projectId={c.projectId}
+            checklist={pack.checklist}
+            attachments={pack.attachments.length}
+            attachmentBytes={pack.attachmentBytes}
+            satisfactionHref={null}
+          />
+        ) : null}
         {filer ? (
           <Card title={t('evidence')}>
             <ClaimFiling claimId={c.id} smeClientId={c.smeClientId} required={c.fund.evidenceRequired} submitted={c.status === 'RETURNED'} />

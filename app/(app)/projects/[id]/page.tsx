@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { PackCard } from '@/components/acceptance/pack-card';
 import { ClaimsTable } from '@/components/claims/claims-table';
 import { AcceptSummary } from '@/components/projects/accept-summary';
 import { MeasuredForm } from '@/components/projects/cost-forms';
@@ -43,6 +44,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const canClaim = staff && ['ACCEPTED', 'IN_PROGRESS', 'COMMISSIONED', 'VERIFIED'].includes(p.status);
   const costsOpen = staff && ['ACCEPTED', 'IN_PROGRESS', 'COMMISSIONED', 'VERIFIED'].includes(p.status);
   const measuredOpen = staff && (p.status === 'COMMISSIONED' || p.status === 'VERIFIED');
+  // the acceptance pack once there is a contract; the SME owner is asked for satisfaction after commissioning
+  const pack = ['ACCEPTED', 'IN_PROGRESS', 'COMMISSIONED', 'VERIFIED'].includes(p.status) ? await api.acceptance.pack({ projectId: p.id }) : null;
+  const askSatisfaction = user?.scope.kind === 'sme' && (p.status === 'COMMISSIONED' || p.status === 'VERIFIED');
   return (
     <>
       <PageHeader
@@ -112,6 +116,16 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         />
 
         {p.status === 'CANCELLED' ? null : <ProjectTerminals api={api} projectId={p.id} />}
+
+        {pack ? (
+          <PackCard
+            projectId={p.id}
+            checklist={pack.checklist}
+            attachments={pack.attachments.length}
+            attachmentBytes={pack.attachmentBytes}
+            satisfactionHref={askSatisfaction ? `/projects/${p.id}/satisfaction` : null}
+          />
+        ) : null}
 
         <Card title={tAll('claims.title')}>
           {claims.length ? <ClaimsTable rows={claims} /> : <p className="text-sm text-slate-500">{tAll('claims.noneForProject')}</p>}

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { CountyViewSection } from '@/components/funds/county-view';
 import { DashboardCharts } from '@/components/funds/dashboard-charts';
 import { Card } from '@/components/ui/card';
 import { LinkButton } from '@/components/ui/form';
@@ -19,6 +20,7 @@ export default async function FundDashboardPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const api = await getServerCaller();
   const d = await orNotFound(() => api.fundAdmin.dashboard({ fundId: id }));
+  const view = await api.fundAdmin.countyView({ fundId: id });
   const f = d.funds[0];
   if (!f) notFound();
   const t = await getTranslations('fundAdmin');
@@ -91,6 +93,7 @@ export default async function FundDashboardPage({ params }: { params: Promise<{ 
           </Card>
         </div>
       </div>
+      <CountyViewSection view={view} />
     </>
   );
 }

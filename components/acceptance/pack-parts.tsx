@@ -1,0 +1,66 @@
+/** Building blocks of the acceptance pack document (server components; the translator is passed in, for ?lang=). */
+import type { ReactNode } from 'react';
+
+export type Tr = { (key: string, values?: Record<string, string | number>): string; has: (key: string) => boolean };
+
+export function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
+  return (
+    <section className="mt-6" data-testid={`pack-${id}`}>
+      <h2 className="mb-2 break-after-avoid border-b border-slate-300 pb-1 text-base font-semibold text-teal-900">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function Facts({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5">
+      {rows.map(([k, v]) => (
+        <div key={k} className="contents">
+          <dt className="text-slate-500">{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function DocTable({ head, rows, right = [], foot }: { head: string[]; rows: ReactNode[][]; right?: number[]; foot?: ReactNode }) {
+  const align = (i: number) => (right.includes(i) ? 'text-right tabular-nums' : '');
+  return (
+    <table className="w-full border-collapse text-[11.5px]">
+      <thead>
+        <tr className="border-b border-slate-300 text-left text-slate-500">
+          {head.map((h, i) => (
+            <th key={h} className={`py-1 pr-2 font-medium ${align(i)}`}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, k) => (
+          <tr key={k} className="border-b border-slate-100">
+            {r.map((c, i) => (
+              <td key={i} className={`py-0.5 pr-2 align-top ${align(i)}`}>
+                {c}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+      {foot ? <tfoot>{foot}</tfoot> : null}
+    </table>
+  );
+}
+
+/** A record's number as printed beside a figure, so that every figure can be traced. */
+export function Ref({ children }: { children: ReactNode }) {
+  return <span className="whitespace-nowrap font-mono text-[10.5px] text-slate-500">{children}</span>;
+}
+
+export function bytesText(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
