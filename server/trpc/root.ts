@@ -7,6 +7,7 @@ import { fundAdminRouter, fundsRouter } from './routers/funds';
 import { inventoryRouter } from './routers/inventory';
 import { meRouter } from './routers/me';
 import { projectsRouter } from './routers/projects';
+import { resultsRouter } from './routers/results';
 import { staffRouter } from './routers/staff';
 import { telemetryRouter } from './routers/telemetry';
 import { shiftCalendarRouter, terminalsRouter } from './routers/terminals';
@@ -28,6 +29,7 @@ export const appRouter = router({
   terminals: terminalsRouter,
   shiftCalendar: shiftCalendarRouter,
   telemetry: telemetryRouter,
+  results: resultsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -43,7 +43,7 @@ export function defaultWindows(p: { firstReportDay: string | null; goLiveDay: st
   const from = addDays(p.goLiveDay, RESULT_FROM_DAY - 1);
   const last = addDays(p.today, -1);
   const end = addDays(p.goLiveDay, RESULT_TO_DAY - 1);
-  const to = end < last ? end : last;
+  const to = [end, last].sort()[0] as string; // the earlier of two days
   return { baseline, result: to >= from ? { from, to } : null };
 }
 

@@ -101,7 +101,7 @@ describe('money working', () => {
   it('scrap: the relative fall of the scrap rate × the monthly scrap cost', () => {
     // 2 % → 1.5 %: −25 % of ¥8,000 = ¥2,000
     const r = moneyWorking(fleet, [{ kind: 'SCRAP', rateReductionBp: 3000, monthlyScrapCostFen: 800_000n }], 30);
-    expect(r.lines[0]?.step).toMatchObject({ key: 'scrapMeasured', params: { before: '2', after: '1.5', fall: '+25' } });
+    expect(r.lines[0]?.step).toMatchObject({ key: 'scrapMeasured', params: { before: '2', after: '1.5', change: '−25' } });
     expect(r.lines[0]?.measuredFen).toBe(200_000n);
   });
 

@@ -146,11 +146,11 @@ export function moneyWorking(m: Measurement, savings: readonly SavingsInput[], r
         return line(divRound(s.monthlyScrapCostFen * BigInt(fallBp), 10_000n), 'scrapMeasured', {
           before: pct(b),
           after: pct(a),
-          fall: signedPct(fallBp),
+          change: signedPct(-fallBp),
           cost: money(s.monthlyScrapCostFen),
         });
       }
-      case 'OTHER':
+      default:
         return line(s.monthlyFen, 'otherAsStated', { label: s.label });
     }
   });

@@ -9,6 +9,7 @@ import { PaybackCard } from '@/components/projects/payback-card';
 import { SmeLedgerCard } from '@/components/projects/sme-ledger-card';
 import { statusTone } from '@/components/projects/status-tone';
 import { TransitionBar } from '@/components/projects/transition-bar';
+import { ResultsCard } from '@/components/results/results-card';
 import { ProjectTerminals } from '@/components/terminals/project-terminals';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -23,8 +24,11 @@ import { formatMoney, formatYuan } from '@/server/domain/money/money';
 import { shanghaiToday } from '@/server/domain/time';
 import { getServerCaller, orNotFound } from '@/server/trpc/server';
 
-export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+type Search = { bf?: string; bt?: string; rf?: string; rt?: string };
+
+export default async function ProjectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const { id } = await params;
+  const q = await searchParams;
   const api = await getServerCaller();
   const p = await orNotFound(() => api.projects.get({ id }));
   const user = await getSessionUser();
@@ -43,6 +47,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const canClaim = staff && ['ACCEPTED', 'IN_PROGRESS', 'COMMISSIONED', 'VERIFIED'].includes(p.status);
   const costsOpen = staff && ['ACCEPTED', 'IN_PROGRESS', 'COMMISSIONED', 'VERIFIED'].includes(p.status);
   const measuredOpen = staff && (p.status === 'COMMISSIONED' || p.status === 'VERIFIED');
+  const live = p.status === 'COMMISSIONED' || p.status === 'VERIFIED';
+  const results = live ? await projectResults(api, p.id, q) : null;
   return (
     <>
       <PageHeader
@@ -103,6 +109,13 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       </StatGrid>
       <div className="grid grid-cols-1 gap-6">
         <PaybackCard payback={p.payback} />
+
+        {results ? (
+          <>
+            {results.error ? <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{results.error}</p> : null}
+            <ResultsCard projectId={p.id} view={results.view} staff={staff} canAccept={measuredOpen} tracking={p.payback?.tracking.kind ?? 'noData'} />
+          </>
+        ) : null}
 
         <SmeLedgerCard
           projectId={p.id}
@@ -165,12 +178,22 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
 
         <Card title={t('detail.measured')}>
           {p.measured.length ? (
-            <Table head={[t('detail.month'), t('detail.amount'), tAll('assessments.notes')]}>
+            <Table head={[t('detail.month'), t('detail.amount'), tAll('results.source'), tAll('assessments.notes')]}>
               {p.measured.map((m) => (
                 <tr key={m.id} data-testid="measured-row">
                   <Td className="font-mono">{m.month}</Td>
                   <Td numeric>{cell(m.amountFen)}</Td>
-                  <Td>{m.note ?? ''}</Td>
+                  <Td>{m.basis ? <Badge tone="teal">{tAll('results.fromData')}</Badge> : <Badge tone="slate">{tAll('results.typed')}</Badge>}</Td>
+                  <Td className="whitespace-normal">
+                    {m.basis
+                      ? tAll('results.acceptedWindows', {
+                          baseline: `${m.basis.baseline.from} – ${m.basis.baseline.to}`,
+                          result: `${m.basis.result.from} – ${m.basis.result.to}`,
+                          before: m.basis.coverageBeforeBp / 100,
+                          after: m.basis.coverageAfterBp / 100,
+                        })
+                      : (m.note ?? '')}
+                  </Td>
                 </tr>
               ))}
             </Table>
@@ -224,4 +247,17 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       </div>
     </>
   );
+}
+
+/** The measured results with the windows of the address (bf/bt/rf/rt), or the defaults when those are refused (said). */
+async function projectResults(api: Awaited<ReturnType<typeof getServerCaller>>, projectId: string, q: Search) {
+  const chosen = q.bf && q.bt && q.rf && q.rt ? { baseline: { from: String(q.bf), to: String(q.bt) }, result: { from: String(q.rf), to: String(q.rt) } } : null;
+  if (chosen) {
+    try {
+      return { view: await api.results.forProject({ projectId, ...chosen }), error: null };
+    } catch (e) {
+      return { view: await api.results.forProject({ projectId }), error: (e as Error).message };
+    }
+  }
+  return { view: await api.results.forProject({ projectId }), error: null };
 }
