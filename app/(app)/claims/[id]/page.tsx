@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ClaimFiling } from '@/components/claims/claim-filing';
 import { DecisionForm } from '@/components/claims/decision-form';
 import { PayoutForm } from '@/components/claims/payout-form';
+import { UsageCard } from '@/components/claims/usage-card';
 import { claimTone } from '@/components/claims/status-tone';
 import { kindLabel } from '@/components/machines/labels';
 import { Badge } from '@/components/ui/badge';
@@ -32,6 +33,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
   const s = c.snapshot;
   const filer = user?.scope.kind === 'integrator' && can(user.scope.role, 'clients.write') && (c.status === 'DRAFT' || c.status === 'RETURNED');
   const official = user?.scope.kind === 'county' && can(user.scope.role, 'funds.manage');
+  const usageRule = c.rules.find((r) => r.kind === 'USAGE_REQUIRED');
   return (
     <>
       <PageHeader
@@ -56,12 +58,15 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
         <Stat label={t('sme')} value={<span className="text-base">{localName(locale, s.sme.legalName, s.sme.legalNameEn)}</span>} hint={s.integrator} />
       </StatGrid>
       <div className="grid grid-cols-1 gap-6">
-        <Card title={t('explanation')}>
-          <p className="text-sm" data-testid="claim-explanation">
-            {c.explanationText}
-          </p>
-          {c.decisionReason ? <p className="mt-2 text-sm text-slate-600">{`${t('reason')}: ${c.decisionReason}`}</p> : null}
-        </Card>
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <Card title={t('explanation')}>
+            <p className="text-sm" data-testid="claim-explanation">
+              {c.explanationText}
+            </p>
+            {c.decisionReason ? <p className="mt-2 text-sm text-slate-600">{`${t('reason')}: ${c.decisionReason}`}</p> : null}
+          </Card>
+          <UsageCard usage={s.usage} minHoursPercent={usageRule?.minHoursPercent ?? null} />
+        </div>
         {filer ? (
           <Card title={t('evidence')}>
             <ClaimFiling claimId={c.id} smeClientId={c.smeClientId} required={c.fund.evidenceRequired} submitted={c.status === 'RETURNED'} />
