@@ -28,7 +28,11 @@ export async function UsageCard({ usage, minHoursPercent }: { usage: UsageEviden
           <li data-testid="claim-usage-reporting">{t('reporting', { reporting, machines: usage.machines.length })}</li>
           <li>{t('coverage', { value: p(usage.coverageBp) })}</li>
           <li>{t('utilization', { before: p(usage.utilizationBeforeBp), after: p(usage.utilizationAfterBp) })}</li>
-          {c ? <li className="font-medium">{t('qualifying', { qualifying: c.qualifying, machines: c.machines, hours: minHoursPercent ?? 0, share: pct(c.shareBp) })}</li> : null}
+          {c ? (
+            <li className="font-medium">
+              {t('qualifying', { qualifying: c.qualifying, machines: c.machines, hours: minHoursPercent ?? 0, share: pct(c.shareBp) })}
+            </li>
+          ) : null}
         </ul>
         <Table head={[t('machine'), t('reported'), t('coverageHead'), t('utilizationHead')]}>
           {usage.machines.map((m) => (

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import type { Step } from '../funds/allowance';
 import type { FundRule } from '../funds/rules';
-import { coverageBp, EMPTY_TOTALS, addTotals, type WindowTotals, windowFigures } from './measure';
+import { addTotals, coverageBp, EMPTY_TOTALS, type WindowTotals, windowFigures } from './measure';
 import { pct } from './working';
 
 const bpOrNull = z.number().int().nullable();
@@ -18,7 +18,9 @@ export const usageEvidenceSchema = z.object({
   days: z.number().int(),
   from: z.string(),
   to: z.string(),
-  machines: z.array(z.object({ assetTag: z.string(), reported: z.boolean(), coverageBp: bpOrNull, utilizationBeforeBp: bpOrNull, utilizationAfterBp: bpOrNull })),
+  machines: z.array(
+    z.object({ assetTag: z.string(), reported: z.boolean(), coverageBp: bpOrNull, utilizationBeforeBp: bpOrNull, utilizationAfterBp: bpOrNull }),
+  ),
   /** all claimed machines together */
   coverageBp: bpOrNull,
   utilizationBeforeBp: bpOrNull,
@@ -67,6 +69,13 @@ export function judgeUsage(rule: UsageRule, u: UsageEvidence | null): { met: boo
   const c = usageCount(u, rule.minHoursPercent);
   // whole machines: 90 % of 14 needs 13 (12.6 rounded up)
   const met = c.qualifying * 100 >= rule.minMachinesPercent * c.machines;
-  const params = { qualifying: c.qualifying, machines: c.machines, hours: rule.minHoursPercent, share: pct(c.shareBp), min: rule.minMachinesPercent, days: u.days };
+  const params = {
+    qualifying: c.qualifying,
+    machines: c.machines,
+    hours: rule.minHoursPercent,
+    share: pct(c.shareBp),
+    min: rule.minMachinesPercent,
+    days: u.days,
+  };
   return { met, step: { key: met ? 'usageMet' : 'usageNotMet', params } };
 }

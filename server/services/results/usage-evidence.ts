@@ -18,9 +18,7 @@ export async function machinesUsage(
   const recent = { from: addDays(today, -p.days), to: addDays(today, -1) };
   const ids = p.machines.map((m) => m.id);
   const { calendar } = await calendarOf(db, p.smeClientId);
-  const first = ids.length
-    ? await db.machineHour.aggregate({ where: { machineId: { in: ids }, samples: { gt: 0 } }, _min: { hour: true } })
-    : null;
+  const first = ids.length ? await db.machineHour.aggregate({ where: { machineId: { in: ids }, samples: { gt: 0 } }, _min: { hour: true } }) : null;
   const { baseline } = defaultWindows({ firstReportDay: first?._min.hour ? shanghaiDate(first._min.hour) : null, goLiveDay: p.goLiveDay, today });
   const [now, before] = await Promise.all([
     machineWindowTotals(db, ids, windowMoments(recent), calendar),
