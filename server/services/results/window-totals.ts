@@ -19,9 +19,10 @@ export async function machineWindowTotals(
   db: ScopedOrTx,
   machineIds: readonly string[],
   range: { from: Date; to: Date },
-  calendar: ShiftCalendar,
+  /** null: planned time is what the records say (no silent time added) */
+  calendar: ShiftCalendar | null,
 ): Promise<Map<string, WindowTotals>> {
-  const calendarPlanned = plannedSeconds(calendar, range.from, range.to);
+  const calendarPlanned = calendar ? plannedSeconds(calendar, range.from, range.to) : 0;
   const out = new Map<string, WindowTotals>();
   if (!machineIds.length) return out;
   const where = { machineId: { in: [...machineIds] }, hour: { gte: range.from, lt: range.to } };

@@ -10,6 +10,7 @@ import { SmeLedgerCard } from '@/components/projects/sme-ledger-card';
 import { statusTone } from '@/components/projects/status-tone';
 import { TransitionBar } from '@/components/projects/transition-bar';
 import { ResultsCard } from '@/components/results/results-card';
+import { WatchCard } from '@/components/results/watch-card';
 import { ProjectTerminals } from '@/components/terminals/project-terminals';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -49,6 +50,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const measuredOpen = staff && (p.status === 'COMMISSIONED' || p.status === 'VERIFIED');
   const live = p.status === 'COMMISSIONED' || p.status === 'VERIFIED';
   const results = live ? await projectResults(api, p.id, q) : null;
+  const watch = p.status === 'VERIFIED' ? await api.results.watch({ projectId: p.id }) : null;
   return (
     <>
       <PageHeader
@@ -113,6 +115,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         {results ? (
           <>
             {results.error ? <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{results.error}</p> : null}
+            {watch ? <WatchCard watch={watch} /> : null}
             <ResultsCard projectId={p.id} view={results.view} staff={staff} canAccept={measuredOpen} tracking={p.payback?.tracking.kind ?? 'noData'} />
           </>
         ) : null}
