@@ -65,7 +65,7 @@ type UsageRule = Extract<FundRule, { kind: 'USAGE_REQUIRED' }>;
 
 /** The rule's step: met, not yet (with the numbers), or unknown (no evidence in the claim). */
 export function judgeUsage(rule: UsageRule, u: UsageEvidence | null): { met: boolean; step: Step } {
-  if (!u || !u.machines.length) return { met: false, step: { key: 'usageUnknown', params: { days: rule.days } } };
+  if (!u?.machines.length) return { met: false, step: { key: 'usageUnknown', params: { days: rule.days } } };
   const c = usageCount(u, rule.minHoursPercent);
   // whole machines: 90 % of 14 needs 13 (12.6 rounded up)
   const met = c.qualifying * 100 >= rule.minMachinesPercent * c.machines;
