@@ -29,7 +29,7 @@ export async function ResultsCard({
 }) {
   const t = await getTranslations('results');
   const locale = await getLocale();
-  const tr = t as unknown as Parameters<typeof resultSentences>[0];
+  const tr = (key: string, params?: Record<string, string | number>) => t(key as Parameters<typeof t>[0], params);
   const total = view.total;
   return (
     <Card title={t('title')}>
