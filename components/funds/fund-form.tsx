@@ -140,9 +140,9 @@ export function FundForm({ id, initial }: { id?: string; initial: FundFormInitia
                     ...rules,
                     {
                       kind: k,
-                      a: k === 'FREE_SHARE' ? '5' : k === 'SPEND_SHARE' ? '50' : k === 'DEADLINE' ? '6' : '',
-                      b: k === 'FREE_SHARE' ? '1' : '',
-                      c: '',
+                      a: k === 'FREE_SHARE' ? '5' : k === 'SPEND_SHARE' ? '50' : k === 'DEADLINE' ? '6' : k === 'USAGE_REQUIRED' ? '90' : '',
+                      b: k === 'FREE_SHARE' ? '1' : k === 'USAGE_REQUIRED' ? '80' : '',
+                      c: k === 'USAGE_REQUIRED' ? '30' : '',
                       levels: ['', '', ''],
                     },
                   ])
@@ -184,6 +184,12 @@ export function FundForm({ id, initial }: { id?: string; initial: FundFormInitia
                   </>
                 ) : r.kind === 'DEADLINE' ? (
                   num(t('months'), 'a')
+                ) : r.kind === 'USAGE_REQUIRED' ? (
+                  <>
+                    {num(t('usageMachinesPercent'), 'a')}
+                    {num(t('usageHoursPercent'), 'b')}
+                    {num(t('usageDays'), 'c')}
+                  </>
                 ) : (
                   <span className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
                     {r.kind === 'LEVEL_CAP' ? t('levelCaps') : t('levelBonuses')}

@@ -54,6 +54,8 @@ export async function RuleText({ rule }: { rule: FundRule }) {
       );
     case 'DEADLINE':
       return <>{t('ruleDeadline', { months: rule.monthsAfterContract })}</>;
+    case 'USAGE_REQUIRED':
+      return <>{t('ruleUsageRequired', { machines: rule.minMachinesPercent, hours: rule.minHoursPercent, days: rule.days })}</>;
   }
 }
 

@@ -2,7 +2,7 @@
 import type { FundRule } from '@/server/domain/funds/rules';
 import { parseYuan } from '@/server/domain/money/money';
 
-export const ruleKinds = ['FREE_SHARE', 'SPEND_SHARE', 'LEVEL_CAP', 'LEVEL_BONUS', 'DEADLINE'] as const;
+export const ruleKinds = ['FREE_SHARE', 'SPEND_SHARE', 'LEVEL_CAP', 'LEVEL_BONUS', 'DEADLINE', 'USAGE_REQUIRED'] as const;
 export type RuleRow = { kind: (typeof ruleKinds)[number]; a: string; b: string; c: string; levels: [string, string, string]; early?: boolean };
 
 const yuanText = (fen: string | null) => (fen === null ? '' : (Number(BigInt(fen)) / 100).toFixed(2));
@@ -27,6 +27,8 @@ export function toRows(rules: FundRule[]): RuleRow[] {
         const at = (l: number) => yuanText(list.find(([lv]) => lv === l)?.[1] ?? null);
         return { kind: r.kind, a: '', b: '', c: '', levels: [at(2), at(3), at(4)] };
       }
+      case 'USAGE_REQUIRED':
+        return { kind: r.kind, a: String(r.minMachinesPercent), b: String(r.minHoursPercent), c: String(r.days), levels: ['', '', ''] };
       default:
         return { kind: r.kind, a: String(r.monthsAfterContract), b: '', c: '', levels: ['', '', ''] };
     }
@@ -57,6 +59,8 @@ export function toRules(rows: RuleRow[]): FundRule[] {
         return { kind: r.kind, caps: r.levels.flatMap((v, i) => (fenOf(v) ? [{ level: i + 2, capFen: fenOf(v) as string }] : [])) };
       case 'LEVEL_BONUS':
         return { kind: r.kind, bonuses: r.levels.flatMap((v, i) => (fenOf(v) ? [{ level: i + 2, bonusFen: fenOf(v) as string }] : [])) };
+      case 'USAGE_REQUIRED':
+        return { kind: r.kind, minMachinesPercent: Number(r.a) || 0, minHoursPercent: Number(r.b) || 0, days: Number(r.c) || 30 };
       default:
         return { kind: 'DEADLINE', monthsAfterContract: Number(r.a) || 6 };
     }

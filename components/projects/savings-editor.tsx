@@ -6,9 +6,11 @@ import { parseYuan } from '@/server/domain/money/money';
 
 /** One expected saving as typed in the plan editor (strings until the plan is saved). */
 export type SavingRow =
-  | { kind: 'LABOUR'; operatorsFreed: string; monthlyWage: string; shifts: string }
+  /** staffing: operators per shift before the retrofit, optional (lets results measure operator-hours per part) */
+  | { kind: 'LABOUR'; operatorsFreed: string; monthlyWage: string; shifts: string; staffing?: string }
   | { kind: 'SCRAP'; ratePercent: string; monthlyScrapCost: string }
-  | { kind: 'ENERGY'; amount: string }
+  /** tariff: yuan per kWh, optional (lets results turn energy per part into money) */
+  | { kind: 'ENERGY'; amount: string; tariff?: string }
   | { kind: 'OTHER'; amount: string; label: string };
 
 /** The typed rows as the plan's savings input (money in fen); a bad amount throws the given message. */
@@ -26,11 +28,16 @@ export function savingsToInput(rows: readonly SavingRow[], notANumber: string) {
           operatorsFreed: Number(s.operatorsFreed) || 0,
           monthlyWageFen: money(s.monthlyWage),
           shifts: Number.parseInt(s.shifts, 10) || 0,
+          operatorsPerShift: s.staffing?.trim() ? Number(s.staffing) || null : null,
         };
       case 'SCRAP':
         return { kind: s.kind, rateReductionBp: Math.round((Number(s.ratePercent) || 0) * 100), monthlyScrapCostFen: money(s.monthlyScrapCost) };
       case 'ENERGY':
-        return { kind: s.kind, monthlyFen: money(s.amount) };
+        return {
+          kind: s.kind,
+          monthlyFen: money(s.amount),
+          tariffFenPerKwh: s.tariff?.trim() ? Number(money(s.tariff)) || null : null,
+        };
       default:
         return { kind: s.kind, monthlyFen: money(s.amount), label: s.label || '—' };
     }
@@ -93,6 +100,7 @@ export function SavingsEditor({ rows, onChange }: { rows: SavingRow[]; onChange:
                   {input(t('operatorsFreed'), s.operatorsFreed, 'operatorsFreed')}
                   {input(t('monthlyWage'), s.monthlyWage, 'monthlyWage')}
                   {input(t('shifts'), s.shifts, 'shifts')}
+                  {input(t('staffingBefore'), s.staffing ?? '', 'staffing')}
                 </>
               ) : s.kind === 'SCRAP' ? (
                 <>
@@ -103,6 +111,7 @@ export function SavingsEditor({ rows, onChange }: { rows: SavingRow[]; onChange:
                 <>
                   {s.kind === 'OTHER' ? input(t('label'), s.label, 'label') : null}
                   {input(t('monthlyAmount'), s.amount, 'amount')}
+                  {s.kind === 'ENERGY' ? input(t('tariff'), s.tariff ?? '', 'tariff') : null}
                 </>
               )}
               <Button tone="secondary" className="ml-auto" onClick={() => onChange(rows.filter((_, k) => k !== i))}>

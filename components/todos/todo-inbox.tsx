@@ -35,6 +35,7 @@ export async function TodoInbox({ groups }: { groups: TodoGroup[] }) {
                         <span className="min-w-0 font-medium text-teal-800">
                           {i.title}
                           {i.subtitle ? <span className="ml-2 font-normal text-slate-600">{i.subtitle}</span> : null}
+                          {i.machines ? <span className="ml-2 font-normal text-amber-800">{t('machinesDetail', i.machines)}</span> : null}
                         </span>
                         <span className="flex shrink-0 gap-3 text-xs text-slate-600">
                           {i.amountFen !== null ? <span className="font-medium text-slate-800">{formatMoney(i.amountFen, locale)}</span> : null}

@@ -166,6 +166,12 @@ const crossTenantCases: Record<string, Case> = {
   },
   'projects.setCostPaid': { kind: 'byId', input: (o) => ({ id: o.project.costEntryId, paid: true }) },
   'projects.recordMeasured': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId, month: '2026-01', amountFen: 1n, note: null }) },
+  'results.forProject': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId }) },
+  'results.watch': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId }) },
+  'results.acceptMonth': {
+    kind: 'byId',
+    input: (o) => ({ projectId: o.project.projectId, baseline: { from: '2026-01-01', to: '2026-01-10' }, result: { from: '2026-03-01', to: '2026-03-31' } }),
+  },
   'fundAdmin.create': { kind: 'scopeList', input: { ...validFund } },
   'fundAdmin.update': { kind: 'byId', input: (o) => ({ id: o.fund.id, ...validFund }) },
   'fundAdmin.getForEdit': { kind: 'byId', input: (o) => ({ id: o.fund.id }) },

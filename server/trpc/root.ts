@@ -8,6 +8,7 @@ import { fundAdminRouter, fundsRouter } from './routers/funds';
 import { inventoryRouter } from './routers/inventory';
 import { meRouter } from './routers/me';
 import { projectsRouter } from './routers/projects';
+import { resultsRouter } from './routers/results';
 import { staffRouter } from './routers/staff';
 import { telemetryRouter } from './routers/telemetry';
 import { shiftCalendarRouter, terminalsRouter } from './routers/terminals';
@@ -30,6 +31,7 @@ export const appRouter = router({
   shiftCalendar: shiftCalendarRouter,
   telemetry: telemetryRouter,
   acceptance: acceptanceRouter,
+  results: resultsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ClaimFacts } from '../funds/allowance';
+import { usageEvidenceSchema } from '../results/usage';
 
 const fenText = z.string().regex(/^-?\d+$/);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -56,6 +57,8 @@ export const claimSnapshotSchema = z.object({
     filedOn: day,
   }),
   assessments: z.object({ before: assessment, after: assessment }),
+  /** "Really used" evidence at submission (absent in snapshots older than it). */
+  usage: usageEvidenceSchema.nullable().optional(),
 });
 export type ClaimSnapshot = z.infer<typeof claimSnapshotSchema>;
 
@@ -81,6 +84,7 @@ export function factsFromSnapshot(s: ClaimSnapshot, current: { machinesAlreadyCl
     contractDate: s.facts.contractDate,
     completionDate: s.facts.completionDate,
     batch: s.facts.batch,
+    usage: s.usage ?? null,
     machinesAlreadyClaimed: current.machinesAlreadyClaimed,
     alreadyGrantedFen: current.alreadyGrantedFen,
     filedOn: current.filedOn,

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { divRound } from '../money/money';
+import { judgeUsage, type UsageEvidence } from '../results/usage';
 import { type FundRule, freeMachineAllowance } from './rules';
 
 export type ClaimFacts = {
@@ -32,6 +33,8 @@ export type ClaimFacts = {
   /** The batch the claim is filed in: its rate (bp) overrides the spend-share rate; closed batches refuse. */
   batch: { name: string; opensOn: string; closesOn: string; rateBp: number | null } | null;
   filedOn: string;
+  /** "Really used": the claimed machines' data over the days before submission (null: not in the claim). */
+  usage?: UsageEvidence | null;
 };
 
 export const claimSteps = z.array(z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }));
@@ -70,6 +73,12 @@ export function computeClaim(rules: readonly FundRule[], f: ClaimFacts): ClaimRe
     const due = addMonths(f.contractDate, r.monthsAfterContract);
     if (f.completionDate > due) return refuse('deadlinePassed', { contract: f.contractDate, months: r.monthsAfterContract, due, done: f.completionDate });
     steps.push({ key: 'deadlineMet', params: { done: f.completionDate, due } });
+  }
+  for (const r of rules) {
+    if (r.kind !== 'USAGE_REQUIRED') continue;
+    const usage = judgeUsage(r, f.usage ?? null);
+    if (!usage.met) return refuse(usage.step.key, usage.step.params);
+    steps.push(usage.step);
   }
 
   let granted: bigint | null = null;

@@ -49,7 +49,19 @@ export const levelBonusRule = z.object({
 /** The work must be finished (commissioned) within N months of the contract (quote acceptance). */
 export const deadlineRule = z.object({ kind: z.literal('DEADLINE'), monthsAfterContract: countSchema(1, 60) });
 
-export const fundRule = z.discriminatedUnion('kind', [freeShareRule, spendShareRule, levelCapRule, levelBonusRule, deadlineRule]);
+/**
+ * The retrofitted machines must be really used: at least `minMachinesPercent` % of the claimed machines reported data
+ * for at least `minHoursPercent` % of their planned hours over the `days` days before the claim was submitted (the
+ * evidence frozen in the claim's snapshot; server/domain/results/usage.ts).
+ */
+export const usageRequiredRule = z.object({
+  kind: z.literal('USAGE_REQUIRED'),
+  minMachinesPercent: percentSchema,
+  minHoursPercent: percentSchema,
+  days: countSchema(7, 180),
+});
+
+export const fundRule = z.discriminatedUnion('kind', [freeShareRule, spendShareRule, levelCapRule, levelBonusRule, deadlineRule, usageRequiredRule]);
 export const fundRules = z.array(fundRule);
 export type FundRule = z.infer<typeof fundRule>;
 

@@ -13,9 +13,17 @@ const level = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 export const fenInput = fenSchema(moneyLimits.amountFen);
 
 export const savingsInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('LABOUR'), operatorsFreed: z.number().min(0).max(1000), monthlyWageFen: fenInput, shifts: z.number().int().min(0).max(4) }),
+  z.object({
+    kind: z.literal('LABOUR'),
+    operatorsFreed: z.number().min(0).max(1000),
+    monthlyWageFen: fenInput,
+    shifts: z.number().int().min(0).max(4),
+    /** the staffing before the retrofit (operators per shift), when recorded: results then measure operator-hours per part */
+    operatorsPerShift: z.number().min(0).max(1000).nullable().optional(),
+  }),
   z.object({ kind: z.literal('SCRAP'), rateReductionBp: z.number().int().min(0).max(10_000), monthlyScrapCostFen: fenInput }),
-  z.object({ kind: z.literal('ENERGY'), monthlyFen: fenInput }),
+  /** tariffFenPerKwh: the electricity tariff in fen per kWh, when recorded: results then turn energy per part into money */
+  z.object({ kind: z.literal('ENERGY'), monthlyFen: fenInput, tariffFenPerKwh: z.number().int().min(0).max(100_000).nullable().optional() }),
   z.object({ kind: z.literal('OTHER'), monthlyFen: fenInput, label: safeText(60) }),
 ]);
 

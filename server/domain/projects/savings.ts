@@ -5,9 +5,11 @@
 import { divRound } from '../money/money';
 
 export type SavingsInput =
-  | { kind: 'LABOUR'; operatorsFreed: number; monthlyWageFen: bigint; shifts: number }
+  /** operatorsPerShift: the staffing before the retrofit, when the SME records it (lets results measure operator-hours per part) */
+  | { kind: 'LABOUR'; operatorsFreed: number; monthlyWageFen: bigint; shifts: number; operatorsPerShift?: number | null }
   | { kind: 'SCRAP'; rateReductionBp: number; monthlyScrapCostFen: bigint }
-  | { kind: 'ENERGY'; monthlyFen: bigint }
+  /** tariffFenPerKwh: the electricity tariff, when recorded (lets results turn energy per part into money) */
+  | { kind: 'ENERGY'; monthlyFen: bigint; tariffFenPerKwh?: number | null }
   | { kind: 'OTHER'; monthlyFen: bigint; label: string };
 
 export type SavingsLine = SavingsInput & { monthlyFen: bigint };

@@ -9,6 +9,7 @@ import { formatCode, type Level } from '../../domain/maturity/code';
 import { paybackMonths, paybackOn } from '../../domain/projects/payback';
 import { calendarDay, shanghaiDate, shanghaiToday } from '../../domain/time';
 import { paybackFactsFor } from '../projects/project-payback';
+import { machinesUsage } from '../results/usage-evidence';
 import { eligibleSpendFen } from './eligible-spend';
 import type { Db } from './shared';
 
@@ -20,6 +21,8 @@ export async function buildSnapshot(
   fundId: string,
   machineIds: readonly string[],
   batchId: string | null,
+  /** Days of "really used" evidence to freeze (the fund's usage rule's, else 30). */
+  usageDays = 30,
 ): Promise<{ snapshot: ClaimSnapshot; project: { id: string; smeClientId: string }; machines: { machineId: string; assetTag: string }[] }> {
   const p = await db.project.findUnique({
     where: { id: projectId },
@@ -80,6 +83,12 @@ export async function buildSnapshot(
   const before = [...assessments].reverse().find((a) => (contract ? calendarDay(a.assessedOn) <= contract : true) && a.id !== after?.id) ?? null;
   const code = (a: { d: number; n: number; i: number }) => formatCode({ d: a.d as Level, n: a.n as Level, i: a.i as Level });
   const pb = facts ? paybackOn(facts) : null;
+  const usage = await machinesUsage(db, {
+    smeClientId: p.smeClientId,
+    machines: machines.map((m) => ({ id: m.id, assetTag: m.assetTag })),
+    goLiveDay: completion,
+    days: usageDays,
+  });
   const snapshot: ClaimSnapshot = {
     sme: {
       legalName: p.smeClient.legalName,
@@ -125,6 +134,7 @@ export async function buildSnapshot(
       before: before ? { code: code(before), level: before.nationalLevel, date: calendarDay(before.assessedOn) } : null,
       after: after ? { code: code(after), level: after.nationalLevel, date: calendarDay(after.assessedOn) } : null,
     },
+    usage,
   };
   return { snapshot, project: { id: p.id, smeClientId: p.smeClientId }, machines: machines.map((m) => ({ machineId: m.id, assetTag: m.assetTag })) };
 }

@@ -44,6 +44,7 @@ export async function submitClaim(db: ScopedDb, actor: Actor, claimId: string) {
       c.fundId,
       c.machines.map((m) => m.machineId),
       c.batchId,
+      fund.rules.find((r) => r.kind === 'USAGE_REQUIRED')?.days ?? 30,
     );
     const notReady = claimNotReadyReason(fund.rules, {
       projectStatus: snapshot.project.status ?? null,

@@ -12,6 +12,7 @@ import { totalsByCategory } from '../../domain/projects/cost-lines';
 import { storedPaymentTerms } from '../../domain/projects/plan-input';
 import { parseQuoteSnapshot } from '../../domain/projects/quote-snapshot';
 import { availableTransitions } from '../../domain/projects/status';
+import { readAcceptedBasis } from '../../domain/results/accepted';
 import { shanghaiDate } from '../../domain/time';
 import { projectPayback } from './project-payback';
 import { ledgerSelect, summariseLedger } from './sme-ledger';
@@ -98,7 +99,7 @@ export async function getProject(db: ScopedDb, role: Role, id: string) {
         },
       },
       statusChanges: { orderBy: { at: 'asc' }, select: { id: true, from: true, to: true, transition: true, reason: true, actorId: true, at: true } },
-      measured: { orderBy: { month: 'asc' }, select: { id: true, month: true, amountFen: true, note: true } },
+      measured: { orderBy: { month: 'asc' }, select: { id: true, month: true, amountFen: true, note: true, source: true, basis: true } },
       ...ledgerSelect,
     },
   });
@@ -119,13 +120,15 @@ export async function getProject(db: ScopedDb, role: Role, id: string) {
     }),
   ]);
   const actorName = new Map(actors.map((a) => [a.id, a.name]));
-  const { smeInvoices, smePayments, milestones, paymentTerms, ...rest } = p;
+  const { smeInvoices, smePayments, milestones, paymentTerms, measured, ...rest } = p;
   return {
     ...rest,
     target: formatCode({ d: p.targetD as Level, n: p.targetN as Level, i: p.targetI as Level }),
     machines: p.machines.map((m) => m.machine),
     savings: p.savings.map((s) => ({ ...s, params: s.params as Record<string, unknown> })),
     expectedMonthlyFen: p.savings.reduce((s, l) => s + l.monthlyFen, 0n),
+    /** Measured months: typed by staff, or accepted from the terminals' data with their windows and coverage. */
+    measured: measured.map(({ basis, ...m }) => ({ ...m, basis: m.source === 'DATA' ? readAcceptedBasis(basis) : null })),
     statusChanges: p.statusChanges.map((c) => ({ ...c, actorName: c.actorId ? (actorName.get(c.actorId) ?? null) : null })),
     paymentTerms: storedPaymentTerms(paymentTerms),
     /** The open quote as the SME owner would accept it (price, schedule, subsidy expected) — the confirmation shows it. */

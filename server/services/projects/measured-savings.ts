@@ -1,4 +1,5 @@
 /** Measured savings after commissioning: one amount per calendar month, replacing the estimate in payback. */
+import { Prisma } from '../../db/generated/client';
 import type { ScopedDb } from '../../db/scoped';
 import { audit } from '../../db/tx';
 import { AppError } from '../../domain/errors/app-error';
@@ -21,7 +22,8 @@ export async function recordMeasuredSaving(db: ScopedDb, actorId: string, input:
         note: input.note,
         createdById: actorId,
       },
-      update: { amountFen: input.amountFen, note: input.note },
+      // a month typed by hand replaces one accepted from data: it no longer rests on those windows
+      update: { amountFen: input.amountFen, note: input.note, source: 'MANUAL', basis: Prisma.DbNull },
       select: { id: true },
     });
     await audit(tx, {

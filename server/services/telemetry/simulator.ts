@@ -16,6 +16,10 @@
  * - the energy meter counts kWh at the machine's running, idle and standby power, cumulative since 2026-01-01;
  * - a continuous process (heat treatment) runs around the clock, with a rare over-temperature alarm;
  * - a terminal with `silentAfter` sends nothing from that moment on (the machine whose terminal goes silent).
+ * - an injected change (`profile.change`, for proving the measured results): from `at` on, planned blocks that would
+ *   not run are made running with the probability that raises the expected running share of planned time by the
+ *   factor `utilization`, and every power draw is scaled so that the expected energy per part is `energyPerPart` times
+ *   what it was (both expectations taken over a fixed 16-week reference of the machine's own model, see `changeTuning`).
  * seq is the message's time in epoch milliseconds: increasing, unique per terminal, stable across restarts.
  */
 import { plannedIntervals, type ShiftCalendar, shiftOccurrences } from '../../domain/telemetry/calendar';
@@ -45,7 +49,11 @@ export type SimProfile = {
   offsetMs: number;
   /** a continuous process (a heat-treatment furnace): it runs around the clock, whatever the shift calendar says */
   continuous: boolean;
+  /** a known change from `at` (epoch ms): running share of planned time × utilization, energy per part × energyPerPart */
+  change?: SimChange;
 };
+
+export type SimChange = { at: number; utilization: number; energyPerPart: number };
 
 export type SimPayload = { seq: number; ts: number; state: StateName; alarm?: string; count: number; good: number; kwh: string };
 
@@ -71,7 +79,7 @@ function rand(seed: number, a: number, b: number): number {
 }
 
 /** A terminal's profile: utilization 45–92 %, cycle 40–150 s, 4–15 kW running. `utilization` may be forced. */
-export function profileFor(key: string, opts: { utilization?: number; continuous?: boolean } = {}): SimProfile {
+export function profileFor(key: string, opts: { utilization?: number; continuous?: boolean; change?: SimChange } = {}): SimProfile {
   const seed = hashString(key);
   const r = (i: number) => rand(seed, i, 7);
   return {
@@ -86,6 +94,7 @@ export function profileFor(key: string, opts: { utilization?: number; continuous
     baseWh: Math.round(r(8) * 50_000_000),
     offsetMs: Math.floor(r(9) * 60) * 1000,
     continuous: opts.continuous ?? false,
+    ...(opts.change ? { change: opts.change } : {}),
   };
 }
 
@@ -115,6 +124,68 @@ type BlockState = { state: StateName; alarm?: string };
 
 /** The state of the block starting at `start` (block starts are offsetMs past a 5-minute boundary). */
 export function blockState(p: SimProfile, calendar: ShiftCalendar, start: number): BlockState {
+  if (!p.change || start < p.change.at || p.continuous) return naturalBlockState(p, calendar, start);
+  return boostedBlockState(p, calendar, start, changeTuning(p, calendar).convert);
+}
+
+/** Whether the block starting at `start` lies in planned time (a shift, not a break). */
+function plannedBlock(calendar: ShiftCalendar, start: number): boolean {
+  const mid = start + BLOCK_MS / 2;
+  return dayPlan(calendar, shanghaiDate(new Date(mid))).planned.some(([a, b]) => a <= mid && mid < b);
+}
+
+function boostedBlockState(p: SimProfile, calendar: ShiftCalendar, start: number, convert: number): BlockState {
+  const s = naturalBlockState(p, calendar, start);
+  if (s.state === 'running' || convert <= 0 || !plannedBlock(calendar, start)) return s;
+  return rand(p.seed, Math.floor(start / BLOCK_MS), 13) < convert ? { state: 'running' } : s;
+}
+
+/** The reference the injected change is tuned on: 16 weeks from Monday 2026-01-05 (Shanghai). */
+const TUNING_FROM = Date.parse('2026-01-05T00:00:00+08:00');
+const TUNING_WEEKS = 16;
+const tuningCache = new Map<string, { convert: number; power: number }>();
+
+/**
+ * How the injected change is made: the probability of turning a non-running planned block into a running one
+ * (q = (f − 1) R ÷ (1 − R), R the running share of planned blocks in the reference), and the factor on every power draw
+ * that makes energy per part `energyPerPart` times the reference's (the boost alone already spreads idle energy over
+ * more parts).
+ */
+export function changeTuning(p: SimProfile, calendar: ShiftCalendar): { convert: number; power: number } {
+  const c = p.change;
+  if (!c) return { convert: 0, power: 1 };
+  const k = `${p.seed}|${p.utilization}|${c.utilization}|${c.energyPerPart}|${calendarKey(calendar)}`;
+  const hit = tuningCache.get(k);
+  if (hit) return hit;
+  const first = firstBlockAtOrAfter(p, TUNING_FROM);
+  const end = TUNING_FROM + TUNING_WEEKS * 7 * DAY_MS;
+  let planned = 0;
+  let running = 0;
+  for (let b = first; b < end; b += BLOCK_MS) {
+    if (!plannedBlock(calendar, b)) continue;
+    planned++;
+    if (naturalBlockState(p, calendar, b).state === 'running') running++;
+  }
+  const r = planned ? running / planned : 0;
+  const convert = r > 0 && r < 1 ? Math.min(1, Math.max(0, ((c.utilization - 1) * r) / (1 - r))) : 0;
+  const perPart = (stateAt: (b: number) => StateName) => {
+    let wh = 0;
+    let runBlocks = 0;
+    for (let b = first; b < end; b += BLOCK_MS) {
+      const st = stateAt(b);
+      wh += powerKw(p, st);
+      if (st === 'running') runBlocks++;
+    }
+    return runBlocks ? wh / runBlocks : 0;
+  };
+  const before = perPart((b) => naturalBlockState(p, calendar, b).state);
+  const boosted = perPart((b) => boostedBlockState(p, calendar, b, convert).state);
+  const out = { convert, power: boosted > 0 ? (c.energyPerPart * before) / boosted : c.energyPerPart };
+  tuningCache.set(k, out);
+  return out;
+}
+
+function naturalBlockState(p: SimProfile, calendar: ShiftCalendar, start: number): BlockState {
   const mid = start + BLOCK_MS / 2;
   if (p.continuous) {
     return rand(p.seed, Math.floor(start / BLOCK_MS), 5) < 0.005 ? { state: 'alarm', alarm: 'OT0500' } : { state: 'running' };
@@ -137,16 +208,22 @@ function powerKw(p: SimProfile, s: StateName): number {
   return s === 'running' ? p.runKw : s === 'stopped' ? p.offKw : s === 'alarm' ? p.idleKw * 1.5 : p.idleKw;
 }
 
+/** The power drawn in the block starting at `start` (scaled after an injected change). */
+function blockPowerKw(p: SimProfile, calendar: ShiftCalendar, start: number, s: StateName): number {
+  const kw = powerKw(p, s);
+  return p.change && start >= p.change.at ? kw * changeTuning(p, calendar).power : kw;
+}
+
 /** Energy of one Shanghai day's blocks in Wh (blocks starting within the day), cached per profile and calendar. */
 const energyCache = new Map<string, number>();
 function dayEnergyWh(p: SimProfile, calendar: ShiftCalendar, day: string): number {
-  const k = `${p.key}|${p.seed}|${day}|${calendarKey(calendar)}`;
+  const k = `${p.key}|${p.seed}|${p.change ? `${p.change.at}|${p.change.utilization}|${p.change.energyPerPart}` : ''}|${day}|${calendarKey(calendar)}`;
   const hit = energyCache.get(k);
   if (hit !== undefined) return hit;
   let wh = 0;
   const start = firstBlockAtOrAfter(p, Date.parse(`${day}T00:00:00+08:00`));
   const end = firstBlockAtOrAfter(p, Date.parse(`${day}T00:00:00+08:00`) + DAY_MS);
-  for (let b = start; b < end; b += BLOCK_MS) wh += (powerKw(p, blockState(p, calendar, b).state) * 1000 * BLOCK_MS) / 3600_000;
+  for (let b = start; b < end; b += BLOCK_MS) wh += (blockPowerKw(p, calendar, b, blockState(p, calendar, b).state) * 1000 * BLOCK_MS) / 3600_000;
   if (energyCache.size > 500_000) energyCache.clear();
   energyCache.set(k, wh);
   return wh;
@@ -172,7 +249,7 @@ function meterWhAt(p: SimProfile, calendar: ShiftCalendar, blockStart: number): 
   let wh = p.baseWh;
   for (let d = shanghaiDate(new Date(ENERGY_EPOCH)); d < day; d = addDays(d, 1)) wh += dayEnergyWh(p, calendar, d);
   const dayFirst = firstBlockAtOrAfter(p, Date.parse(`${day}T00:00:00+08:00`));
-  for (let b = dayFirst; b < blockStart; b += BLOCK_MS) wh += (powerKw(p, blockState(p, calendar, b).state) * 1000 * BLOCK_MS) / 3600_000;
+  for (let b = dayFirst; b < blockStart; b += BLOCK_MS) wh += (blockPowerKw(p, calendar, b, blockState(p, calendar, b).state) * 1000 * BLOCK_MS) / 3600_000;
   return wh;
 }
 
@@ -200,7 +277,7 @@ export function simulateTerminal(p: SimProfile, calendar: ShiftCalendar, from: D
   for (; t < end; t += MESSAGE_MS) {
     while (t >= block + BLOCK_MS) {
       if (state.state === 'running') parts += BLOCK_MS / 1000 / p.cycleS;
-      wh += (powerKw(p, state.state) * 1000 * BLOCK_MS) / 3600_000;
+      wh += (blockPowerKw(p, calendar, block, state.state) * 1000 * BLOCK_MS) / 3600_000;
       block += BLOCK_MS;
       state = blockState(p, calendar, block);
       const d = shanghaiDate(new Date(block));
@@ -211,7 +288,7 @@ export function simulateTerminal(p: SimProfile, calendar: ShiftCalendar, from: D
     }
     const within = (t - block) / 1000;
     const count = Math.floor(parts + (state.state === 'running' ? within / p.cycleS : 0));
-    const meter = wh + (powerKw(p, state.state) * 1000 * within) / 3600;
+    const meter = wh + (blockPowerKw(p, calendar, block, state.state) * 1000 * within) / 3600;
     out.push({
       seq: t,
       ts: t,

@@ -6,6 +6,7 @@
 import type { ScopedDb } from '../../db/scoped';
 import type { Scope } from '../../domain/auth/scope';
 import { summariseLedger } from '../projects/sme-ledger';
+import { projectsWithSilentMachines } from '../results/watch';
 
 export const PER_KIND = 5;
 /** A submitted claim older than this many days is past the time a county should take to decide it. */
@@ -23,9 +24,19 @@ export type TodoKind =
   | 'claimToDecide'
   | 'claimOverdue'
   | 'payoutToRecord'
-  | 'satisfactionToGive';
+  | 'satisfactionToGive'
+  | 'machinesSilent';
 
-export type TodoItem = { id: string; title: string; subtitle: string | null; href: string; since: Date | null; amountFen: bigint | null };
+export type TodoItem = {
+  id: string;
+  title: string;
+  subtitle: string | null;
+  href: string;
+  since: Date | null;
+  amountFen: bigint | null;
+  /** machinesSilent: how many of the project's machines are silent or unused */
+  machines?: { silent: number; unused: number; of: number };
+};
 export type TodoGroup = { kind: TodoKind; count: number; items: TodoItem[] };
 
 const take = PER_KIND;
@@ -147,6 +158,20 @@ async function satisfactionToGive(db: ScopedDb): Promise<TodoGroup> {
   };
 }
 
+/** Verified projects whose machines went silent (more than a shift) or unused: the integrator looks after them. */
+async function machinesSilent(db: ScopedDb, now: Date): Promise<TodoGroup> {
+  const rows = await projectsWithSilentMachines(db, now);
+  return {
+    kind: 'machinesSilent',
+    count: rows.length,
+    items: rows.slice(0, take).map((r) => ({
+      ...projectItem(r.project, true),
+      since: r.since,
+      machines: { silent: r.silent, unused: r.unused, of: r.machines },
+    })),
+  };
+}
+
 export async function todosFor(db: ScopedDb, scope: Scope, now = new Date()): Promise<TodoGroup[]> {
   let groups: Promise<TodoGroup>[];
   if (scope.kind === 'sme') groups = [projectsIn(db, 'quoteToAnswer', 'QUOTED', false), paymentsDue(db), satisfactionToGive(db)];
@@ -156,6 +181,7 @@ export async function todosFor(db: ScopedDb, scope: Scope, now = new Date()): Pr
   } else {
     groups = [
       claimsIn(db, 'claimReturned', 'RETURNED'),
+      machinesSilent(db, now),
       projectsIn(db, 'toCommission', 'IN_PROGRESS', true),
       projectsIn(db, 'toVerify', 'COMMISSIONED', true),
       assessmentsToSignOff(db),

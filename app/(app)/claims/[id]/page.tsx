@@ -5,6 +5,7 @@ import { ClaimFiling } from '@/components/claims/claim-filing';
 import { DecisionForm } from '@/components/claims/decision-form';
 import { PayoutForm } from '@/components/claims/payout-form';
 import { claimTone } from '@/components/claims/status-tone';
+import { UsageCard } from '@/components/claims/usage-card';
 import { kindLabel } from '@/components/machines/labels';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -35,6 +36,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
   const official = user?.scope.kind === 'county' && can(user.scope.role, 'funds.manage');
   // the acceptance pack of the claimed project: what the county will check, with the download
   const pack = user?.scope.kind === 'sme' ? null : await api.acceptance.pack({ projectId: c.projectId }).catch(() => null);
+  const usageRule = c.rules.find((r) => r.kind === 'USAGE_REQUIRED');
   return (
     <>
       <PageHeader
@@ -65,6 +67,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
           </p>
           {c.decisionReason ? <p className="mt-2 text-sm text-slate-600">{`${t('reason')}: ${c.decisionReason}`}</p> : null}
         </Card>
+        {/* the evidence that the machines are really used, right under the reasoning it backs */}
+        <UsageCard usage={s.usage} minHoursPercent={usageRule?.minHoursPercent ?? null} />
         {pack ? (
           <PackCard
             projectId={c.projectId}

@@ -10,6 +10,8 @@ import { PaybackCard } from '@/components/projects/payback-card';
 import { SmeLedgerCard } from '@/components/projects/sme-ledger-card';
 import { statusTone } from '@/components/projects/status-tone';
 import { TransitionBar } from '@/components/projects/transition-bar';
+import { ResultsCard } from '@/components/results/results-card';
+import { WatchCard } from '@/components/results/watch-card';
 import { ProjectTerminals } from '@/components/terminals/project-terminals';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -24,8 +26,11 @@ import { formatMoney, formatYuan } from '@/server/domain/money/money';
 import { shanghaiToday } from '@/server/domain/time';
 import { getServerCaller, orNotFound } from '@/server/trpc/server';
 
-export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+type Search = { bf?: string; bt?: string; rf?: string; rt?: string };
+
+export default async function ProjectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const { id } = await params;
+  const q = await searchParams;
   const api = await getServerCaller();
   const p = await orNotFound(() => api.projects.get({ id }));
   const user = await getSessionUser();
@@ -47,6 +52,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   // the acceptance pack once there is a contract; the SME owner is asked for satisfaction after commissioning
   const pack = ['ACCEPTED', 'IN_PROGRESS', 'COMMISSIONED', 'VERIFIED'].includes(p.status) ? await api.acceptance.pack({ projectId: p.id }) : null;
   const askSatisfaction = user?.scope.kind === 'sme' && (p.status === 'COMMISSIONED' || p.status === 'VERIFIED');
+  const live = p.status === 'COMMISSIONED' || p.status === 'VERIFIED';
+  const results = live ? await projectResults(api, p.id, q) : null;
+  const watch = p.status === 'VERIFIED' ? await api.results.watch({ projectId: p.id }) : null;
   return (
     <>
       <PageHeader
@@ -107,6 +115,14 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       </StatGrid>
       <div className="grid grid-cols-1 gap-6">
         <PaybackCard payback={p.payback} />
+
+        {results ? (
+          <>
+            {results.error ? <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{results.error}</p> : null}
+            {watch ? <WatchCard watch={watch} /> : null}
+            <ResultsCard projectId={p.id} view={results.view} staff={staff} canAccept={measuredOpen} tracking={p.payback?.tracking.kind ?? 'noData'} />
+          </>
+        ) : null}
 
         <SmeLedgerCard
           projectId={p.id}
@@ -179,12 +195,22 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
 
         <Card title={t('detail.measured')}>
           {p.measured.length ? (
-            <Table head={[t('detail.month'), t('detail.amount'), tAll('assessments.notes')]}>
+            <Table head={[t('detail.month'), t('detail.amount'), tAll('results.source'), tAll('assessments.notes')]}>
               {p.measured.map((m) => (
                 <tr key={m.id} data-testid="measured-row">
                   <Td className="font-mono">{m.month}</Td>
                   <Td numeric>{cell(m.amountFen)}</Td>
-                  <Td>{m.note ?? ''}</Td>
+                  <Td>{m.basis ? <Badge tone="teal">{tAll('results.fromData')}</Badge> : <Badge tone="slate">{tAll('results.typed')}</Badge>}</Td>
+                  <Td className="whitespace-normal">
+                    {m.basis
+                      ? tAll('results.acceptedWindows', {
+                          baseline: `${m.basis.baseline.from} – ${m.basis.baseline.to}`,
+                          result: `${m.basis.result.from} – ${m.basis.result.to}`,
+                          before: m.basis.coverageBeforeBp / 100,
+                          after: m.basis.coverageAfterBp / 100,
+                        })
+                      : (m.note ?? '')}
+                  </Td>
                 </tr>
               ))}
             </Table>
@@ -238,4 +264,17 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       </div>
     </>
   );
+}
+
+/** The measured results with the windows of the address (bf/bt/rf/rt), or the defaults when those are refused (said). */
+async function projectResults(api: Awaited<ReturnType<typeof getServerCaller>>, projectId: string, q: Search) {
+  const chosen = q.bf && q.bt && q.rf && q.rt ? { baseline: { from: String(q.bf), to: String(q.bt) }, result: { from: String(q.rf), to: String(q.rt) } } : null;
+  if (chosen) {
+    try {
+      return { view: await api.results.forProject({ projectId, ...chosen }), error: null };
+    } catch (e) {
+      return { view: await api.results.forProject({ projectId }), error: (e as Error).message };
+    }
+  }
+  return { view: await api.results.forProject({ projectId }), error: null };
 }

@@ -34,11 +34,17 @@ export default async function EditPlanPage({ params }: { params: Promise<{ id: s
       const x = s.params;
       switch (s.kind) {
         case 'LABOUR':
-          return { kind: 'LABOUR', operatorsFreed: String(x.operatorsFreed), monthlyWage: yuan(x.monthlyWageFen), shifts: String(x.shifts) };
+          return {
+            kind: 'LABOUR',
+            operatorsFreed: String(x.operatorsFreed),
+            monthlyWage: yuan(x.monthlyWageFen),
+            shifts: String(x.shifts),
+            staffing: x.operatorsPerShift == null ? '' : String(x.operatorsPerShift),
+          };
         case 'SCRAP':
           return { kind: 'SCRAP', ratePercent: String(Number(x.rateReductionBp) / 100), monthlyScrapCost: yuan(x.monthlyScrapCostFen) };
         case 'ENERGY':
-          return { kind: 'ENERGY', amount: yuan(x.monthlyFen) };
+          return { kind: 'ENERGY', amount: yuan(x.monthlyFen), tariff: x.tariffFenPerKwh == null ? '' : (Number(x.tariffFenPerKwh) / 100).toFixed(2) };
         default:
           return { kind: 'OTHER', amount: yuan(x.monthlyFen), label: String(x.label ?? '') };
       }
