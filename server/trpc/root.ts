@@ -6,6 +6,7 @@ import { clientsRouter, clustersRouter } from './routers/clients';
 import { fundAdminRouter, fundsRouter } from './routers/funds';
 import { inventoryRouter } from './routers/inventory';
 import { meRouter } from './routers/me';
+import { notificationsRouter } from './routers/notifications';
 import { projectsRouter } from './routers/projects';
 import { staffRouter } from './routers/staff';
 import { telemetryRouter } from './routers/telemetry';
@@ -25,6 +26,7 @@ export const appRouter = router({
   claims: claimsRouter,
   audit: auditRouter,
   todos: todosRouter,
+  notifications: notificationsRouter,
   terminals: terminalsRouter,
   shiftCalendar: shiftCalendarRouter,
   telemetry: telemetryRouter,

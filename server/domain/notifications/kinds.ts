@@ -23,10 +23,11 @@ export type NotificationKind = (typeof notificationKinds)[number];
 /** Who hears of a kind: the SME's owners, the integrator's staff, its admins, or the county's officials. */
 export type Audience = 'smeOwners' | 'integratorStaff' | 'tenantAdmins' | 'countyOfficials';
 
-type KindRule = { audience: Audience[]; on: boolean };
+/** `toActor`: whether the person whose change raised it hears of it too (a payment falls due on the owner's own acceptance). */
+type KindRule = { audience: Audience[]; on: boolean; toActor?: boolean };
 const rules: Record<NotificationKind, KindRule> = {
   quoteToAnswer: { audience: ['smeOwners'], on: true },
-  paymentDue: { audience: ['smeOwners'], on: true },
+  paymentDue: { audience: ['smeOwners'], on: true, toActor: true },
   claimPaid: { audience: ['smeOwners', 'integratorStaff'], on: true },
   quoteAnswered: { audience: ['integratorStaff'], on: true },
   // a started project reaches commissioning by the staff's own work: off unless someone wants it
@@ -39,6 +40,7 @@ const rules: Record<NotificationKind, KindRule> = {
 };
 
 export const audienceOf = (kind: NotificationKind): readonly Audience[] => rules[kind].audience;
+export const reachesActor = (kind: NotificationKind): boolean => rules[kind].toActor === true;
 
 /** The audiences a person belongs to. */
 export function audiencesOfPerson(role: Role, isAdmin: boolean): Audience[] {

@@ -29,7 +29,8 @@ export function configuredChannels(env: NodeJS.ProcessEnv = process.env): Notifi
   for (const id of new Set(ids)) {
     const entry = available[id];
     if (!entry) warnOnce(`unknown:${id}`, 'NOTIFY_CHANNELS names a channel this build does not provide: it is ignored', { channel: id });
-    else if (!entry.configured()) warnOnce(`unset:${id}`, `notification channel "${id}" is not configured (set ${entry.needs}): nothing is sent on it`, { channel: id });
+    else if (!entry.configured())
+      warnOnce(`unset:${id}`, `notification channel "${id}" is not configured (set ${entry.needs}): nothing is sent on it`, { channel: id });
     else out.push(entry.channel);
   }
   return out;

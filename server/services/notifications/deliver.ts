@@ -6,7 +6,7 @@
  * here ever reaches the request that made the change: it runs in the background and only logs.
  */
 import type { PrismaClient } from '../../db/generated/client';
-import { MAX_ATTEMPTS, type NotificationKind, notificationKinds, retryAfterMs, wants } from '../../domain/notifications/kinds';
+import { MAX_ATTEMPTS, type NotificationKind, notificationKinds, reachesActor, retryAfterMs, wants } from '../../domain/notifications/kinds';
 import { fromDbLocale } from '../../i18n/locales';
 import { log } from '../../log';
 import type { NotificationChannel } from './channel';
@@ -50,7 +50,7 @@ async function deliverEvent(db: PrismaClient, e: EventRow, channels: Notificatio
   const resolved = await resolveEvent(db, { kind, entity: e.entity, entityId: e.entityId });
   if (!resolved || !channels.length || !resolved.people.length) return true;
   const people = await db.user.findMany({
-    where: { active: true, OR: resolved.people, ...(e.actorId ? { id: { not: e.actorId } } : {}) },
+    where: { active: true, OR: resolved.people, ...(e.actorId && !reachesActor(kind) ? { id: { not: e.actorId } } : {}) },
     select: { id: true, name: true, email: true, locale: true, role: true, isAdmin: true, integratorId: true, countyId: true, notificationChoices: true },
   });
   const done = new Set(
@@ -70,7 +70,16 @@ async function deliverEvent(db: PrismaClient, e: EventRow, channels: Notificatio
       const status = r.ok ? 'SENT' : 'FAILED';
       await db.notificationDelivery.upsert({
         where: { eventId_userId_channel: { eventId: e.id, userId: person.id, channel: channel.id } },
-        create: { eventId: e.id, userId: person.id, channel: channel.id, kind, integratorId: person.integratorId, countyId: person.countyId, status, lastError },
+        create: {
+          eventId: e.id,
+          userId: person.id,
+          channel: channel.id,
+          kind,
+          integratorId: person.integratorId,
+          countyId: person.countyId,
+          status,
+          lastError,
+        },
         update: { status, lastError, attempts: { increment: 1 } },
         select: { id: true },
       });
@@ -86,10 +95,7 @@ async function deliverEvent(db: PrismaClient, e: EventRow, channels: Notificatio
 }
 
 /** One run over the due events (at most `batch`). Never throws: a failure is recorded on the event and logged. */
-export async function deliverPending(
-  db: PrismaClient,
-  opts: { channels?: NotificationChannel[]; batch?: number; now?: Date } = {},
-): Promise<DeliveryRun> {
+export async function deliverPending(db: PrismaClient, opts: { channels?: NotificationChannel[]; batch?: number; now?: Date } = {}): Promise<DeliveryRun> {
   const now = opts.now ?? new Date();
   const channels = opts.channels ?? configuredChannels();
   const counts: DeliveryRun = { events: 0, sent: 0, failed: 0 };

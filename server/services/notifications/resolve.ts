@@ -113,7 +113,8 @@ async function joinedEvent(db: PrismaClient, userId: string): Promise<Resolved |
   const party = u.name && u.name !== u.email ? `${u.name} (${u.email})` : u.email;
   if (u.role === 'COUNTY_OFFICIAL' && u.countyId)
     return { facts: { object: u.email, party }, href: '/county', people: [{ role: 'COUNTY_OFFICIAL', countyId: u.countyId, isAdmin: true }] };
-  if (u.integratorId) return { facts: { object: u.email, party }, href: '/integrator#staff', people: [{ role: 'INTEGRATOR_ADMIN', integratorId: u.integratorId }] };
+  if (u.integratorId)
+    return { facts: { object: u.email, party }, href: '/integrator#staff', people: [{ role: 'INTEGRATOR_ADMIN', integratorId: u.integratorId }] };
   return null;
 }
 
