@@ -12,6 +12,7 @@
 import type { PrismaClient } from '../../server/db/generated/client';
 import { yuan } from '../../server/domain/money/money';
 import { shanghaiToday } from '../../server/domain/time';
+import { DEMO_SERIAL_PREFIX } from '../../server/services/telemetry/demo-terminals';
 import { callerAs } from '../../server/testing/caller';
 import { createAssessmentRecord, seedProjectTerminals } from './factories';
 
@@ -41,11 +42,35 @@ export async function seedDemoWork(db: PrismaClient): Promise<string> {
   const fund = await db.fund.findFirstOrThrow({ where: { name: '新昌县中小企业智能化改造试点基金' }, select: { id: true } });
   const today = shanghaiToday();
 
-  /** Machines of an SME in asset-tag order (in service), `skip` then `take`. */
-  const machinesOf = async (smeClientId: string, skip: number, take: number) =>
-    (await db.machine.findMany({ where: { smeClientId, status: 'IN_SERVICE' }, orderBy: { assetTag: 'asc' }, skip, take, select: { id: true } })).map(
-      (m) => m.id,
-    );
+  /**
+   * Machines of an SME in asset-tag order (in service), `skip` then `take`. A project to be commissioned takes only
+   * machines whose demo terminal the simulator keeps reporting (not the one meant to go silent or never to report):
+   * commissioning adds no terminal, so the terminal-health page shows what the demo means it to.
+   */
+  const machinesOf = async (smeClientId: string, skip: number, take: number, reporting: boolean) =>
+    (
+      await db.machine.findMany({
+        where: {
+          smeClientId,
+          status: 'IN_SERVICE',
+          ...(reporting
+            ? {
+                terminals: {
+                  some: {
+                    revokedAt: null,
+                    serial: { startsWith: DEMO_SERIAL_PREFIX },
+                    NOT: [{ serial: { endsWith: '-SILENT' } }, { serial: { endsWith: '-NEW' } }],
+                  },
+                },
+              }
+            : {}),
+        },
+        orderBy: { assetTag: 'asc' },
+        skip,
+        take,
+        select: { id: true },
+      })
+    ).map((m) => m.id);
 
   type Stage = 'DRAFT' | 'QUOTED' | 'IN_PROGRESS' | 'COMMISSIONED' | 'VERIFIED';
   const order: Stage[] = ['DRAFT', 'QUOTED', 'IN_PROGRESS', 'COMMISSIONED', 'VERIFIED'];
@@ -63,7 +88,8 @@ export async function seedDemoWork(db: PrismaClient): Promise<string> {
     outcome?: { d: number; n: number; level: number };
   }) {
     const s = await sme(spec.sme);
-    const machineIds = await machinesOf(s.id, spec.machines[0], spec.machines[1]);
+    const machineIds = await machinesOf(s.id, spec.machines[0], spec.machines[1], reached(spec.stage, 'COMMISSIONED'));
+    if (machineIds.length !== spec.machines[1]) throw new Error(`${spec.sme}: not enough machines for ${spec.title}`);
     const p = await engineer.projects.create({
       smeClientId: s.id,
       title: spec.title,
@@ -157,8 +183,8 @@ export async function seedDemoWork(db: PrismaClient): Promise<string> {
   // Boyuan (its free share is one machine): one project verified and its claim paid; a second commissioned, to verify
   const boyuanDone = await project({
     sme: '新昌县博远工装夹具有限公司',
-    title: '机加工车间 6 台设备联网',
-    machines: [0, 6],
+    title: '机加工车间 5 台设备联网',
+    machines: [0, 5],
     stage: 'VERIFIED',
     monthlySavingYuan: 9_000,
     supplierCostYuan: 48_000,
@@ -169,8 +195,8 @@ export async function seedDemoWork(db: PrismaClient): Promise<string> {
   await claim(boyuanDone, 1, ['submit', 'approve', 'disburse']);
   await project({
     sme: '新昌县博远工装夹具有限公司',
-    title: '装配车间 6 台设备联网',
-    machines: [6, 6],
+    title: '装配车间 5 台设备联网',
+    machines: [5, 5],
     stage: 'COMMISSIONED',
     monthlySavingYuan: 7_500,
     supplierCostYuan: 41_000,
@@ -183,7 +209,7 @@ export async function seedDemoWork(db: PrismaClient): Promise<string> {
   const returned = await project({
     sme: '新昌县万丰轴承有限公司',
     title: '装配线 2 台设备联网',
-    machines: [10, 2],
+    machines: [8, 2],
     stage: 'COMMISSIONED',
     monthlySavingYuan: 3_000,
     supplierCostYuan: 16_000,
