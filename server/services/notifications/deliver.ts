@@ -47,8 +47,9 @@ type EventRow = { id: string; kind: string; entity: string; entityId: string; ac
 async function deliverEvent(db: PrismaClient, e: EventRow, channels: NotificationChannel[], counts: DeliveryRun): Promise<boolean> {
   if (!(notificationKinds as readonly string[]).includes(e.kind)) return true;
   const kind = e.kind as NotificationKind;
+  if (!channels.length) return true; // no channel configured: nothing can be sent, and nothing is owed later
   const resolved = await resolveEvent(db, { kind, entity: e.entity, entityId: e.entityId });
-  if (!resolved || !channels.length || !resolved.people.length) return true;
+  if (!resolved || !resolved.people.length) return true;
   const people = await db.user.findMany({
     where: { active: true, OR: resolved.people, ...(e.actorId && !reachesActor(kind) ? { id: { not: e.actorId } } : {}) },
     select: { id: true, name: true, email: true, locale: true, role: true, isAdmin: true, integratorId: true, countyId: true, notificationChoices: true },
