@@ -7,7 +7,7 @@ export async function NotificationFailures() {
   const api = await getServerCaller();
   const t = await getTranslations();
   const format = await getFormatter();
-  const { count, items } = await api.notifications.failures();
+  const { count, items, channels } = await api.notifications.failures();
   return (
     <Card title={t('notifyFailures.title')}>
       <p className="mb-3 text-sm text-slate-600">{t('notifyFailures.intro')}</p>
@@ -33,7 +33,7 @@ export async function NotificationFailures() {
           </ul>
         </>
       ) : (
-        <p className="text-sm text-slate-600">{t('notifyFailures.none')}</p>
+        <p className="text-sm text-slate-600">{channels.length ? t('notifyFailures.none') : t('notifyFailures.noChannel')}</p>
       )}
     </Card>
   );

@@ -3,6 +3,7 @@
  * on which channel, how many attempts, and the server's answer. Read through the tenant gate.
  */
 import type { ScopedDb } from '../../db/scoped';
+import { configuredChannels } from './channels';
 
 export const FAILURES_SHOWN = 20;
 
@@ -20,6 +21,8 @@ export async function listDeliveryFailures(db: ScopedDb) {
   const people = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } }) : [];
   const byId = new Map(people.map((p) => [p.id, p]));
   return {
+    /** The channels this server sends on (none: no notice goes out at all, which the admin should know). */
+    channels: configuredChannels().map((c) => c.id),
     count,
     items: rows.map((r) => ({
       id: r.id,
