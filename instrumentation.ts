@@ -8,6 +8,9 @@ export async function register() {
     // the embedded MQTT listener (when no MQTT_URL): in the background, so that a slow database never delays the app
     const { startEmbeddedBrokerWithApp } = await import('./server/mqtt/embedded-start');
     const broker = startEmbeddedBrokerWithApp();
+    // the notification outbox's delivery job (server/services/notifications/runtime.ts)
+    const [{ getDb: db }, { startNotificationDelivery }] = await Promise.all([import('./server/db/client'), import('./server/services/notifications/runtime')]);
+    startNotificationDelivery(db);
     const mode = process.env.TELEMETRY_SIMULATOR?.trim();
     if (mode === 'direct' || mode === 'mqtt') {
       // the demo fleet's terminals report (over the embedded MQTT listener, or straight into ingestion) and the

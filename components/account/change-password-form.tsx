@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { signOutAction } from '@/app/actions/session';
 import { NewPasswordFields } from '@/components/auth/account-forms';
 import { useTRPC } from '@/components/trpc/provider';
-import { Button, Field, FormError, inputClass } from '@/components/ui/form';
+import { Field, FormError, inputClass } from '@/components/ui/form';
+import { PendingButton } from '@/components/ui/pending';
 
 /** Change one's own password; on success every session ends, this one included, and the user signs in again. */
 export function ChangePasswordForm({ minLength }: { minLength: number }) {
@@ -39,9 +40,9 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
         <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required className={inputClass} />
       </Field>
       <NewPasswordFields name="newPassword" label={t('newPassword')} confirmLabel={t('confirmPassword')} minLength={minLength} mismatch={mismatch} />
-      <Button type="submit" disabled={m.isPending}>
-        {m.isPending ? t('saving') : t('changePassword')}
-      </Button>
+      <PendingButton type="submit" pending={m.isPending} pendingLabel={t('saving')}>
+        {t('changePassword')}
+      </PendingButton>
     </form>
   );
 }

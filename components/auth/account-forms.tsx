@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useState, useSyncExternalStore } from 'react';
 import { type AccountFormState, acceptInvitationAction, requestPasswordResetAction, resetPasswordAction } from '@/app/actions/accounts';
-import { Button, Field, FormError, inputClass } from '@/components/ui/form';
+import { Field, FormError, inputClass } from '@/components/ui/form';
+import { PendingButton } from '@/components/ui/pending';
 
 /** New password twice; a mismatch is caught before the form is sent, and again by the server action. Also used by the account page. */
 export function NewPasswordFields({
@@ -87,9 +88,9 @@ export function AcceptInvitationForm({ token, defaultName, minLength }: { token:
       </Field>
       <NewPasswordFields minLength={minLength} mismatch={mismatch || Boolean(state.mismatch)} label={t('password')} />
       <NeedsScript />
-      <Button type="submit" disabled={pending || !hydrated} className="w-full">
-        {pending ? t('accepting') : t('accept')}
-      </Button>
+      <PendingButton type="submit" disabled={!hydrated} className="w-full" pending={pending} pendingLabel={t('accepting')}>
+        {t('accept')}
+      </PendingButton>
     </form>
   );
 }
@@ -104,9 +105,9 @@ export function ResetPasswordForm({ token, minLength }: { token: string; minLeng
       <FormError message={state.error ?? null} />
       <NewPasswordFields minLength={minLength} mismatch={mismatch || Boolean(state.mismatch)} label={t('account.newPassword')} />
       <NeedsScript />
-      <Button type="submit" disabled={pending || !hydrated} className="w-full">
-        {pending ? t('reset.submitting') : t('reset.submit')}
-      </Button>
+      <PendingButton type="submit" disabled={!hydrated} className="w-full" pending={pending} pendingLabel={t('reset.submitting')}>
+        {t('reset.submit')}
+      </PendingButton>
     </form>
   );
 }
@@ -127,9 +128,9 @@ export function ForgotPasswordForm({ minutes }: { minutes: number }) {
       <Field label={t('signIn.email')} htmlFor="email">
         <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} className={inputClass} />
       </Field>
-      <Button type="submit" disabled={pending} className="w-full">
-        {pending ? t('reset.sending') : t('reset.send')}
-      </Button>
+      <PendingButton type="submit" className="w-full" pending={pending} pendingLabel={t('reset.sending')}>
+        {t('reset.send')}
+      </PendingButton>
     </form>
   );
 }

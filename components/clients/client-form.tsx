@@ -8,6 +8,7 @@ import { type Resolver, useFieldArray, useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
 import { lazyResolver } from '@/components/ui/lazy-resolver';
+import { PendingButton } from '@/components/ui/pending';
 import type { ClientFormValues } from '@/server/domain/clients/inputs';
 import { sectors } from '@/server/domain/inventory/catalogue';
 
@@ -141,9 +142,9 @@ export function ClientForm({ id, initial, clusters }: { id?: string; initial?: C
         </Button>
       </fieldset>
       <div className="flex gap-2 sm:col-span-2">
-        <Button type="submit" disabled={busy}>
-          {busy ? t('actions.saving') : t('actions.save')}
-        </Button>
+        <PendingButton type="submit" pending={busy} pendingLabel={t('actions.saving')}>
+          {t('actions.save')}
+        </PendingButton>
         <Button tone="secondary" onClick={() => router.back()}>
           {t('actions.cancel')}
         </Button>

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
 import { lazyResolver } from '@/components/ui/lazy-resolver';
+import { PendingButton } from '@/components/ui/pending';
 import type { clusterInput } from '@/server/domain/clients/inputs';
 import { sectors } from '@/server/domain/inventory/catalogue';
 
@@ -69,9 +70,9 @@ export function ClusterForm({ id, initial }: { id?: string; initial?: Values }) 
         </select>
       </Field>
       <div className="flex gap-2 sm:col-span-2">
-        <Button type="submit" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? t('actions.saving') : t('actions.save')}
-        </Button>
+        <PendingButton type="submit" pending={form.formState.isSubmitting} pendingLabel={t('actions.saving')}>
+          {t('actions.save')}
+        </PendingButton>
         <Button tone="secondary" onClick={() => router.back()}>
           {t('actions.cancel')}
         </Button>

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button, FormError, inputClass } from '@/components/ui/form';
+import { PendingButton } from '@/components/ui/pending';
 import { ColumnMapping, type MappableKey, type MappedColumn, type Mapping, type Notice } from './column-mapping';
 import { EncodingCheck, type EncodingChoice } from './encoding-check';
 import { ImportIssues, type Issue } from './import-issues';
@@ -210,9 +211,15 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
               ))}
             </select>
           </label>
-          <Button onClick={() => send('preview')} disabled={busy || !file} data-testid="import-preview">
-            {phase === 'checking' ? t('previewing') : t('preview')}
-          </Button>
+          <PendingButton
+            onClick={() => send('preview')}
+            pending={phase === 'checking' || phase === 'uploading'}
+            pendingLabel={t('previewing')}
+            disabled={busy || !file}
+            data-testid="import-preview"
+          >
+            {t('preview')}
+          </PendingButton>
         </div>
         {busy ? (
           <div className="mt-4" aria-live="polite">
@@ -314,9 +321,15 @@ export function ImportWizard({ endpoint, fields, templateBase, doneHref, doneLab
               <p className="rounded-lg bg-teal-50 px-3 py-2 text-sm text-teal-800" role="status">
                 {t('ready')}
               </p>
-              <Button onClick={() => send('commit')} disabled={busy || !result.canCommit || mappingDirty} data-testid="import-commit">
-                {phase === 'committing' ? t('committing') : t('commit')}
-              </Button>
+              <PendingButton
+                onClick={() => send('commit')}
+                pending={phase === 'committing'}
+                pendingLabel={t('committing')}
+                disabled={busy || !result.canCommit || mappingDirty}
+                data-testid="import-commit"
+              >
+                {t('commit')}
+              </PendingButton>
             </div>
           )}
         </div>

@@ -8,6 +8,7 @@ import { type Resolver, useForm } from 'react-hook-form';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
 import { lazyResolver } from '@/components/ui/lazy-resolver';
+import { PendingButton } from '@/components/ui/pending';
 import type { MachineFormValues } from '@/server/domain/clients/inputs';
 import { controlTypes, machineKinds, machineStatuses } from '@/server/domain/inventory/catalogue';
 
@@ -150,9 +151,9 @@ export function MachineForm({ smeClientId, id, initial, hierarchy }: { smeClient
         <textarea id="notes" rows={3} {...form.register('notes')} className={inputClass} />
       </Field>
       <div className="flex gap-2 sm:col-span-3">
-        <Button type="submit" disabled={busy}>
-          {busy ? t('actions.saving') : t('actions.save')}
-        </Button>
+        <PendingButton type="submit" pending={busy} pendingLabel={t('actions.saving')}>
+          {t('actions.save')}
+        </PendingButton>
         <Button tone="secondary" onClick={() => router.back()}>
           {t('actions.cancel')}
         </Button>

@@ -5,7 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
-import { Button, FormError, inputClass } from '@/components/ui/form';
+import { FormError, inputClass } from '@/components/ui/form';
+import { PendingButton } from '@/components/ui/pending';
 import { type MachineKind, machineKinds } from '@/server/domain/inventory/catalogue';
 
 /**
@@ -79,9 +80,9 @@ export function UnknownKinds({ smeClientId, kinds, canEdit }: { smeClientId: str
       </ul>
       {canEdit ? (
         <div className="mt-3 flex flex-wrap items-center gap-3">
-          <Button onClick={apply} disabled={map.isPending} data-testid="apply-kind-mapping">
-            {map.isPending ? tu('applying') : tu('apply')}
-          </Button>
+          <PendingButton onClick={apply} data-testid="apply-kind-mapping" pending={map.isPending} pendingLabel={tu('applying')}>
+            {tu('apply')}
+          </PendingButton>
           {message ? (
             <p role="status" className="text-sm text-teal-800">
               {message}

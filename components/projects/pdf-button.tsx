@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { Spinner } from '@/components/ui/pending';
 
 /**
  * Downloads the quote's PDF, showing that it is being made (the first render of a quote takes a second or two, and a
@@ -41,9 +42,10 @@ export function PdfButton({ quoteId, fileName }: { quoteId: string; fileName: st
         onClick={download}
         disabled={state.busy}
         aria-busy={state.busy}
-        className="rounded-lg bg-teal-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:cursor-wait disabled:opacity-70"
+        className="inline-flex items-center gap-1.5 rounded-lg bg-teal-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-teal-800 disabled:cursor-wait disabled:opacity-70"
         data-testid="quote-pdf"
       >
+        {state.busy ? <Spinner /> : null}
         {state.busy ? t('pdfRendering') : t('pdf')}
       </button>
       {state.error ? (

@@ -7,6 +7,7 @@ import { type ReactNode, useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Button, FormError, inputClass } from '@/components/ui/form';
+import { PendingButton } from '@/components/ui/pending';
 
 type Name = 'issueQuote' | 'accept' | 'decline' | 'withdrawQuote' | 'requote' | 'start' | 'commission' | 'verify' | 'cancel';
 const needsReason: Name[] = ['decline', 'requote', 'cancel'];
@@ -29,6 +30,7 @@ export function TransitionBar({
 }) {
   const t = useTranslations('projects.actions');
   const tAccept = useTranslations('projects.accept');
+  const tp = useTranslations('pending');
   const [confirming, setConfirming] = useState(false);
   const trpc = useTRPC();
   const router = useRouter();
@@ -60,15 +62,17 @@ export function TransitionBar({
     <div className="flex flex-col items-end gap-2" data-testid="transition-bar">
       <div className="flex flex-wrap justify-end gap-2">
         {transitions.map((name) => (
-          <Button
+          <PendingButton
             key={name}
             tone={name === 'cancel' || name === 'decline' ? 'danger' : pending === name ? 'secondary' : 'primary'}
             disabled={m.isPending}
+            pending={m.isPending && m.variables?.name === name && !pending && !confirming}
+            pendingLabel={tp('working')}
             data-testid={`transition-${name}`}
             onClick={() => (name === 'accept' && accept ? setConfirming(true) : needsReason.includes(name) || name === 'verify' ? setPending(name) : run(name))}
           >
             {t(name)}
-          </Button>
+          </PendingButton>
         ))}
       </div>
       {pending ? (
@@ -103,9 +107,15 @@ export function TransitionBar({
             <Button tone="secondary" onClick={() => setPending(null)}>
               ✕
             </Button>
-            <Button onClick={() => run(pending)} disabled={m.isPending || (pending === 'verify' && !assessmentId)} data-testid="transition-confirm">
+            <PendingButton
+              onClick={() => run(pending)}
+              pending={m.isPending}
+              pendingLabel={tp('working')}
+              disabled={pending === 'verify' && !assessmentId}
+              data-testid="transition-confirm"
+            >
               {t('confirm')}
-            </Button>
+            </PendingButton>
           </div>
         </div>
       ) : null}

@@ -6,8 +6,9 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { LinkToPassOn } from '@/components/staff/staff-actions';
 import { useTRPC } from '@/components/trpc/provider';
-import { Button, Field, FormError, inputClass } from '@/components/ui/form';
+import { Field, FormError, inputClass } from '@/components/ui/form';
 import { localName } from '@/components/ui/names';
+import { PendingButton } from '@/components/ui/pending';
 import type { AppLocale } from '@/server/i18n/locales';
 
 type InviteRole = 'INTEGRATOR_ENGINEER' | 'INTEGRATOR_ADMIN' | 'SME_OWNER' | 'COUNTY_OFFICIAL';
@@ -129,9 +130,9 @@ export function InviteForm({ kind, days }: { kind: 'integrator' | 'county'; days
           </select>
         </Field>
         <div className="flex items-end">
-          <Button type="submit" disabled={invite.isPending} data-testid="invite-submit">
-            {invite.isPending ? t('invite.submitting') : t('invite.submit')}
-          </Button>
+          <PendingButton type="submit" data-testid="invite-submit" pending={invite.isPending} pendingLabel={t('invite.submitting')}>
+            {t('invite.submit')}
+          </PendingButton>
         </div>
       </form>
       {result?.delivered ? (

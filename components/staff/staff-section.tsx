@@ -1,5 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { InviteForm } from '@/components/staff/invite-form';
+import { NotificationFailures } from '@/components/staff/notification-failures';
 import { CountyAdminToggle, RevokeInvitationButton, SendResetButton, StaffActiveToggle, StaffRoleSelect } from '@/components/staff/staff-actions';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -87,6 +88,7 @@ export async function StaffSection({ kind, meId }: { kind: 'integrator' | 'count
           <Empty>{t('invite.none')}</Empty>
         )}
       </Card>
+      <NotificationFailures />
     </div>
   );
 }

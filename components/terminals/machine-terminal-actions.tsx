@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
+import { PendingButton } from '@/components/ui/pending';
 import { SecretBox, type ShownCredential } from './secret-box';
 
 type Live = { id: string; serial: string; gatewayId: string | null } | null;
@@ -104,9 +105,16 @@ export function MachineTerminalActions({
         >
           {serialField('terminal-serial', t('serial'))}
           {gatewayField ?? <span className="hidden sm:block" />}
-          <Button type="submit" disabled={busy || !serial.trim()} className="sm:mt-6" data-testid="terminal-register">
-            {register.isPending ? t('registering') : t('register')}
-          </Button>
+          <PendingButton
+            type="submit"
+            disabled={busy || !serial.trim()}
+            className="sm:mt-6"
+            data-testid="terminal-register"
+            pending={register.isPending}
+            pendingLabel={t('registering')}
+          >
+            {t('register')}
+          </PendingButton>
         </form>
       )}
       {confirm === null ? <FormError message={error} /> : null}

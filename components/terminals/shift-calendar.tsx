@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Button, FormError, inputClass } from '@/components/ui/form';
+import { PendingButton } from '@/components/ui/pending';
 import { minutesOf, type ShiftCalendar } from '@/server/domain/telemetry/calendar';
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -304,9 +305,9 @@ export function ShiftCalendarEditor({
       <p className="text-xs text-slate-500">{t('datesHint')}</p>
       <FormError message={error} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={save.isPending} data-testid="calendar-save">
-          {save.isPending ? t('saving') : t('save')}
-        </Button>
+        <PendingButton type="submit" data-testid="calendar-save" pending={save.isPending} pendingLabel={t('saving')}>
+          {t('save')}
+        </PendingButton>
         <Button tone="secondary" onClick={() => setEditing(false)}>
           {tt('cancel')}
         </Button>

@@ -1,7 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Button } from './form';
+import { PendingButton } from './pending';
 
 /**
  * A modal confirmation before a step that commits money: what will happen, in plain words, then confirm or go back.
@@ -30,6 +32,7 @@ export function ConfirmDialog({
   onCancel: () => void;
   testId?: string;
 }) {
+  const tp = useTranslations('pending');
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -58,9 +61,9 @@ export function ConfirmDialog({
             <Button tone="secondary" onClick={onCancel} disabled={busy} data-testid="confirm-cancel">
               {cancelLabel}
             </Button>
-            <Button tone={tone} onClick={onConfirm} disabled={busy} data-testid="confirm-ok">
+            <PendingButton tone={tone} onClick={onConfirm} pending={busy} pendingLabel={tp('working')} data-testid="confirm-ok">
               {confirmLabel}
-            </Button>
+            </PendingButton>
           </div>
         </div>
       ) : null}

@@ -27,6 +27,8 @@ export const demoUsers = [
   { email: 'engineer@xinchang-retrofit.demo', role: 'INTEGRATOR_ENGINEER', who: 'Xinchang Precision Retrofit · engineer' },
   { email: 'owner@wanfeng-bearing.demo', role: 'SME_OWNER', who: 'Xinchang Wanfeng Bearing Co. · owner' },
   { email: 'official@xinchang.gov.demo', role: 'COUNTY_OFFICIAL', who: 'Xinchang County · fund official, county admin' },
+  { email: 'owner@boyuan-fixtures.demo', role: 'SME_OWNER', who: 'Xinchang Boyuan Fixtures Co. · owner' },
+  { email: 'owner@hengli-bearing.demo', role: 'SME_OWNER', who: 'Xinchang Hengli Bearing Manufacturing Co. · owner' },
   { email: 'admin@shengzhou-gear.demo', role: 'INTEGRATOR_ADMIN', who: 'Shengzhou Gear Digital (2nd tenant) · admin' },
   { email: 'official@shengzhou.gov.demo', role: 'COUNTY_OFFICIAL', who: 'Shengzhou (2nd county) · fund official' },
 ] as const;
@@ -186,6 +188,22 @@ export async function seedDemo(db: Db): Promise<string> {
     role: 'SME_OWNER',
     integratorId: toman.id,
     smeClientId: smeIds[0] as string,
+  });
+  await createUser(db, {
+    email: 'owner@boyuan-fixtures.demo',
+    name: '孙丽',
+    password: p,
+    role: 'SME_OWNER',
+    integratorId: toman.id,
+    smeClientId: fixtureSme.id,
+  });
+  await createUser(db, {
+    email: 'owner@hengli-bearing.demo',
+    name: '刘洋',
+    password: p,
+    role: 'SME_OWNER',
+    integratorId: toman.id,
+    smeClientId: smeIds[2] as string,
   });
   await createUser(db, { email: 'official@xinchang.gov.demo', name: '李敏', password: p, role: 'COUNTY_OFFICIAL', countyId: xinchang.id, isAdmin: true });
   await createUser(db, { email: 'admin@shengzhou-gear.demo', name: '赵强', password: p, role: 'INTEGRATOR_ADMIN', integratorId: gear.id });

@@ -160,6 +160,18 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
     create: (s) => (s.kind === 'integrator' || s.kind === 'sme' ? { integratorId: s.integratorId } : { countyId: s.countyId }),
     none: NONE_ID,
   },
+  /** The notification outbox: a tenant appends the event of its own change (in the change's transaction), reads none. */
+  NotificationEvent: {
+    read: () => null,
+    create: (s) => (s.kind === 'integrator' || s.kind === 'sme' ? { integratorId: s.integratorId } : { countyId: s.countyId }),
+    none: NONE_ID,
+  },
+  /** Messages to a tenant's own people (the admin's list of failures); only the delivery job writes them. */
+  NotificationDelivery: {
+    read: (s) => (s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'county' ? { countyId: s.countyId } : null),
+    create: () => null,
+    none: NONE_ID,
+  },
   Invitation: {
     read: (s) => (s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'county' ? { countyId: s.countyId } : null),
     create: (s) => (s.kind === 'integrator' ? { integratorId: s.integratorId } : s.kind === 'county' ? { countyId: s.countyId } : null),

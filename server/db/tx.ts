@@ -2,6 +2,7 @@
  * The plumbing every use case shares: the transaction handle's type, the one audit writer and the one JSON helper
  * (bigint-safe), so that no service declares its own.
  */
+import { kindsRaisedBy } from '../domain/notifications/kinds';
 import type { Prisma } from './generated/client';
 import type { ScopedDb } from './scoped';
 
@@ -29,10 +30,28 @@ export type AuditEntry = {
 /** Anything that can append to the audit log: a tenant transaction, or the owner client on the signed-out paths. */
 type AuditWriter = {
   auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput; select: { id: true } }): PromiseLike<unknown> };
+  notificationEvent: { createMany(args: { data: Prisma.NotificationEventUncheckedCreateInput[] }): PromiseLike<unknown> };
 };
 
-/** Appends one entry to the audit log, in the caller's transaction (the change and its record commit together). */
+/**
+ * Appends one entry to the audit log, in the caller's transaction (the change and its record commit together). A
+ * change that someone may want to hear of also leaves its row in the notification outbox, in the same transaction:
+ * it is delivered after the commit (server/services/notifications/deliver.ts), so sending never slows or breaks it.
+ */
 export async function audit(tx: AuditWriter, e: AuditEntry): Promise<void> {
+  const kinds = kindsRaisedBy(e.action);
+  if (kinds.length)
+    // createMany: no RETURNING, so a tenant that may append an event needs no right to read it back
+    await tx.notificationEvent.createMany({
+      data: kinds.map((kind) => ({
+        kind,
+        entity: e.entity,
+        entityId: e.entityId,
+        actorId: e.actorId,
+        ...(e.integratorId ? { integratorId: e.integratorId } : {}),
+        ...(e.countyId ? { countyId: e.countyId } : {}),
+      })),
+    });
   await tx.auditEvent.create({
     data: {
       actorId: e.actorId,

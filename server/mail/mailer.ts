@@ -7,7 +7,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { log } from '../log';
 
 export type Mail = { to: string; subject: string; text: string };
-export type MailResult = { delivered: true } | { delivered: false; reason: 'notConfigured' | 'failed' };
+export type MailResult = { delivered: true } | { delivered: false; reason: 'notConfigured' } | { delivered: false; reason: 'failed'; error: string };
 
 let cached: { url: string; transport: Transporter } | undefined;
 
@@ -35,6 +35,6 @@ export async function sendMail(mail: Mail, context: Record<string, unknown> = {}
     return { delivered: true };
   } catch (err) {
     log.error({ err, mail: { to: mail.to, subject: mail.subject, text: mail.text }, ...context }, 'mail failed: the message is logged instead');
-    return { delivered: false, reason: 'failed' };
+    return { delivered: false, reason: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500) };
   }
 }

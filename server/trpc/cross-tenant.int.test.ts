@@ -193,6 +193,9 @@ const crossTenantCases: Record<string, Case> = {
   'audit.export': { kind: 'scopeList', input: { format: 'csv' } },
   'audit.actors': { kind: 'scopeList' },
   'todos.list': { kind: 'scopeList' },
+  'notifications.myChoices': { kind: 'self', input: undefined },
+  'notifications.setMyChoices': { kind: 'self', input: { claimToDecide: false } },
+  'notifications.failures': { kind: 'scopeList' },
   'terminals.ofMachine': { kind: 'byId', input: (o) => ({ machineId: o.machineId }) },
   'terminals.ofSme': { kind: 'byId', input: (o) => ({ smeClientId: o.smes[0]?.id, includeRevoked: true }) },
   'terminals.ofProject': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId }) },
@@ -337,6 +340,30 @@ beforeAll(async () => {
   a = await withMachine(await createTenantWorld(t.db, uniqueTag('A')));
   b = await withMachine(await createTenantWorld(t.db, uniqueTag('B')));
   for (const w of [a, b]) await withTelemetry(w);
+  // a notice that could not be delivered to each tenant's people (what an admin's failure list reads)
+  for (const w of [a, b])
+    await t.db.notificationDelivery.createMany({
+      data: [
+        {
+          eventId: `ev-${w.integrator.id}`,
+          userId: w.users.engineer.id,
+          channel: 'email',
+          kind: 'toVerify',
+          integratorId: w.integrator.id,
+          status: 'FAILED',
+          lastError: 'x',
+        },
+        {
+          eventId: `ev-${w.county.id}`,
+          userId: w.users.official.id,
+          channel: 'email',
+          kind: 'claimToDecide',
+          countyId: w.county.id,
+          status: 'FAILED',
+          lastError: 'x',
+        },
+      ],
+    });
   bSnapshot = await snapshot(b);
   for (const r of roleKeys) callers[r] = await callerAs(t.db, a.users[r].id);
 });

@@ -7,6 +7,7 @@ import superjson from 'superjson';
 import { applicationFilterOnly, inTenantTransaction, isPooled, scopedDb } from '../db/scoped';
 import { type Permission, type Scope, scopeCan } from '../domain/auth/scope';
 import { AppError } from '../domain/errors/app-error';
+import { kickNotifications } from '../services/notifications/runtime';
 import type { Context } from './context';
 import { describeError, failureHeaders, toAppError, toTrpcError } from './errors';
 
@@ -33,6 +34,8 @@ const errorMapping = t.middleware(async ({ ctx, next, path, type }) => {
   const ms = Math.round(performance.now() - started);
   if (result.ok) {
     ctx.log.debug({ path, type, ms }, 'procedure ok');
+    // a change may have left notices in the outbox: deliver them now that it has committed (in the background)
+    if (type === 'mutation') kickNotifications();
     return result;
   }
   const app = toAppError(result.error);

@@ -7,6 +7,7 @@ import { clientsRouter, clustersRouter } from './routers/clients';
 import { fundAdminRouter, fundsRouter } from './routers/funds';
 import { inventoryRouter } from './routers/inventory';
 import { meRouter } from './routers/me';
+import { notificationsRouter } from './routers/notifications';
 import { projectsRouter } from './routers/projects';
 import { resultsRouter } from './routers/results';
 import { staffRouter } from './routers/staff';
@@ -27,6 +28,7 @@ export const appRouter = router({
   claims: claimsRouter,
   audit: auditRouter,
   todos: todosRouter,
+  notifications: notificationsRouter,
   terminals: terminalsRouter,
   shiftCalendar: shiftCalendarRouter,
   telemetry: telemetryRouter,

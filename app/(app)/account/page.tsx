@@ -1,18 +1,21 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { NotificationChoices } from '@/components/account/notification-choices';
 import { LocaleSwitch } from '@/components/shell/locale-switch';
 import { Card } from '@/components/ui/card';
 import { DefinitionList } from '@/components/ui/definition-list';
 import { PageHeader } from '@/components/ui/page-header';
 import { PASSWORD_MIN } from '@/server/auth/password-policy';
 import { getSessionUser } from '@/server/auth/session';
+import { getServerCaller } from '@/server/trpc/server';
 
 export default async function AccountPage() {
   const user = await getSessionUser();
   if (!user) notFound();
   const t = await getTranslations('account');
   const tr = await getTranslations('roles');
+  const notices = await (await getServerCaller()).notifications.myChoices();
   return (
     <>
       <PageHeader title={t('title')} intro={t('intro')} />
@@ -30,6 +33,9 @@ export default async function AccountPage() {
         <Card title={t('changePassword')}>
           <p className="mb-4 text-sm text-slate-600">{t('changePasswordIntro')}</p>
           <ChangePasswordForm minLength={PASSWORD_MIN} />
+        </Card>
+        <Card title={t('notifications')}>
+          <NotificationChoices initial={notices.kinds} channels={notices.channels} />
         </Card>
       </div>
     </>

@@ -1,0 +1,52 @@
+/**
+ * The demo shows work to everyone (issue 16): after the seed, each demo person's to-do inbox has the items their first
+ * screen is meant to show, the claims are at every stage, and nothing of the demo's history waits to be mailed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerAs } from '../../server/testing/caller';
+import { openTestDb, type TestDb } from '../../server/testing/db';
+import { seedDemo } from './demo';
+import { seedDemoWork } from './demo-work';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await openTestDb({ transactionOptions: { maxWait: 60_000, timeout: 300_000 } });
+  await t.db.$transaction((tx) => seedDemo(tx), { timeout: 300_000, maxWait: 60_000 });
+  await seedDemoWork(t.db);
+}, 600_000);
+afterAll(() => t.close());
+
+const inbox = async (email: string) => {
+  const u = await t.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const groups = await (await callerAs(t.db, u.id, 'zh-CN')).todos.list();
+  return Object.fromEntries(groups.map((g) => [g.kind, g.count]));
+};
+
+describe(`demo data at every stage (${process.env.TEST_DB ?? 'pglite'})`, () => {
+  it('every role’s first screen has work', async () => {
+    expect(await inbox('owner@wanfeng-bearing.demo')).toMatchObject({ quoteToAnswer: 1, paymentDue: expect.any(Number) });
+    expect(await inbox('official@xinchang.gov.demo')).toMatchObject({ claimToDecide: 1, payoutToRecord: 1 });
+    const staff = { claimReturned: 1, toCommission: 1, toVerify: 4, quoteUnanswered: 1 };
+    expect(await inbox('engineer@xinchang-retrofit.demo')).toMatchObject(staff);
+    expect(await inbox('admin@xinchang-retrofit.demo')).toMatchObject(staff);
+  });
+
+  it('projects from draft to verified and claims from drafted to paid, with money and measured savings', async () => {
+    const projects = await t.db.project.groupBy({ by: ['status'], _count: true });
+    expect(Object.fromEntries(projects.map((p) => [p.status, p._count]))).toEqual({ DRAFT: 1, QUOTED: 1, IN_PROGRESS: 1, COMMISSIONED: 4, VERIFIED: 1 });
+    const claims = await t.db.claim.findMany({ select: { status: true, requestedFen: true, approvedFen: true, disbursedFen: true } });
+    expect(claims.map((c) => c.status).sort()).toEqual(['APPROVED', 'DISBURSED', 'DRAFT', 'RETURNED', 'SUBMITTED']);
+    for (const c of claims) expect(c.requestedFen).toBeGreaterThan(0n);
+    const paid = claims.find((c) => c.status === 'DISBURSED');
+    expect(paid?.disbursedFen).toBe(paid?.approvedFen);
+    expect(await t.db.measuredSaving.count()).toBeGreaterThanOrEqual(5);
+    expect(await t.db.quote.count({ where: { decision: 'ACCEPTED' } })).toBe(6);
+    // the verified project's firm has an assessment before and the one its outcome was verified with
+    const verified = await t.db.project.findFirstOrThrow({ where: { status: 'VERIFIED' }, select: { smeClientId: true, outcomeAssessmentId: true } });
+    expect(await t.db.assessment.count({ where: { smeClientId: verified.smeClientId, status: 'SIGNED_OFF' } })).toBe(2);
+    expect(verified.outcomeAssessmentId).not.toBeNull();
+    // the demo's history is not news
+    expect(await t.db.notificationEvent.count({ where: { processedAt: null } })).toBe(0);
+    expect(await t.db.notificationEvent.count()).toBeGreaterThan(0);
+  });
+});
