@@ -1,4 +1,5 @@
-import { type Browser, expect, type Page } from '@playwright/test';
+import { type Browser, test as base, expect, type Page } from '@playwright/test';
+import { checkEverywhere, routeOf } from './page-checks';
 
 export const DEMO_PASSWORD = 'retrofit-demo-2026';
 
@@ -11,17 +12,73 @@ export const demo = {
   otherOfficial: 'official@shengzhou.gov.demo',
 } as const;
 
+/**
+ * Every page a test's `page` visits is checked once per signed-in user and route (ids replaced), at 1280 and 390 px
+ * in both languages, for layout (nothing clipped, sideways scrolling only where it shows) and with axe (no serious or
+ * critical violation); see page-checks.ts. The checks run in a second tab of the same session when the user signs
+ * out and when the test ends; the test fails at its end with every problem found. `E2E_PAGE_CHECKS=0` turns them off.
+ */
+type Visits = { user: string | null; pending: Map<string, { path: string; user: string | null }>; problems: string[]; baseURL: string };
+const visits = new WeakMap<Page, Visits>();
+const checkedRoutes = new Set<string>(); // per worker: the suite runs in one worker, so each route is checked once
+const pageChecksOn = process.env.E2E_PAGE_CHECKS !== '0';
+
+function noteVisit(page: Page, url: string) {
+  const v = visits.get(page);
+  if (!v || !url.startsWith(v.baseURL)) return;
+  const u = new URL(url);
+  if (u.pathname.startsWith('/api/')) return;
+  const key = `${v.user ?? 'signed-out'} ${routeOf(url)}`;
+  if (!checkedRoutes.has(key) && !v.pending.has(key)) v.pending.set(key, { path: u.pathname + u.search, user: v.user });
+}
+
+async function runPageChecks(page: Page) {
+  const v = visits.get(page);
+  if (!v || !pageChecksOn) return;
+  const due = [...v.pending].filter(([key]) => !checkedRoutes.has(key));
+  v.pending.clear();
+  test.info().setTimeout(test.info().timeout + due.length * 30_000);
+  for (const [key, { path, user }] of due) {
+    checkedRoutes.add(key);
+    v.problems.push(...(await checkEverywhere(page.context(), v.baseURL, path, user !== null)));
+  }
+}
+
+export const test = base.extend<{ pageChecks: undefined }>({
+  pageChecks: [
+    async ({ page, baseURL }, use) => {
+      const v: Visits = { user: null, pending: new Map(), problems: [], baseURL: baseURL ?? '' };
+      visits.set(page, v);
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame()) noteVisit(page, frame.url());
+      });
+      await use(undefined);
+      await runPageChecks(page);
+      if (v.problems.length) throw new Error(`${v.problems.length} layout or accessibility problems:\n${v.problems.join('\n')}`);
+    },
+    { auto: true },
+  ],
+});
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto('/sign-in');
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
   await page.locator('form button[type=submit]').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  const v = visits.get(page);
+  if (v) {
+    v.user = email;
+    noteVisit(page, page.url()); // the first page after signing in belongs to the user
+  }
 }
 
 export async function signOut(page: Page) {
+  await runPageChecks(page);
   await page.locator('header form button[type=submit]').click();
   await page.waitForURL(/\/sign-in/);
+  const v = visits.get(page);
+  if (v) v.user = null;
 }
 
 /** Switches the language with the header control and waits for the page to follow. */

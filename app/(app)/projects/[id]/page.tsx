@@ -192,8 +192,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                   <div className="font-medium">
                     {t(`actions.${c.transition}` as 'actions.start')} · {t(`statuses.${c.to}` as 'statuses.DRAFT')}
                   </div>
-                  <div className="text-xs text-slate-500">
-                    {format.dateTime(c.at, { dateStyle: 'medium', timeStyle: 'short' })} · {c.actorName ?? '—'}
+                  <div className="text-xs text-slate-600">
+                    {format.dateTime(c.at, { dateStyle: 'medium', timeStyle: 'short' })} ·{' '}
+                    {c.actorName ?? (c.actorOrganisation ? localName(locale, c.actorOrganisation.name, c.actorOrganisation.nameEn) : '—')}
                   </div>
                   {c.reason ? <div className="text-slate-600">{c.reason}</div> : null}
                 </li>
