@@ -23,12 +23,18 @@ const visits = new WeakMap<Page, Visits>();
 const checkedRoutes = new Set<string>(); // per worker: the suite runs in one worker, so each route is checked once
 const pageChecksOn = process.env.E2E_PAGE_CHECKS !== '0';
 
+/** The integrator's admin and engineer see the same pages (the admin with a staff section more): checked once. */
+function checkGroup(user: string | null): string {
+  if (user === null) return 'signed-out';
+  return user === demo.admin || user === demo.engineer ? 'integrator-staff' : user;
+}
+
 function noteVisit(page: Page, url: string) {
   const v = visits.get(page);
   if (!v || !url.startsWith(v.baseURL)) return;
   const u = new URL(url);
   if (u.pathname.startsWith('/api/')) return;
-  const key = `${v.user ?? 'signed-out'} ${routeOf(url)}`;
+  const key = `${checkGroup(v.user)} ${routeOf(url)}`;
   if (!checkedRoutes.has(key) && !v.pending.has(key)) v.pending.set(key, { path: u.pathname + u.search, user: v.user });
 }
 
@@ -40,7 +46,9 @@ async function runPageChecks(page: Page) {
   test.info().setTimeout(test.info().timeout + due.length * 30_000);
   for (const [key, { path, user }] of due) {
     checkedRoutes.add(key);
-    v.problems.push(...(await checkEverywhere(page.context(), v.baseURL, path, user !== null)));
+    const found = await checkEverywhere(page.context(), v.baseURL, path, user !== null);
+    if (process.env.E2E_CHECK_TIMING) for (const p of found) console.log(`PROBLEM ${p}`);
+    v.problems.push(...found);
   }
 }
 
@@ -54,7 +62,10 @@ export const test = base.extend<{ pageChecks: undefined }>({
       });
       await use(undefined);
       await runPageChecks(page);
-      if (v.problems.length) throw new Error(`${v.problems.length} layout or accessibility problems:\n${v.problems.join('\n')}`);
+      if (v.problems.length) {
+        await test.info().attach('page-check-problems', { body: v.problems.join('\n'), contentType: 'text/plain' });
+        throw new Error(`${v.problems.length} layout or accessibility problems:\n${v.problems.join('\n')}`);
+      }
     },
     { auto: true },
   ],

@@ -23,6 +23,7 @@ export const checkLocales = ['zh-CN', 'en'] as const;
 export async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
+    const flagged: [HTMLElement, string][] = [];
     const nameOf = (el: Element) => {
       const id = el.getAttribute('data-testid');
       const cls = (el.getAttribute('class') ?? '').split(/\s+/).slice(0, 4).join('.');
@@ -43,15 +44,17 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       if (rect.width === 0 || rect.height === 0) continue;
       const x = style.overflowX;
       if (x === 'auto' || x === 'scroll') {
-        if (el.tabIndex < 0) problems.push(`${nameOf(el)} scrolls sideways by ${over}px but cannot be reached by keyboard (no tabindex)`);
-        else if (!/gradient/.test(style.backgroundImage)) problems.push(`${nameOf(el)} scrolls sideways by ${over}px without showing that it scrolls`);
+        if (el.tabIndex < 0) flagged.push([el, `${nameOf(el)} scrolls sideways by ${over}px but cannot be reached by keyboard (no tabindex)`]);
+        else if (!/gradient/.test(style.backgroundImage)) flagged.push([el, `${nameOf(el)} scrolls sideways by ${over}px without showing that it scrolls`]);
       } else if (x === 'hidden' || x === 'clip') {
         const shortened = style.textOverflow === 'ellipsis' && el.title.trim() !== '';
-        if (!shortened) problems.push(`${nameOf(el)} cuts off ${over}px of its content`);
+        if (!shortened) flagged.push([el, `${nameOf(el)} cuts off ${over}px of its content`]);
       } else {
-        problems.push(`${nameOf(el)} has content ${over}px wider than its box`);
+        flagged.push([el, `${nameOf(el)} has content ${over}px wider than its box`]);
       }
     }
+    // a box is only wider because of what is inside it: name the innermost ones, where the cause is
+    for (const [el, problem] of flagged) if (!flagged.some(([other]) => other !== el && el.contains(other))) problems.push(problem);
     return problems;
   });
 }
@@ -80,16 +83,22 @@ async function saveLocale(context: BrowserContext, baseURL: string, locale: stri
 export async function checkEverywhere(context: BrowserContext, baseURL: string, path: string, signedIn: boolean): Promise<string[]> {
   const page = await context.newPage();
   const problems: string[] = [];
+  const started = Date.now();
   try {
     await page.goto(path);
     const original = (await page.locator('html').getAttribute('lang')) ?? 'zh-CN';
     for (const locale of checkLocales) {
       if (signedIn) await saveLocale(context, baseURL, locale);
       else await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL }]);
-      for (const size of checkSizes) {
+      // one load per language: the server renders the same page at every width, so the phone size is a resize
+      for (const [i, size] of checkSizes.entries()) {
         await page.setViewportSize({ width: size.width, height: size.height });
-        await page.goto(path);
-        await page.waitForLoadState('networkidle').catch(() => undefined);
+        if (i === 0) {
+          await page.goto(path);
+          await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+        } else {
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        }
         const where = `${path} [${locale}, ${size.width}px]`;
         for (const p of await layoutProblems(page)) problems.push(`${where} ${p}`);
         for (const p of await axeProblems(page)) problems.push(`${where} ${p}`);
@@ -100,6 +109,7 @@ export async function checkEverywhere(context: BrowserContext, baseURL: string, 
   } finally {
     await page.close();
   }
+  if (process.env.E2E_CHECK_TIMING) console.log(`checked ${path} in ${Date.now() - started} ms`);
   return problems;
 }
 

@@ -36,7 +36,7 @@ export async function ProjectTerminals({ api, projectId }: { api: Api; projectId
                 </Link>
               </Td>
               <Td className="font-mono">{m.serial ?? '—'}</Td>
-              <Td>
+              <Td pin>
                 <Badge tone={tones[m.readiness]}>{label[m.readiness]}</Badge>
               </Td>
               <Td>{m.firstSeenAt ? format.dateTime(m.firstSeenAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Td>

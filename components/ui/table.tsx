@@ -12,10 +12,11 @@ export function Table({ head, children, caption }: { head: ReactNode[]; children
   const rows = Children.map(children, (row) => {
     if (!isValidElement<{ className?: string; children?: ReactNode }>(row) || row.type !== 'tr') return row;
     let i = 0;
+    const pinned = Children.toArray(row.props.children).some((c) => isValidElement<TdProps>(c) && c.type === Td && c.props.pin);
     const cells = Children.map(row.props.children, (cell) => {
       if (!isValidElement(cell)) return cell;
       const index = i++;
-      return cell.type === Td ? cloneElement(cell as ReactElement<TdProps>, { label: labels[index], first: index === 0 }) : cell;
+      return cell.type === Td ? cloneElement(cell as ReactElement<TdProps>, { label: labels[index], first: index === 0, beside: pinned }) : cell;
     });
     return cloneElement(row, { className: `${row.props.className ?? ''} ${rowCard}` }, cells);
   });
@@ -38,19 +39,37 @@ export function Table({ head, children, caption }: { head: ReactNode[]; children
   );
 }
 
-const rowCard = 'max-sm:grid max-sm:grid-cols-2 max-sm:gap-x-4 max-sm:gap-y-2 max-sm:rounded-lg max-sm:border max-sm:border-slate-200 max-sm:p-3';
+const rowCard =
+  'max-sm:grid max-sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] max-sm:gap-x-4 max-sm:gap-y-2 max-sm:rounded-lg max-sm:border max-sm:border-slate-200 max-sm:p-3';
 
-type TdProps = { children?: ReactNode; numeric?: boolean; className?: string; title?: string; label?: string; first?: boolean };
+type TdProps = {
+  children?: ReactNode;
+  numeric?: boolean;
+  className?: string;
+  title?: string;
+  /** On a phone's card the cell takes the whole width (long text: reasons, notes). */
+  wide?: boolean;
+  /** On a phone's card the cell stands beside the title, without its column's name (the status). */
+  pin?: boolean;
+  beside?: boolean;
+  label?: string;
+  first?: boolean;
+};
 
-export function Td({ children, numeric = false, className = '', title, label, first = false }: TdProps) {
-  const phone = first
-    ? 'max-sm:col-span-2 max-sm:font-semibold'
-    : 'max-sm:min-w-0 max-sm:before:block max-sm:before:text-xs max-sm:before:font-normal max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)]';
+export function Td({ children, numeric = false, className = '', title, wide = false, pin = false, label, first = false, beside = false }: TdProps) {
+  const phone = (first && !beside) || wide ? 'max-sm:col-span-2 ' : '';
+  const phoneCell = first
+    ? 'max-sm:order-[-2] max-sm:font-semibold'
+    : pin
+      ? 'max-sm:order-[-1] max-sm:justify-self-end max-sm:text-right'
+      : 'max-sm:min-w-0 max-sm:before:block max-sm:before:text-xs max-sm:before:font-normal max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)]';
+  const onPhone = `${phone}${phoneCell}`;
   return (
     <td
       data-label={label || undefined}
-      title={title}
-      className={`whitespace-nowrap px-5 py-2.5 text-slate-700 ${numeric ? 'text-right tabular-nums max-sm:text-left' : ''} ${className} max-sm:block max-sm:max-w-none max-sm:overflow-visible max-sm:whitespace-normal max-sm:break-words max-sm:p-0 ${phone}`}
+      // a shortened cell (truncate) keeps its whole text on hover
+      title={title ?? (/\btruncate\b/.test(className) && typeof children === 'string' ? children : undefined)}
+      className={`${/\bwhitespace-/.test(className) ? '' : 'whitespace-nowrap'} px-5 py-2.5 text-slate-700 ${numeric ? 'text-right tabular-nums max-sm:text-left' : ''} ${className} max-sm:block max-sm:max-w-none max-sm:overflow-visible max-sm:whitespace-normal max-sm:break-words max-sm:p-0 max-sm:[&_input]:max-w-full max-sm:[&_select]:max-w-full ${onPhone}`}
     >
       {children}
     </td>

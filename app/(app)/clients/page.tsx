@@ -126,7 +126,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           >
             {list.items.map((c) => (
               <tr key={c.id} className="hover:bg-slate-50" data-testid="client-row">
-                <Td className="max-w-[18rem] truncate font-medium">
+                <Td className="max-w-[18rem] whitespace-normal font-medium">
                   <Link href={`/clients/${c.id}`} title={localName(locale, c.legalName, c.legalNameEn)} className="text-teal-800 hover:underline">
                     {localName(locale, c.legalName, c.legalNameEn)}
                   </Link>

@@ -134,7 +134,7 @@ export default async function TerminalHealthPage({ searchParams }: { searchParam
                 <Td numeric className={r.malformed ? 'font-semibold text-red-800' : ''}>
                   {format.number(r.malformed)}
                 </Td>
-                <Td className="max-w-xs truncate text-xs">
+                <Td className="max-w-xs whitespace-normal text-xs">
                   <span title={r.lastProblem ?? undefined}>{r.lastProblem ? `${r.lastProblem} · ${when(r.lastProblemAt)}` : '—'}</span>
                 </Td>
               </tr>

@@ -170,7 +170,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
                 <tr key={m.id} data-testid="measured-row">
                   <Td className="font-mono">{m.month}</Td>
                   <Td numeric>{cell(m.amountFen)}</Td>
-                  <Td>{m.note ?? ''}</Td>
+                  <Td wide>{m.note ?? ''}</Td>
                 </tr>
               ))}
             </Table>

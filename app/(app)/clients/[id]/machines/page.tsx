@@ -164,7 +164,7 @@ export default async function MachinesPage({ params, searchParams }: { params: P
                   </Link>
                 </Td>
                 <Td>{kindLabel(t as never, m.kind)}</Td>
-                <Td className="max-w-[14rem] truncate" title={[m.maker, m.model].filter(Boolean).join(' ') || undefined}>
+                <Td className="max-w-[14rem] whitespace-normal" title={[m.maker, m.model].filter(Boolean).join(' ') || undefined}>
                   {[m.maker, m.model].filter(Boolean).join(' ') || '—'}
                 </Td>
                 <Td numeric>{m.year ?? '—'}</Td>
@@ -176,7 +176,7 @@ export default async function MachinesPage({ params, searchParams }: { params: P
                 >
                   {m.line ? `${m.line.workshop.site.name} / ${m.line.workshop.name} / ${m.line.name}` : tm('unassigned')}
                 </Td>
-                <Td>
+                <Td pin>
                   <Badge tone={statusTone[m.status]}>{t(`enums.machineStatus.${m.status}`)}</Badge>
                 </Td>
               </tr>
