@@ -7,7 +7,8 @@ import { demo, signIn, signOut, switchLanguage, test } from './fixtures';
  * languages (test-results/screens/home-<role>-<locale>-<width>.png).
  *
  * Work the demo data does not give a role is made first through the UI: a quote waiting for the SME owner's answer
- * (which the integrator's staff see as unanswered) and an invitation not yet accepted (the admin's).
+ * (which the integrator's staff see as unanswered), an invitation not yet accepted (the admin's) and a claim waiting
+ * for the county's decision.
  */
 
 /** Where each kind of to-do is done: the test id of the control or section that does it on the linked page. */
@@ -44,16 +45,15 @@ async function todoKinds(page: Page): Promise<string[]> {
     .evaluateAll((els) => els.map((e) => (e.getAttribute('data-testid') ?? '').slice('todo-'.length)));
 }
 
-/** A quote waiting for the owner, made through the engineer's plan editor, unless the demo data already has one. */
-async function ensureOpenQuote(browser: Browser) {
+/** A project planned by the engineer for 万丰 with its quote issued (waiting for the owner's answer); its address. */
+async function quotedProject(browser: Browser, title: string): Promise<string> {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await signIn(page, demo.engineer);
-  if ((await todoKinds(page)).includes('quoteUnanswered')) return ctx.close();
   await page.goto('/clients');
   await page.getByTestId('client-row').filter({ hasText: '新昌县万丰轴承有限公司' }).getByRole('link').click();
   await page.getByTestId('client-actions').getByRole('link', { name: '新建改造项目' }).click();
-  await page.locator('#title').fill('待办演示：装配线 2 台设备联网');
+  await page.locator('#title').fill(title);
   const boxes = page.locator('[data-testid^="pick-"]:not([disabled])');
   for (let i = 0; i < 2; i++) await boxes.nth(i).check();
   await expect(page.getByTestId('plan-lines').locator('tbody tr').first()).toBeVisible();
@@ -61,6 +61,58 @@ async function ensureOpenQuote(browser: Browser) {
   await page.waitForURL(/\/projects\/(?!new)[^/]+$/);
   await page.getByTestId('transition-issueQuote').click();
   await expect(page.getByTestId('quote-versions')).toContainText('待答复');
+  const url = page.url();
+  await ctx.close();
+  return url;
+}
+
+async function kindsOf(browser: Browser, email: string): Promise<string[]> {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, email);
+  const kinds = await todoKinds(page);
+  await ctx.close();
+  return kinds;
+}
+
+/** A quote waiting for the owner (the staff see it unanswered), unless the demo data already has one. */
+async function ensureOpenQuote(browser: Browser) {
+  if (!(await kindsOf(browser, demo.engineer)).includes('quoteUnanswered')) await quotedProject(browser, '待办演示：装配线 2 台设备联网');
+}
+
+/**
+ * A claim waiting for the county's decision, unless the demo data already has one: a second quoted project that the
+ * owner accepts (a payment then falls due), for which the engineer files a claim on the county's fund with the
+ * evidence it requires.
+ */
+async function ensureClaimToDecide(browser: Browser) {
+  if ((await kindsOf(browser, demo.official)).includes('claimToDecide')) return;
+  const projectUrl = await quotedProject(browser, '待办演示：补贴申请 2 台');
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, demo.smeOwner);
+  await page.goto(projectUrl);
+  await page.getByTestId('transition-accept').click();
+  await page.getByTestId('accept-dialog').getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('quote-versions')).toContainText('已接受');
+  await signOut(page);
+  await signIn(page, demo.engineer);
+  await page.goto(projectUrl);
+  await page.getByRole('link', { name: '申请补贴' }).click();
+  await page.getByTestId('claim-draft').locator('select').first().selectOption({ label: '新昌县中小企业智能化改造试点基金' });
+  await page.getByTestId('claim-create').click();
+  await page.waitForURL(/\/claims\/[^/]+$/);
+  const required = await page
+    .getByTestId('evidence-kind')
+    .locator('option')
+    .evaluateAll((options) => options.filter((o) => o.textContent?.includes('必需')).map((o) => (o as HTMLOptionElement).value));
+  for (const kind of required) {
+    await page.getByTestId('evidence-kind').selectOption(kind);
+    await page.getByTestId('evidence-file').setInputFiles({ name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% evidence\n') });
+    await expect(page.getByTestId('claim-evidence')).toContainText(`${kind}.pdf`);
+  }
+  await page.getByTestId('claim-submit').click();
+  await expect(page.getByText('已提交').first()).toBeVisible();
   await ctx.close();
 }
 
@@ -70,6 +122,7 @@ async function ensurePendingInvitation(browser: Browser) {
   const page = await ctx.newPage();
   await signIn(page, demo.admin);
   if ((await todoKinds(page)).includes('invitationPending')) return ctx.close();
+  await page.goto('/integrator#staff');
   await page.locator('#invite-email').fill(`todo-${Date.now()}@xinchang-retrofit.demo`);
   await page.locator('#invite-name').fill('孙工');
   await page.getByTestId('invite-submit').click();
