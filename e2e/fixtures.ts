@@ -75,21 +75,18 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.goto('/sign-in');
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
+  const v = visits.get(page);
+  if (v) v.user = email; // the pages from here on are the user's
   await page.locator('form button[type=submit]').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
-  const v = visits.get(page);
-  if (v) {
-    v.user = email;
-    noteVisit(page, page.url()); // the first page after signing in belongs to the user
-  }
 }
 
 export async function signOut(page: Page) {
   await runPageChecks(page);
-  await page.locator('header form button[type=submit]').click();
-  await page.waitForURL(/\/sign-in/);
   const v = visits.get(page);
   if (v) v.user = null;
+  await page.locator('header form button[type=submit]').click();
+  await page.waitForURL(/\/sign-in/);
 }
 
 /** Switches the language with the header control and waits for the page to follow. */

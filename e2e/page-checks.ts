@@ -71,9 +71,11 @@ export async function axeProblems(page: Page): Promise<string[]> {
 }
 
 /** Saves the signed-in user's language the way the header's switch does (the user's choice wins over the cookie). */
-async function saveLocale(context: BrowserContext, baseURL: string, locale: string) {
+async function saveLocale(context: BrowserContext, baseURL: string, locale: string): Promise<boolean> {
   const res = await context.request.post(`${baseURL}/api/trpc/me.setLocale`, { data: { json: { locale } } });
+  if (res.status() === 401) return false; // the session has ended (signed out, deactivated): nothing left to check as that user
   if (!res.ok()) throw new Error(`could not switch the language to ${locale}: ${res.status()}`);
+  return true;
 }
 
 /**
@@ -88,8 +90,9 @@ export async function checkEverywhere(context: BrowserContext, baseURL: string, 
     await page.goto(path);
     const original = (await page.locator('html').getAttribute('lang')) ?? 'zh-CN';
     for (const locale of checkLocales) {
-      if (signedIn) await saveLocale(context, baseURL, locale);
-      else await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL }]);
+      if (signedIn) {
+        if (!(await saveLocale(context, baseURL, locale))) return [];
+      } else await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: baseURL }]);
       // one load per language: the server renders the same page at every width, so the phone size is a resize
       for (const [i, size] of checkSizes.entries()) {
         await page.setViewportSize({ width: size.width, height: size.height });
