@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { type Browser, test as base, expect, type Page } from '@playwright/test';
 import { checkEverywhere, routeOf } from './page-checks';
 
@@ -20,7 +22,24 @@ export const demo = {
  */
 type Visits = { user: string | null; pending: Map<string, { path: string; user: string | null }>; problems: string[]; baseURL: string };
 const visits = new WeakMap<Page, Visits>();
-const checkedRoutes = new Set<string>(); // per worker: the suite runs in one worker, so each route is checked once
+/**
+ * Routes already checked in this run, kept in the run's output folder (emptied by Playwright when a run starts), so
+ * that a worker started again after a failed test does not check them once more.
+ */
+const checkedRoutes = {
+  file: () => path.join(test.info().project.outputDir, 'page-checks-done.txt'),
+  has(key: string): boolean {
+    try {
+      return fs.readFileSync(this.file(), 'utf8').split('\n').includes(key);
+    } catch {
+      return false;
+    }
+  },
+  add(key: string) {
+    fs.mkdirSync(path.dirname(this.file()), { recursive: true });
+    fs.appendFileSync(this.file(), `${key}\n`);
+  },
+};
 const pageChecksOn = process.env.E2E_PAGE_CHECKS !== '0';
 
 /** The integrator's admin and engineer see the same pages (the admin with a staff section more): checked once. */
