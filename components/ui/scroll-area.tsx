@@ -21,7 +21,6 @@ export function ScrollArea({ label, children, className = '' }: { label?: string
     return () => observer.disconnect();
   }, []);
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to be scrolled
     // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label is given only together with role=region
     <div
       ref={ref}
