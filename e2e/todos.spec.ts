@@ -102,11 +102,12 @@ async function ensureClaimToDecide(browser: Browser) {
   await page.getByTestId('claim-draft').locator('select').first().selectOption({ label: '新昌县中小企业智能化改造试点基金' });
   await page.getByTestId('claim-create').click();
   await page.waitForURL(/\/claims\/[^/]+$/);
-  const required = await page
+  // one document of every kind the form offers, so that whatever the fund requires is there
+  const kinds = await page
     .getByTestId('evidence-kind')
     .locator('option')
-    .evaluateAll((options) => options.filter((o) => o.textContent?.includes('必需')).map((o) => (o as HTMLOptionElement).value));
-  for (const kind of required) {
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  for (const kind of kinds) {
     await page.getByTestId('evidence-kind').selectOption(kind);
     await page.getByTestId('evidence-file').setInputFiles({ name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% evidence\n') });
     await expect(page.getByTestId('claim-evidence')).toContainText(`${kind}.pdf`);
