@@ -82,8 +82,8 @@ async function ensureOpenQuote(browser: Browser) {
 
 /**
  * A claim waiting for the county's decision, unless the demo data already has one: a second quoted project that the
- * owner accepts (a payment then falls due), for which the engineer files a claim on the county's fund with the
- * evidence it requires.
+ * owner accepts (a payment then falls due) and the engineer starts and commissions, for which the engineer files a
+ * claim on the county's fund with its evidence.
  */
 async function ensureClaimToDecide(browser: Browser) {
   if ((await kindsOf(browser, demo.official)).includes('claimToDecide')) return;
@@ -98,6 +98,10 @@ async function ensureClaimToDecide(browser: Browser) {
   await signOut(page);
   await signIn(page, demo.engineer);
   await page.goto(projectUrl);
+  // a claim is submitted once the retrofit is commissioned
+  await page.getByTestId('transition-start').click();
+  await page.getByTestId('transition-commission').click();
+  await expect(page.getByTestId('measured-form')).toBeVisible();
   await page.getByRole('link', { name: '申请补贴' }).click();
   await page.getByTestId('claim-draft').locator('select').first().selectOption({ label: '新昌县中小企业智能化改造试点基金' });
   await page.getByTestId('claim-create').click();
