@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { demo, screenshot, signIn, signOut, switchLanguage } from './fixtures';
+import { expect } from '@playwright/test';
+import { demo, screenshot, signIn, signOut, switchLanguage, test } from './fixtures';
 
 test('engineer records two assessments; pathway and verdict; the SME owner sees the same; the cluster heatmap moves (zh-CN, en)', async ({ page }) => {
   await signIn(page, demo.engineer);

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { demo, otherTenantLinks, screenshot, signIn, signOut, switchLanguage } from './fixtures';
+import { expect } from '@playwright/test';
+import { demo, otherTenantLinks, screenshot, signIn, signOut, switchLanguage, test } from './fixtures';
 
 test('county official: own fund with budget and integrators, both languages, isolation, sign-out', async ({ page, browser }) => {
   const other = await otherTenantLinks(browser);

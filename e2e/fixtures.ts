@@ -1,4 +1,7 @@
-import { type Browser, expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, test as base, expect, type Page } from '@playwright/test';
+import { checkEverywhere, routeOf } from './page-checks';
 
 export const DEMO_PASSWORD = 'retrofit-demo-2026';
 
@@ -11,15 +14,96 @@ export const demo = {
   otherOfficial: 'official@shengzhou.gov.demo',
 } as const;
 
+/**
+ * Every page a test's `page` visits is checked once per signed-in user and route (ids replaced), at 1280 and 390 px
+ * in both languages, for layout (nothing clipped, sideways scrolling only where it shows) and with axe (no serious or
+ * critical violation); see page-checks.ts. The checks run in a second tab of the same session when the user signs
+ * out and when the test ends; the test fails at its end with every problem found. `E2E_PAGE_CHECKS=0` turns them off.
+ */
+type Visits = { user: string | null; pending: Map<string, { path: string; user: string | null }>; problems: string[]; baseURL: string };
+const visits = new WeakMap<Page, Visits>();
+/**
+ * Routes already checked in this run, kept in the run's output folder (emptied by Playwright when a run starts), so
+ * that a worker started again after a failed test does not check them once more.
+ */
+const checkedRoutes = {
+  file: () => path.join(test.info().project.outputDir, 'page-checks-done.txt'),
+  has(key: string): boolean {
+    try {
+      return fs.readFileSync(this.file(), 'utf8').split('\n').includes(key);
+    } catch {
+      return false;
+    }
+  },
+  add(key: string) {
+    fs.mkdirSync(path.dirname(this.file()), { recursive: true });
+    fs.appendFileSync(this.file(), `${key}\n`);
+  },
+};
+const pageChecksOn = process.env.E2E_PAGE_CHECKS !== '0';
+
+/** The integrator's admin and engineer see the same pages (the admin with a staff section more): checked once. */
+function checkGroup(user: string | null): string {
+  if (user === null) return 'signed-out';
+  return user === demo.admin || user === demo.engineer ? 'integrator-staff' : user;
+}
+
+function noteVisit(page: Page, url: string) {
+  const v = visits.get(page);
+  if (!v || !url.startsWith(v.baseURL)) return;
+  const u = new URL(url);
+  if (u.pathname.startsWith('/api/')) return;
+  const key = `${checkGroup(v.user)} ${routeOf(url)}`;
+  if (!checkedRoutes.has(key) && !v.pending.has(key)) v.pending.set(key, { path: u.pathname + u.search, user: v.user });
+}
+
+async function runPageChecks(page: Page) {
+  const v = visits.get(page);
+  if (!v || !pageChecksOn) return;
+  const due = [...v.pending].filter(([key]) => !checkedRoutes.has(key));
+  v.pending.clear();
+  test.info().setTimeout(test.info().timeout + due.length * 30_000);
+  for (const [key, { path, user }] of due) {
+    checkedRoutes.add(key);
+    const found = await checkEverywhere(page.context(), v.baseURL, path, user !== null);
+    if (process.env.E2E_CHECK_TIMING) for (const p of found) console.log(`PROBLEM ${p}`);
+    v.problems.push(...found);
+  }
+}
+
+export const test = base.extend<{ pageChecks: undefined }>({
+  pageChecks: [
+    async ({ page, baseURL }, use) => {
+      const v: Visits = { user: null, pending: new Map(), problems: [], baseURL: baseURL ?? '' };
+      visits.set(page, v);
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame()) noteVisit(page, frame.url());
+      });
+      await use(undefined);
+      await runPageChecks(page);
+      if (v.problems.length) {
+        await test.info().attach('page-check-problems', { body: v.problems.join('\n'), contentType: 'text/plain' });
+        throw new Error(`${v.problems.length} layout or accessibility problems:\n${v.problems.join('\n')}`);
+      }
+    },
+    { auto: true },
+  ],
+});
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto('/sign-in');
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
+  const v = visits.get(page);
+  if (v) v.user = email; // the pages from here on are the user's
   await page.locator('form button[type=submit]').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
 }
 
 export async function signOut(page: Page) {
+  await runPageChecks(page);
+  const v = visits.get(page);
+  if (v) v.user = null;
   await page.locator('header form button[type=submit]').click();
   await page.waitForURL(/\/sign-in/);
 }

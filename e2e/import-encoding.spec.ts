@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { demo, signIn, switchLanguage } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { demo, signIn, switchLanguage, test } from './fixtures';
 
 // Issue 14, item 10: a Latin-1 CSV was imported as GB18030 mojibake without a word. Now the wizard shows the decoded
 // first lines and lets the user choose the encoding, in both languages.

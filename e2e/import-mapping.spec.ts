@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { demo, signIn, switchLanguage } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { demo, signIn, switchLanguage, test } from './fixtures';
 
 // Issue 15: a ledger as an SME writes it (a title row, its own column words) is imported by mapping the unknown column
 // by hand in the preview; the mapping is remembered for the next file with the same headers. Both languages, and the

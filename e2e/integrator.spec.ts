@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { demo, otherTenantLinks, screenshot, signIn, signOut, switchLanguage } from './fixtures';
+import { expect } from '@playwright/test';
+import { demo, otherTenantLinks, screenshot, signIn, signOut, switchLanguage, test } from './fixtures';
 
 for (const [role, email] of [
   ['admin', demo.admin],

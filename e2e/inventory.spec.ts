@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { demo, screenshot, signIn, switchLanguage } from './fixtures';
+import { demo, screenshot, signIn, switchLanguage, test } from './fixtures';
 
 async function openClient(page: Page, name: string) {
   await page.goto('/clients');

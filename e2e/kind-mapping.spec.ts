@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { demo, signIn, switchLanguage } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { demo, signIn, switchLanguage, test } from './fixtures';
 
 // Issue 15: machine kinds a ledger names its own way are kept as written and listed on the client's machines page,
 // where staff map each word to a catalogue kind for all its machines at once. Both languages, desktop and phone.

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { demo, screenshot, signIn, switchLanguage } from './fixtures';
+import { expect } from '@playwright/test';
+import { demo, screenshot, signIn, switchLanguage, test } from './fixtures';
 
 test('the admin edits the price book and kit rules as data; a new version is saved (zh-CN, en)', async ({ page }) => {
   await signIn(page, demo.admin);

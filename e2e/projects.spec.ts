@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
-import { demo, screenshot, signIn, signOut, switchLanguage } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { demo, screenshot, signIn, signOut, switchLanguage, test } from './fixtures';
 
 async function openWanfeng(page: Page) {
   await page.goto('/clients');

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { demo, screenshot, signIn } from './fixtures';
+import { expect } from '@playwright/test';
+import { demo, screenshot, signIn, test } from './fixtures';
 
 test('sign-in explains bad input without revealing which accounts exist', async ({ page }) => {
   await page.goto('/sign-in');

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, demo, screenshot, signIn, switchLanguage } from './fixtures';
+import { expect } from '@playwright/test';
+import { DEMO_PASSWORD, demo, screenshot, signIn, switchLanguage, test } from './fixtures';
 
 test('admin deactivates the engineer: the engineer’s open session ends at once; reactivated, they sign in again', async ({ browser }) => {
   const engCtx = await browser.newContext();

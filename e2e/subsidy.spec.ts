@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { demo, screenshot, signIn, signOut, switchLanguage } from './fixtures';
+import { expect } from '@playwright/test';
+import { demo, screenshot, signIn, signOut, switchLanguage, test } from './fixtures';
 
 test('official creates a fund and invites the integrator; engineer claims the allowance left with the reasoning; the county cannot see the draft; official approves and pays out through confirmations; dashboard and SME payback move (zh-CN, en)', async ({
   page,

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { demo, screenshot, signIn } from './fixtures';
+import { expect } from '@playwright/test';
+import { demo, screenshot, signIn, test } from './fixtures';
 
 /**
  * Connected machines (issue 19): the simulator runs in the server (TELEMETRY_SIMULATOR=direct), so the plant floor

@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { demo, screenshot, signIn, switchLanguage } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { demo, screenshot, signIn, switchLanguage, test } from './fixtures';
 
 /** This journey's own client: no other journey registers terminals or changes machines of 精工套圈. */
 const CLIENT = '新昌县精工套圈有限公司';

@@ -35,10 +35,10 @@ export async function ClaimsTable({ rows }: { rows: Row[] }) {
               {c.number}
             </Link>
           </Td>
-          <Td className="max-w-[14rem] truncate">{localName(locale, c.sme, c.smeEn)}</Td>
+          <Td className="max-w-[14rem] whitespace-normal">{localName(locale, c.sme, c.smeEn)}</Td>
           <Td>{c.integrator}</Td>
-          <Td className="max-w-[12rem] truncate">{localName(locale, c.fund.name, c.fund.nameEn)}</Td>
-          <Td>
+          <Td className="max-w-[12rem] whitespace-normal">{localName(locale, c.fund.name, c.fund.nameEn)}</Td>
+          <Td pin>
             <Badge tone={claimTone[c.status]}>{t(`statuses.${c.status}`)}</Badge>
           </Td>
           <Td numeric>{formatYuan(c.computedFen)}</Td>

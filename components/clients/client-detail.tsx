@@ -17,7 +17,9 @@ function Bars({ rows }: { rows: { label: string; count: number }[] }) {
     <ul className="space-y-2">
       {rows.map((r) => (
         <li key={r.label} className="grid grid-cols-[9.5rem_1fr_3rem] items-center gap-3 text-sm">
-          <span className="truncate text-slate-700">{r.label}</span>
+          <span className="truncate text-slate-700" title={r.label}>
+            {r.label}
+          </span>
           <span className="h-2.5 rounded-full bg-slate-100">
             <span className="block h-2.5 rounded-full bg-teal-600" style={{ width: `${(r.count / max) * 100}%` }} />
           </span>

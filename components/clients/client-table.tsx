@@ -26,7 +26,7 @@ export async function ClientTable({ rows }: { rows: ClientRow[] }) {
     >
       {rows.map((c) => (
         <tr key={c.id} className="hover:bg-slate-50" data-testid="client-row">
-          <Td className="max-w-[22rem] truncate font-medium">
+          <Td className="max-w-[22rem] whitespace-normal font-medium">
             <Link href={`/clients/${c.id}`} className="text-teal-800 hover:underline">
               {localName(locale, c.legalName, c.legalNameEn)}
             </Link>

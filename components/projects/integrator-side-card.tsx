@@ -51,7 +51,7 @@ export async function IntegratorSideCard({ projectId, side, costsOpen }: { proje
         {side.costLines.map((l) => (
           <tr key={l.id} className={l.over ? 'bg-red-50/60' : ''} data-testid="cost-line-row">
             <Td>{t(`categories.${l.category}` as 'categories.HARDWARE')}</Td>
-            <Td className="max-w-[14rem] truncate">{lineLabel(tAll as never, l)}</Td>
+            <Td className="max-w-[14rem] whitespace-normal">{lineLabel(tAll as never, l)}</Td>
             <Td numeric>{l.quantity}</Td>
             <Td numeric>{cell(l.unitPriceFen)}</Td>
             <Td numeric>{cell(l.totalFen)}</Td>
@@ -98,7 +98,7 @@ export async function IntegratorSideCard({ projectId, side, costsOpen }: { proje
               <Td>{format.dateTime(e.invoiceDate, { dateStyle: 'medium', timeZone: 'UTC' })}</Td>
               <Td>{e.supplier}</Td>
               <Td className="font-mono">{e.invoiceNo}</Td>
-              <Td className="max-w-[14rem] truncate">
+              <Td className="max-w-[14rem] whitespace-normal">
                 {e.costLineId
                   ? lineLabel(tAll as never, side.costLines.find((l) => l.id === e.costLineId) ?? { itemCode: null, description: null })
                   : t('detail.noLine')}

@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, FormError, inputClass } from '@/components/ui/form';
+import { ScrollArea } from '@/components/ui/scroll-area';
 import { controlTypes } from '@/server/domain/inventory/catalogue';
 import { parseYuan } from '@/server/domain/money/money';
 import type { PriceBook } from '@/server/domain/projects/price-book';
@@ -61,7 +62,7 @@ export function PriceBookEditor({
   return (
     <div className="grid grid-cols-1 gap-6" data-testid="price-book">
       <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-        <div className="-mx-5 overflow-x-auto">
+        <ScrollArea label={t('priceBook.title')} className="-mx-5">
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-xs text-slate-500">
               <tr>
@@ -91,11 +92,11 @@ export function PriceBookEditor({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </section>
       <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         <h2 className="text-base font-semibold text-slate-800">{t('priceBook.kits')}</h2>
-        <div className="-mx-5 mt-3 overflow-x-auto">
+        <ScrollArea label={t('priceBook.kits')} className="-mx-5 mt-3">
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-xs text-slate-500">
               <tr>
@@ -130,7 +131,7 @@ export function PriceBookEditor({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </section>
       {canEdit ? (
         <div className="flex flex-wrap items-center gap-3">

@@ -26,25 +26,23 @@ export async function ProjectTerminals({ api, projectId }: { api: Api; projectId
       }
     >
       <p className="mb-3 text-sm text-slate-600">{t('project.intro')}</p>
-      <div className="max-h-96 overflow-y-auto">
-        <Table head={[t('machine'), t('project.terminal'), t('status'), t('firstSeen'), t('lastSeen')]}>
-          {data.machines.map((m) => (
-            <tr key={m.machineId} data-testid="project-terminal-row" data-readiness={m.readiness}>
-              <Td>
-                <Link href={`/machines/${m.machineId}`} className="font-mono text-teal-800 hover:underline">
-                  {m.assetTag}
-                </Link>
-              </Td>
-              <Td className="font-mono">{m.serial ?? '—'}</Td>
-              <Td>
-                <Badge tone={tones[m.readiness]}>{label[m.readiness]}</Badge>
-              </Td>
-              <Td>{m.firstSeenAt ? format.dateTime(m.firstSeenAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Td>
-              <Td>{m.lastSeenAt ? format.dateTime(m.lastSeenAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Td>
-            </tr>
-          ))}
-        </Table>
-      </div>
+      <Table head={[t('machine'), t('project.terminal'), t('status'), t('firstSeen'), t('lastSeen')]}>
+        {data.machines.map((m) => (
+          <tr key={m.machineId} data-testid="project-terminal-row" data-readiness={m.readiness}>
+            <Td>
+              <Link href={`/machines/${m.machineId}`} className="font-mono text-teal-800 hover:underline">
+                {m.assetTag}
+              </Link>
+            </Td>
+            <Td className="font-mono">{m.serial ?? '—'}</Td>
+            <Td pin>
+              <Badge tone={tones[m.readiness]}>{label[m.readiness]}</Badge>
+            </Td>
+            <Td>{m.firstSeenAt ? format.dateTime(m.firstSeenAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Td>
+            <Td>{m.lastSeenAt ? format.dateTime(m.lastSeenAt, { dateStyle: 'medium', timeStyle: 'short' }) : '—'}</Td>
+          </tr>
+        ))}
+      </Table>
     </Card>
   );
 }

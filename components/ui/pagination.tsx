@@ -25,7 +25,7 @@ export async function Pagination({
     return s ? `${basePath}?${s}` : basePath;
   };
   const link = 'rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50';
-  const off = 'rounded-lg border border-slate-200 px-3 py-1.5 text-sm text-slate-300';
+  const off = 'rounded-lg border border-slate-200 bg-slate-50 px-3 py-1.5 text-sm text-slate-500';
   return (
     <nav className="mt-4 flex flex-wrap items-center justify-between gap-2" aria-label="pagination">
       <span className="text-xs text-slate-500 tabular-nums" data-testid="page-info">

@@ -80,9 +80,9 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
                     {p.number}
                   </Link>
                 </Td>
-                <Td className="max-w-[16rem] truncate">{p.title}</Td>
-                <Td className="max-w-[14rem] truncate">{localName(locale, p.smeClient.legalName, p.smeClient.legalNameEn)}</Td>
-                <Td>
+                <Td className="max-w-[16rem] whitespace-normal">{p.title}</Td>
+                <Td className="max-w-[14rem] whitespace-normal">{localName(locale, p.smeClient.legalName, p.smeClient.legalNameEn)}</Td>
+                <Td pin>
                   <Badge tone={statusTone[p.status]}>{t(`statuses.${p.status}`)}</Badge>
                 </Td>
                 <Td numeric>{p.machines}</Td>

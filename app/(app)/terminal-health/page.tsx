@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/telemetry/status-badge';
 import { Card } from '@/components/ui/card';
+import { FilterPanel } from '@/components/ui/filter-panel';
 import { inputClass } from '@/components/ui/form';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
@@ -65,28 +66,30 @@ export default async function TerminalHealthPage({ searchParams }: { searchParam
         })}
       </ul>
       <Card>
-        <form method="get" className="mb-4 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <select name="sme" defaultValue={sme ?? ''} aria-label={t('sme')} className={inputClass}>
-            <option value="">{t('allSmes')}</option>
-            {smes.map((s) => (
-              <option key={s.id} value={s.id}>
-                {localName(locale, s.legalName, s.legalNameEn)}
-              </option>
-            ))}
-          </select>
-          <select name="state" defaultValue={state ?? ''} aria-label={t('state')} className={inputClass}>
-            <option value="">{t('allStates')}</option>
-            {healthStates.map((s) => (
-              <option key={s} value={s}>
-                {t(`states.${s}`)}
-              </option>
-            ))}
-          </select>
-          <input name="q" defaultValue={q} placeholder={t('search')} aria-label={t('serial')} className={inputClass} />
-          <button type="submit" className="rounded-lg bg-teal-700 px-3 py-2 text-sm font-medium text-white hover:bg-teal-800">
-            {t('filter')}
-          </button>
-        </form>
+        <FilterPanel active={[sme, state, q].filter(Boolean).length}>
+          <form method="get" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            <select name="sme" defaultValue={sme ?? ''} aria-label={t('sme')} className={inputClass}>
+              <option value="">{t('allSmes')}</option>
+              {smes.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {localName(locale, s.legalName, s.legalNameEn)}
+                </option>
+              ))}
+            </select>
+            <select name="state" defaultValue={state ?? ''} aria-label={t('state')} className={inputClass}>
+              <option value="">{t('allStates')}</option>
+              {healthStates.map((s) => (
+                <option key={s} value={s}>
+                  {t(`states.${s}`)}
+                </option>
+              ))}
+            </select>
+            <input name="q" defaultValue={q} placeholder={t('search')} aria-label={t('serial')} className={inputClass} />
+            <button type="submit" className="rounded-lg bg-teal-700 px-3 py-2 text-sm font-medium text-white hover:bg-teal-800">
+              {t('filter')}
+            </button>
+          </form>
+        </FilterPanel>
         {data.rows.length ? (
           <Table
             caption={t('title')}
@@ -131,7 +134,7 @@ export default async function TerminalHealthPage({ searchParams }: { searchParam
                 <Td numeric className={r.malformed ? 'font-semibold text-red-800' : ''}>
                   {format.number(r.malformed)}
                 </Td>
-                <Td className="max-w-xs truncate text-xs">
+                <Td className="max-w-xs whitespace-normal text-xs">
                   <span title={r.lastProblem ?? undefined}>{r.lastProblem ? `${r.lastProblem} · ${when(r.lastProblemAt)}` : '—'}</span>
                 </Td>
               </tr>

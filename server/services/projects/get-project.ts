@@ -80,6 +80,7 @@ export async function getProject(db: ScopedDb, role: Role, id: string) {
       outcomeAssessmentId: true,
       cancelReason: true,
       createdAt: true,
+      integratorId: true,
       smeClient: { select: { id: true, legalName: true, legalNameEn: true } },
       machines: { select: { machine: { select: { id: true, assetTag: true, kind: true, controlType: true, status: true } } } },
       savings: { orderBy: { sortOrder: 'asc' }, select: { id: true, kind: true, params: true, monthlyFen: true } },
@@ -107,8 +108,10 @@ export async function getProject(db: ScopedDb, role: Role, id: string) {
   const staff = isStaff(role);
   const side = staff ? await integratorSide(db, id, p.contractPriceFen) : null;
   const actorIds = [...new Set(p.statusChanges.map((c) => c.actorId).filter((x): x is string => Boolean(x)))];
-  const [actors, outcome, payback, openQuote] = await Promise.all([
+  const [actors, integrator, outcome, payback, openQuote] = await Promise.all([
     actorIds.length ? db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [],
+    // an SME owner cannot read the integrator's staff: their changes are shown under the integrator's name
+    db.integrator.findFirst({ where: { id: p.integratorId }, select: { name: true, nameEn: true } }),
     p.outcomeAssessmentId
       ? db.assessment.findUnique({ where: { id: p.outcomeAssessmentId }, select: { id: true, d: true, n: true, i: true, assessedOn: true } })
       : null,
@@ -129,7 +132,10 @@ export async function getProject(db: ScopedDb, role: Role, id: string) {
     expectedMonthlyFen: p.savings.reduce((s, l) => s + l.monthlyFen, 0n),
     /** Measured months: typed by staff, or accepted from the terminals' data with their windows and coverage. */
     measured: measured.map(({ basis, ...m }) => ({ ...m, basis: m.source === 'DATA' ? readAcceptedBasis(basis) : null })),
-    statusChanges: p.statusChanges.map((c) => ({ ...c, actorName: c.actorId ? (actorName.get(c.actorId) ?? null) : null })),
+    statusChanges: p.statusChanges.map((c) => {
+      const name = c.actorId ? (actorName.get(c.actorId) ?? null) : null;
+      return { ...c, actorName: name, actorOrganisation: c.actorId && !name ? integrator : null };
+    }),
     paymentTerms: storedPaymentTerms(paymentTerms),
     /** The open quote as the SME owner would accept it (price, schedule, subsidy expected) — the confirmation shows it. */
     openQuote: openQuote

@@ -219,6 +219,15 @@ describe(`retrofit projects (${process.env.TEST_DB ?? 'pglite'})`, () => {
       'verify:VERIFIED',
     ]);
     expect(p.statusChanges.find((c) => c.transition === 'decline')?.reason).toBe('希望先做一台试点');
+    // the owner cannot read the integrator's staff: their steps carry the integrator's name, the owner's own carry theirs
+    const integratorName = (await t.db.integrator.findUniqueOrThrow({ where: { id: w.integrator.id }, select: { name: true } })).name;
+    const ownerName = (await t.db.user.findUniqueOrThrow({ where: { id: w.users.smeOwner.id }, select: { name: true } })).name;
+    const byStep = (name: string) => p.statusChanges.find((c) => c.transition === name);
+    expect(byStep('commission')).toMatchObject({ actorName: null, actorOrganisation: { name: integratorName } });
+    expect(byStep('accept')).toMatchObject({ actorName: ownerName, actorOrganisation: null });
+    const asStaff = await engineer.projects.get({ id: projectId });
+    expect(asStaff.statusChanges.find((c) => c.transition === 'commission')).toMatchObject({ actorOrganisation: null });
+    expect(asStaff.statusChanges.find((c) => c.transition === 'commission')?.actorName).toBeTruthy();
   });
 
   it('sums the overview: contracted, invoiced, per SME and per machine', async () => {

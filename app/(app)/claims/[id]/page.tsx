@@ -177,14 +177,14 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
               <tr key={e.id} data-testid="claim-event" className="align-top">
                 <Td>
                   {format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'short' })}
-                  <span className="block text-xs text-slate-500">{e.actorName ?? '—'}</span>
+                  <span className="block text-xs text-slate-600">{e.actorName ?? '—'}</span>
                 </Td>
                 <Td>{t(`actions.${e.action}` as 'actions.draft')}</Td>
                 <Td numeric>{e.amountFen === null ? '—' : formatYuan(e.amountFen)}</Td>
-                <Td>
-                  <div className="min-w-64 whitespace-normal">
+                <Td wide>
+                  <div className="whitespace-normal sm:min-w-64">
                     {e.reason ?? ''}
-                    {e.explanationText ? <span className="block text-xs text-slate-500">{e.explanationText}</span> : null}
+                    {e.explanationText ? <span className="block text-xs text-slate-600">{e.explanationText}</span> : null}
                   </div>
                 </Td>
               </tr>

@@ -201,7 +201,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                   <Td className="font-mono">{m.month}</Td>
                   <Td numeric>{cell(m.amountFen)}</Td>
                   <Td>{m.basis ? <Badge tone="teal">{tAll('results.fromData')}</Badge> : <Badge tone="slate">{tAll('results.typed')}</Badge>}</Td>
-                  <Td className="whitespace-normal">
+                  <Td wide>
                     {m.basis
                       ? tAll('results.acceptedWindows', {
                           baseline: `${m.basis.baseline.from} – ${m.basis.baseline.to}`,
@@ -232,8 +232,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                   <div className="font-medium">
                     {t(`actions.${c.transition}` as 'actions.start')} · {t(`statuses.${c.to}` as 'statuses.DRAFT')}
                   </div>
-                  <div className="text-xs text-slate-500">
-                    {format.dateTime(c.at, { dateStyle: 'medium', timeStyle: 'short' })} · {c.actorName ?? '—'}
+                  <div className="text-xs text-slate-600">
+                    {format.dateTime(c.at, { dateStyle: 'medium', timeStyle: 'short' })} ·{' '}
+                    {c.actorName ?? (c.actorOrganisation ? localName(locale, c.actorOrganisation.name, c.actorOrganisation.nameEn) : '—')}
                   </div>
                   {c.reason ? <div className="text-slate-600">{c.reason}</div> : null}
                 </li>
