@@ -32,21 +32,29 @@ describe(`demo data at every stage (${process.env.TEST_DB ?? 'pglite'})`, () => 
   });
 
   it('projects from draft to verified and claims from drafted to paid, with money and measured savings', async () => {
-    const projects = await t.db.project.groupBy({ by: ['status'], _count: true });
+    // the demo's own tenants only: on PostgreSQL the other test files write into the same database
+    const users = await t.db.user.findMany({
+      where: { email: { in: ['admin@xinchang-retrofit.demo', 'admin@shengzhou-gear.demo', 'official@xinchang.gov.demo', 'official@shengzhou.gov.demo'] } },
+      select: { integratorId: true, countyId: true },
+    });
+    const integratorId = { in: users.flatMap((u) => (u.integratorId ? [u.integratorId] : [])) };
+    const countyId = { in: users.flatMap((u) => (u.countyId ? [u.countyId] : [])) };
+    const projects = await t.db.project.groupBy({ by: ['status'], where: { integratorId }, _count: true });
     expect(Object.fromEntries(projects.map((p) => [p.status, p._count]))).toEqual({ DRAFT: 1, QUOTED: 1, IN_PROGRESS: 1, COMMISSIONED: 4, VERIFIED: 1 });
-    const claims = await t.db.claim.findMany({ select: { status: true, requestedFen: true, approvedFen: true, disbursedFen: true } });
+    const claims = await t.db.claim.findMany({ where: { integratorId }, select: { status: true, requestedFen: true, approvedFen: true, disbursedFen: true } });
     expect(claims.map((c) => c.status).sort()).toEqual(['APPROVED', 'DISBURSED', 'DRAFT', 'RETURNED', 'SUBMITTED']);
     for (const c of claims) expect(c.requestedFen).toBeGreaterThan(0n);
     const paid = claims.find((c) => c.status === 'DISBURSED');
     expect(paid?.disbursedFen).toBe(paid?.approvedFen);
-    expect(await t.db.measuredSaving.count()).toBeGreaterThanOrEqual(5);
-    expect(await t.db.quote.count({ where: { decision: 'ACCEPTED' } })).toBe(6);
+    expect(await t.db.measuredSaving.count({ where: { integratorId } })).toBeGreaterThanOrEqual(5);
+    expect(await t.db.quote.count({ where: { integratorId, decision: 'ACCEPTED' } })).toBe(6);
     // the verified project's firm has an assessment before and the one its outcome was verified with
-    const verified = await t.db.project.findFirstOrThrow({ where: { status: 'VERIFIED' }, select: { smeClientId: true, outcomeAssessmentId: true } });
+    const verified = await t.db.project.findFirstOrThrow({ where: { integratorId, status: 'VERIFIED' }, select: { smeClientId: true, outcomeAssessmentId: true } });
     expect(await t.db.assessment.count({ where: { smeClientId: verified.smeClientId, status: 'SIGNED_OFF' } })).toBe(2);
     expect(verified.outcomeAssessmentId).not.toBeNull();
     // the demo's history is not news
-    expect(await t.db.notificationEvent.count({ where: { processedAt: null } })).toBe(0);
-    expect(await t.db.notificationEvent.count()).toBeGreaterThan(0);
+    const demoEvents = { OR: [{ integratorId }, { countyId }] };
+    expect(await t.db.notificationEvent.count({ where: { ...demoEvents, processedAt: null } })).toBe(0);
+    expect(await t.db.notificationEvent.count({ where: demoEvents })).toBeGreaterThan(0);
   });
 });
