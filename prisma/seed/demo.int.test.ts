@@ -49,7 +49,10 @@ describe(`demo data at every stage (${process.env.TEST_DB ?? 'pglite'})`, () => 
     expect(await t.db.measuredSaving.count({ where: { integratorId } })).toBeGreaterThanOrEqual(5);
     expect(await t.db.quote.count({ where: { integratorId, decision: 'ACCEPTED' } })).toBe(6);
     // the verified project's firm has an assessment before and the one its outcome was verified with
-    const verified = await t.db.project.findFirstOrThrow({ where: { integratorId, status: 'VERIFIED' }, select: { smeClientId: true, outcomeAssessmentId: true } });
+    const verified = await t.db.project.findFirstOrThrow({
+      where: { integratorId, status: 'VERIFIED' },
+      select: { smeClientId: true, outcomeAssessmentId: true },
+    });
     expect(await t.db.assessment.count({ where: { smeClientId: verified.smeClientId, status: 'SIGNED_OFF' } })).toBe(2);
     expect(verified.outcomeAssessmentId).not.toBeNull();
     // the demo's history is not news
