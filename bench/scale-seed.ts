@@ -165,7 +165,9 @@ export async function seedScale(db: PrismaClient, say: (s: string) => void, opts
   await db.$executeRaw`
     INSERT INTO "TerminalHealth" ("terminalId", "integratorId", "smeClientId", "firstSeenAt", "lastSeenAt", "lastAt", "lastState", "accepted")
     SELECT t."id", t."integratorId", t."smeClientId", now() - interval '2 days', now(), now(), 1, 17280
-    FROM "Terminal" t WHERE t."serial" LIKE 'SC-%' ON CONFLICT ("terminalId") DO NOTHING`;
+    FROM "Terminal" t WHERE t."serial" LIKE 'SC-%'
+    ON CONFLICT ("terminalId") DO UPDATE SET "firstSeenAt" = EXCLUDED."firstSeenAt", "lastSeenAt" = EXCLUDED."lastSeenAt", "lastAt" = EXCLUDED."lastAt",
+      "lastState" = EXCLUDED."lastState", "accepted" = EXCLUDED."accepted"`;
   const commissionFailures = await pool(toClaim, 4, async (p) => {
     await engineer.projects.transition({ id: p.id, name: 'start' });
     await engineer.projects.transition({ id: p.id, name: 'commission' });

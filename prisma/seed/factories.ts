@@ -495,8 +495,12 @@ export async function seedTerminal(
   if (live) {
     if (seenAt) {
       const h = await db.terminalHealth.findUnique({ where: { terminalId: live.id }, select: { firstSeenAt: true } });
-      if (!h) await db.terminalHealth.create({ data: { ...own, terminalId: live.id, firstSeenAt: seenAt, lastSeenAt: seenAt, lastAt: seenAt } });
-      else if (!h.firstSeenAt) await db.terminalHealth.update({ where: { terminalId: live.id }, data: { firstSeenAt: seenAt, lastSeenAt: seenAt } });
+      if (!h?.firstSeenAt)
+        await db.terminalHealth.upsert({
+          where: { terminalId: live.id },
+          create: { ...own, terminalId: live.id, firstSeenAt: seenAt, lastSeenAt: seenAt, lastAt: seenAt },
+          update: { firstSeenAt: seenAt, lastSeenAt: seenAt },
+        });
     }
     return { id: live.id, secret: null, created: false };
   }
@@ -505,8 +509,10 @@ export async function seedTerminal(
     data: { ...own, serial: t.serial, machineId: t.machineId, gatewayId: t.gatewayId ?? null, secretHash: hashTerminalSecret(secret) },
     select: { id: true },
   });
-  await db.terminalHealth.create({
-    data: { ...own, terminalId: terminal.id, firstSeenAt: seenAt, lastSeenAt: seenAt, lastAt: seenAt, accepted: seenAt ? 1n : 0n },
+  // its health row was made with it (a trigger, migration terminal_health_counts): what it has heard is set here
+  await db.terminalHealth.update({
+    where: { terminalId: terminal.id },
+    data: { firstSeenAt: seenAt, lastSeenAt: seenAt, lastAt: seenAt, accepted: seenAt ? 1n : 0n },
   });
   return { id: terminal.id, secret, created: true };
 }

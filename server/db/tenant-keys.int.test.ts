@@ -120,7 +120,8 @@ async function fillEveryTable(db: PrismaClient, w: TenantWorld, opts: { satisfac
   const terminal = await db.terminal.create({
     data: { ...own, serial: `T-${integratorId}`, machineId: machine.id, gatewayId: gateway.id, secretHash: 'x' },
   });
-  await db.terminalHealth.create({ data: { ...own, terminalId: terminal.id } });
+  // made with its terminal (a trigger)
+  expect(await db.terminalHealth.findUnique({ where: { terminalId: terminal.id }, select: { integratorId: true, smeClientId: true } })).toEqual(own);
   const hour = new Date('2026-05-01T02:00:00Z');
   const seconds = { plannedS: 0, runningS: 0, idleS: 0, stoppedS: 0, alarmS: 0, setupS: 0, unknownS: 3600 };
   const planned = { plannedRunningS: 0, plannedIdleS: 0, plannedStoppedS: 0, plannedAlarmS: 0, plannedSetupS: 0, plannedUnknownS: 0 };
@@ -188,6 +189,9 @@ describe(`tenant keys in every foreign key (${process.env.TEST_DB ?? 'pglite'})`
       targetTenant === 'countyId' ? b.county.id : b.integrator.id,
     );
     expect(foreign, `a ${target} of tenant B`).toBeDefined();
+    // every terminal has its health row (a trigger): free one of B's terminals so that the foreign key, not the
+    // health table's primary key, is what must refuse the row pointing at it
+    if (table === 'TerminalHealth') await t.db.terminalHealth.deleteMany({ where: { terminalId: foreign?.id } });
     const aTenant = kind === 'county' ? a.county.id : a.integrator.id;
     const attempt = withTenant(t.db, scopeOf(a, kind), async (tx) => {
       const [own] = await tx.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table}" WHERE "${tenantCol}" = $1`, aTenant);

@@ -132,7 +132,8 @@ describe('POST /api/terminals/ingest', () => {
     expect(results(r.json)).toEqual(['accepted', 'not_allowed', 'not_allowed', 'not_allowed', 'malformed']);
     expect(await seqs(carried.num)).toContain(50);
     for (const x of [notCarried, theirs, w.otherSmeTerminal]) expect(await seqs(x.num)).toEqual([]);
-    expect(await t.db.terminalHealth.findUnique({ where: { terminalId: theirs.id } })).toBeNull();
+    // its health row, made with the terminal, heard nothing
+    expect(await t.db.terminalHealth.findUnique({ where: { terminalId: theirs.id } })).toMatchObject({ lastSeenAt: null, accepted: 0n, refused: 0n });
     expect(await t.db.terminalHealth.findUniqueOrThrow({ where: { terminalId: w.gateway.id } })).toMatchObject({ refused: 3n, malformed: 1n });
     // a terminal naming another terminal in its batch has its own id used: the field is unknown to a terminal's payload
     const own = await call(bearer(carried), [{ terminal: theirs.id, ...sample(52) }]);

@@ -20,6 +20,8 @@ const asTerminal = (id: string, payload: Buffer, terminalId = id): IngestMessage
   receivedAt: now(),
 });
 
+/** A terminal's health row as it was made with the terminal: nothing heard, nothing counted. */
+const untouched = { firstSeenAt: null, lastSeenAt: null, lastAt: null, accepted: 0n, duplicates: 0n, refused: 0n, malformed: 0n };
 async function health(id: string) {
   return t.db.terminalHealth.findUnique({ where: { terminalId: id } });
 }
@@ -84,7 +86,7 @@ describe('ingestBatch', () => {
     expect(await stored(d.num)).toEqual([]);
     expect((await health(a.id))?.refused).toBe(1n);
     expect((await health(w.gateway.id))?.refused).toBe(3n);
-    expect(await health(d.id)).toBeNull();
+    expect(await health(d.id)).toMatchObject(untouched);
   });
 
   it('cross-tenant: a terminal or gateway of one integrator naming another integrator’s terminal writes nothing of theirs', async () => {
@@ -98,8 +100,8 @@ describe('ingestBatch', () => {
     expect(out.map((o) => o.result)).toEqual(['not_allowed', 'not_allowed', 'not_allowed']);
     expect(await stored(theirs.num)).toEqual([]);
     expect(await stored(w.otherSmeTerminal.num)).toEqual([]);
-    expect(await health(theirs.id)).toBeNull();
-    expect(await health(w.otherSmeTerminal.id)).toBeNull();
+    expect(await health(theirs.id)).toMatchObject(untouched);
+    expect(await health(w.otherSmeTerminal.id)).toMatchObject(untouched);
   });
 
   it('revocation takes effect at once when the directory is told, and a retired machine’s terminal is refused', async () => {

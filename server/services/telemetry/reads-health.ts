@@ -1,10 +1,17 @@
 /**
  * Terminal health for the integrator's staff, across all its SMEs: which terminals report, which went silent, which
  * never reported, and which send messages that are refused or malformed. Filters by SME, state and serial; paged.
- * The counts are one statement (with the tenant key in its WHERE, and row-level security behind it); the page is
- * one more, ordered by serial (the integrator's unique index).
+ *
+ * At the TOMAN ×10 fleet (≈ 127,000 terminals in one integrator) a count that joins every terminal to its health row
+ * took 370 ms; the counts now read partial indexes instead (migration terminal_health_counts): every terminal has a
+ * health row from the start, flagged `live` while it is a data terminal that is not revoked, so the few silent, never
+ * and problem terminals are counted on their own small indexes, the live terminals on Terminal's (index-only), and
+ * the reporting ones are the rest. A filter by SME or serial counts the few rows it selects with one join instead.
+ * The page is the ids in serial order (one statement), then their rows. Every statement carries the tenant key in
+ * its WHERE, with row-level security behind it; times are compared as UTC `timestamp` (the columns' type), so the
+ * comparison is leakproof and row-level security lets it use the index.
  */
-import type { Prisma } from '../../db/generated/client';
+import { Prisma } from '../../db/generated/client';
 import type { ScopedOrTx } from '../../db/tx';
 import type { IntegratorScope } from '../../domain/auth/scope';
 import { pageWindow } from '../../domain/paging';
@@ -16,19 +23,49 @@ export type HealthState = (typeof healthStates)[number];
 
 export type TerminalHealthInput = { smeClientId?: string; state?: HealthState; q?: string; page: number; pageSize: number };
 
-function stateWhere(state: HealthState | undefined, cut: Date): Prisma.TerminalWhereInput {
+type Counts = { all: number; reporting: number; silent: number; never: number; problems: number };
+
+/** A moment as the health columns hold it: UTC `timestamp(3)`. */
+const utc = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+/** Each state as a condition on the health row `h` (a live terminal's). */
+function stateSql(state: HealthState, cut: Date): Prisma.Sql {
   switch (state) {
     case 'reporting':
-      return { health: { is: { lastAt: { gte: cut } } } };
+      return Prisma.sql`h."lastSeenAt" IS NOT NULL AND h."lastAt" >= ${utc(cut)}`;
     case 'silent':
-      return { health: { is: { lastSeenAt: { not: null }, OR: [{ lastAt: null }, { lastAt: { lt: cut } }] } } };
+      return Prisma.sql`h."lastSeenAt" IS NOT NULL AND (h."lastAt" IS NULL OR h."lastAt" < ${utc(cut)})`;
     case 'never':
-      return { OR: [{ health: { is: null } }, { health: { is: { lastSeenAt: null } } }] };
+      return Prisma.sql`h."lastSeenAt" IS NULL`;
     case 'problems':
-      return { health: { is: { OR: [{ refused: { gt: 0 } }, { malformed: { gt: 0 } }] } } };
-    default:
-      return {};
+      return Prisma.sql`(h."refused" > 0 OR h."malformed" > 0)`;
   }
+}
+
+/** The whole integrator's counts, on the partial indexes (see above). */
+async function fleetCounts(db: ScopedOrTx, integratorId: string, cut: Date): Promise<Counts> {
+  const [r] = await db.$queryRaw<Omit<Counts, 'reporting'>[]>`
+    SELECT
+      (SELECT count(*) FROM "Terminal" t WHERE t."integratorId" = ${integratorId} AND t."revokedAt" IS NULL AND t."kind" = 'TERMINAL')::int AS "all",
+      ((SELECT count(*) FROM "TerminalHealth" h WHERE h."integratorId" = ${integratorId} AND h."live" AND h."lastSeenAt" IS NOT NULL AND h."lastAt" < ${utc(cut)})
+        + (SELECT count(*) FROM "TerminalHealth" h WHERE h."integratorId" = ${integratorId} AND h."live" AND h."lastSeenAt" IS NOT NULL AND h."lastAt" IS NULL))::int AS "silent",
+      (SELECT count(*) FROM "TerminalHealth" h WHERE h."integratorId" = ${integratorId} AND h."live" AND h."lastSeenAt" IS NULL)::int AS "never",
+      (SELECT count(*) FROM "TerminalHealth" h WHERE h."integratorId" = ${integratorId} AND h."live" AND (h."refused" > 0 OR h."malformed" > 0))::int AS "problems"`;
+  const c = r ?? { all: 0, silent: 0, never: 0, problems: 0 };
+  return { ...c, reporting: Math.max(0, c.all - c.silent - c.never) };
+}
+
+/** The counts of the terminals a filter by SME or serial selects (few): one join. */
+async function filteredCounts(db: ScopedOrTx, integratorId: string, where: Prisma.Sql, cut: Date): Promise<Counts> {
+  const [r] = await db.$queryRaw<Counts[]>`
+    SELECT count(*)::int AS "all",
+      count(*) FILTER (WHERE ${stateSql('reporting', cut)})::int AS "reporting",
+      count(*) FILTER (WHERE ${stateSql('silent', cut)})::int AS "silent",
+      count(*) FILTER (WHERE ${stateSql('never', cut)})::int AS "never",
+      count(*) FILTER (WHERE ${stateSql('problems', cut)})::int AS "problems"
+    FROM "Terminal" t JOIN "TerminalHealth" h ON h."terminalId" = t."id" AND h."integratorId" = ${integratorId}
+    WHERE ${where}`;
+  return r ?? { all: 0, reporting: 0, silent: 0, never: 0, problems: 0 };
 }
 
 /** The integrator's SMEs that have a live terminal (for choosing one), by name; at most 2,000. */
@@ -36,26 +73,27 @@ export async function connectedSmes(db: ScopedOrTx, scope: IntegratorScope) {
   return db.$queryRaw<{ id: string; legalName: string; legalNameEn: string | null }[]>`
     SELECT s."id", s."legalName", s."legalNameEn" FROM "SmeClient" s
     WHERE s."integratorId" = ${scope.integratorId}
-      AND s."id" IN (SELECT t."smeClientId" FROM "Terminal" t WHERE t."integratorId" = ${scope.integratorId} AND t."revokedAt" IS NULL)
+      AND EXISTS (SELECT 1 FROM "Terminal" t WHERE t."smeClientId" = s."id" AND t."integratorId" = ${scope.integratorId} AND t."revokedAt" IS NULL)
     ORDER BY s."legalName", s."id" LIMIT 2000`;
 }
 
 export async function terminalHealth(db: ScopedOrTx, scope: IntegratorScope, input: TerminalHealthInput, now = new Date()) {
   const cut = new Date(now.getTime() - HEARTBEAT_TIMEOUT_MS);
+  const integratorId = scope.integratorId;
   const sme = input.smeClientId ?? null;
   const q = input.q?.trim() || null;
   const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const [countRows] = await Promise.all([
-    db.$queryRaw<{ all: number; reporting: number; silent: number; never: number; problems: number }[]>`
-      SELECT count(*)::int AS "all",
-        count(*) FILTER (WHERE h."lastAt" >= ${cut})::int AS "reporting",
-        count(*) FILTER (WHERE h."lastSeenAt" IS NOT NULL AND (h."lastAt" IS NULL OR h."lastAt" < ${cut}))::int AS "silent",
-        count(*) FILTER (WHERE h."lastSeenAt" IS NULL)::int AS "never",
-        count(*) FILTER (WHERE h."refused" > 0 OR h."malformed" > 0)::int AS "problems"
-      FROM "Terminal" t LEFT JOIN "TerminalHealth" h ON h."terminalId" = t."id"
-      WHERE t."integratorId" = ${scope.integratorId} AND t."revokedAt" IS NULL AND t."kind" = 'TERMINAL'
-        AND (${sme}::text IS NULL OR t."smeClientId" = ${sme}) AND (${like}::text IS NULL OR t."serial" ILIKE ${like})`,
-  ]);
+  // the live data terminals a filter selects: `live` on the health row is "not revoked and not a gateway"
+  const live = Prisma.sql`t."integratorId" = ${integratorId} AND t."revokedAt" IS NULL AND t."kind" = 'TERMINAL' AND h."live"
+    AND (${sme}::text IS NULL OR t."smeClientId" = ${sme}) AND (${like}::text IS NULL OR t."serial" ILIKE ${like})`;
+  const counts = sme || q ? await filteredCounts(db, integratorId, live, cut) : await fleetCounts(db, integratorId, cut);
+  const { skip, take } = pageWindow(input);
+  const pageIds = (
+    await db.$queryRaw<{ id: string }[]>`
+      SELECT t."id" FROM "Terminal" t JOIN "TerminalHealth" h ON h."terminalId" = t."id" AND h."integratorId" = ${integratorId}
+      WHERE ${live} AND ${input.state ? stateSql(input.state, cut) : Prisma.sql`TRUE`}
+      ORDER BY t."serial" LIMIT ${take} OFFSET ${skip}`
+  ).map((r) => r.id);
   // gateways report nothing of their own: each is as alive as the terminals it carries
   const gateways = await db.terminal.findMany({
     where: { revokedAt: null, kind: 'GATEWAY', ...(sme ? { smeClientId: sme } : {}) },
@@ -68,18 +106,9 @@ export async function terminalHealth(db: ScopedOrTx, scope: IntegratorScope, inp
       carried: { where: { revokedAt: null }, select: { health: { select: { lastSeenAt: true } } } },
     },
   });
-  const counts = countRows[0] ?? { all: 0, reporting: 0, silent: 0, never: 0, problems: 0 };
-  const where: Prisma.TerminalWhereInput = {
-    revokedAt: null,
-    kind: 'TERMINAL',
-    ...(sme ? { smeClientId: sme } : {}),
-    ...(q ? { serial: { contains: q, mode: 'insensitive' } } : {}),
-    ...stateWhere(input.state, cut),
-  };
   const rows = await db.terminal.findMany({
-    where,
+    where: { id: { in: pageIds } },
     orderBy: { serial: 'asc' },
-    ...pageWindow(input),
     select: {
       id: true,
       serial: true,

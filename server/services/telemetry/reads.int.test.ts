@@ -54,7 +54,8 @@ beforeAll(async () => {
     Array.from({ length: 120 }, (_, i) => ({ seq: i + 1, at: new Date(now - 22 * HOUR + i * MIN), state: 'idle' as const })),
   );
   const health = (terminalId: string, at: Date | null, state: number | null) =>
-    t.db.terminalHealth.create({ data: { ...own, terminalId, firstSeenAt: at, lastSeenAt: at, lastAt: at, lastState: state, accepted: at ? 1n : 0n } });
+    // the row was made with the terminal (a trigger): what it has heard is set here
+    t.db.terminalHealth.update({ where: { terminalId }, data: { firstSeenAt: at, lastSeenAt: at, lastAt: at, lastState: state, accepted: at ? 1n : 0n } });
   await health(a.id, new Date(now - MIN), 1);
   await health(b.id, new Date(now - 20 * HOUR - MIN), 2);
   await health(c.id, null, null);
@@ -111,6 +112,21 @@ describe(`telemetry reads (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect((await api.telemetry.connectedSmes()).map((x) => x.id)).toEqual([sme]);
     const silent = await api.telemetry.terminalHealth({ state: 'silent', page: 1, pageSize: 50 });
     expect(silent.rows.map((r) => r.machine?.id)).toEqual([machines[1]?.id]);
+    // each state's page holds the terminals its count names; a filter by SME or by serial counts them the same way
+    for (const state of ['reporting', 'silent', 'never'] as const) {
+      const page = await api.telemetry.terminalHealth({ state, page: 1, pageSize: 50 });
+      expect(page.total).toBe(1);
+      expect(page.rows.map((r) => r.state)).toEqual([state]);
+    }
+    expect((await api.telemetry.terminalHealth({ smeClientId: sme, page: 1, pageSize: 50 })).counts).toEqual(all.counts);
+    const bySerial = await api.telemetry.terminalHealth({ q: `s-${sme}`, page: 1, pageSize: 50 });
+    expect([bySerial.counts.all, bySerial.counts.silent, bySerial.rows.map((r) => r.machine?.id)]).toEqual([1, 1, [machines[1]?.id]]);
+    // a revoked terminal leaves the counts and the pages at once
+    const never = await t.db.terminal.findFirstOrThrow({ where: { machineId: machines[2]?.id, revokedAt: null } });
+    await t.db.terminal.update({ where: { id: never.id }, data: { revokedAt: new Date() } });
+    const after = await api.telemetry.terminalHealth({ page: 1, pageSize: 50 });
+    expect([after.counts, after.rows.length]).toEqual([{ all: 2, reporting: 1, silent: 1, never: 0, problems: 0 }, 2]);
+    await t.db.terminal.update({ where: { id: never.id }, data: { revokedAt: null } });
     for (const who of [w.users.smeOwner.id, w.users.official.id]) {
       const err = await (await callerAs(t.db, who)).telemetry.terminalHealth({ page: 1, pageSize: 5 }).catch((e: unknown) => e);
       expect((err as TRPCError).code).toBe('FORBIDDEN');

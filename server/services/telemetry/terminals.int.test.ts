@@ -166,6 +166,8 @@ describe(`terminals (${process.env.TEST_DB ?? 'pglite'})`, () => {
     await engineer.terminals.revoke({ id: r.terminalId });
     expect(await notifiedWith(r.terminalId)).toBe(true);
     expect((await t.db.terminal.findUniqueOrThrow({ where: { id: r.terminalId } })).revokedAt).not.toBeNull();
+    // its health row leaves the counts at once (kept in step by a trigger)
+    expect((await t.db.terminalHealth.findUniqueOrThrow({ where: { terminalId: r.terminalId } })).live).toBe(false);
     expect(await codeOf(engineer.terminals.rotate({ id: r.terminalId }))).toBe('PRECONDITION_FAILED:terminals.revoked');
     expect(await codeOf(engineer.terminals.revoke({ id: r.terminalId }))).toBe('PRECONDITION_FAILED:terminals.revoked');
     // a refused revocation notifies nobody
@@ -211,11 +213,11 @@ describe(`terminals (${process.env.TEST_DB ?? 'pglite'})`, () => {
   it('health: never reported, reporting, silent — with the counts staff need; the owner sees serial, machine and last seen only', async () => {
     const live = await t.db.terminal.findFirstOrThrow({ where: { machineId: m(0).id, revokedAt: null } });
     const seen = new Date(Date.now() - 60 * 60_000);
-    await t.db.terminalHealth.create({
+    // the terminal's health row was made with it (a trigger), empty: a terminal that never reported
+    expect(await t.db.terminalHealth.findUnique({ where: { terminalId: live.id } })).toMatchObject({ live: true, lastSeenAt: null, accepted: 0n });
+    await t.db.terminalHealth.update({
+      where: { terminalId: live.id },
       data: {
-        terminalId: live.id,
-        integratorId: w.integrator.id,
-        smeClientId: machines[0]?.smeClientId as string,
         firstSeenAt: seen,
         lastSeenAt: seen,
         refused: 3n,
@@ -234,15 +236,16 @@ describe(`terminals (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(ownRow).toMatchObject({ serial: 'TM-0002', assetTag: m(0).assetTag, status: 'silent', staff: null });
     expect(ownRow?.lastSeenAt?.getTime()).toBe(seen.getTime());
     // the owner changes nothing; the county sees nothing
-    for (const p of [
-      owner.terminals.register({ machineId: m(5).id, serial: 'TM-OWN' }),
-      owner.terminals.rotate({ id: live.id }),
-      owner.terminals.revoke({ id: live.id }),
-      owner.terminals.registerGateway({ smeClientId: w.smes[0]?.id as string, serial: 'GW-OWN' }),
-      official.terminals.ofSme({ smeClientId: w.smes[0]?.id as string }),
-      official.terminals.ofMachine({ machineId: m(0).id }),
+    // one call at a time: a refusal must not reject before its handler is attached
+    for (const call of [
+      () => owner.terminals.register({ machineId: m(5).id, serial: 'TM-OWN' }),
+      () => owner.terminals.rotate({ id: live.id }),
+      () => owner.terminals.revoke({ id: live.id }),
+      () => owner.terminals.registerGateway({ smeClientId: w.smes[0]?.id as string, serial: 'GW-OWN' }),
+      () => official.terminals.ofSme({ smeClientId: w.smes[0]?.id as string }),
+      () => official.terminals.ofMachine({ machineId: m(0).id }),
     ])
-      expect(await codeOf(p)).toMatch(/^FORBIDDEN/);
+      expect(await codeOf(call())).toMatch(/^FORBIDDEN/);
     // the owner's own SME only
     expect(await codeOf(owner.terminals.ofSme({ smeClientId: w.smes[1]?.id as string }))).toMatch(/^NOT_FOUND/);
     expect(await codeOf(owner.terminals.ofMachine({ machineId: otherSmeMachine.id }))).toMatch(/^NOT_FOUND/);
