@@ -146,8 +146,10 @@ function writeResults(fresh: Record<string, unknown>) {
 function printScale(s: ScaleFigures) {
   console.log('\nData');
   console.table(s.counts);
-  console.log('\nComputed through the procedures (target ≤ 200 ms)');
-  console.table(s.compute.map((c) => ({ view: c.name, 'p50 ms': c.p50, 'p95 ms': c.p95, runs: c.runs, '≤ 200 ms': c.p95 <= 200 ? 'yes' : 'NO' })));
+  if (s.compute.length) {
+    console.log('\nComputed through the procedures (target ≤ 200 ms)');
+    console.table(s.compute.map((c) => ({ view: c.name, 'p50 ms': c.p50, 'p95 ms': c.p95, runs: c.runs, '≤ 200 ms': c.p95 <= 200 ? 'yes' : 'NO' })));
+  }
   if (s.telemetryReads) {
     const r = s.telemetryReads;
     console.log(
