@@ -238,6 +238,11 @@ export async function benchTerminals(
   }
 }
 
+/** The worker kept up with the whole fleet: the fleet's full rate published, everything stored, lag p99 under 10 s. */
+export function keptUp(f: Pick<TerminalFigures, 'publishRate' | 'lost' | 'lagP99Ms'>): boolean {
+  return f.publishRate >= 12_750 * 0.995 && f.lost === 0 && f.lagP99Ms <= 10_000;
+}
+
 export function printTerminals(f: TerminalFigures) {
   console.table([
     {
@@ -249,11 +254,16 @@ export function printTerminals(f: TerminalFigures) {
       lost: f.lost,
       duplicated: f.duplicated,
       'bar ≥ 5,000, 0 lost': f.ingestRate >= 5000 && f.lost === 0 ? 'met' : 'MISSED',
-      'goal 12,750': f.ingestRate >= 12_750 ? 'met' : 'not met',
+      // the whole fleet's rate, sustained: the worker stored every message the fleet published at 12,750/s, never falling
+      // further behind than one reporting interval (the stored rate above also counts the last message's lag)
+      'goal 12,750': keptUp(f) ? 'met' : 'not met',
     },
     { path: 'raw COPY of the same rows (the limit)', 'stored msg/s': f.copyRowsPerS },
     { path: "ThingsBoard's single-server PostgreSQL ceiling (published)", 'stored msg/s': '5,000–10,000 data points/s' },
   ]);
+  console.log(
+    'goal: met when the fleet published at its full rate (12,750 msg/s, ±0.5 %) and the worker stored every message with p99 lag under the 10 s reporting interval',
+  );
   console.log(
     `CPU, % of one core over the run: ${Object.entries(f.cpu)
       .map(([k, v]) => `${k} ${v} %`)
