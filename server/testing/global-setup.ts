@@ -1,7 +1,8 @@
 /**
  * Prepares the database the integration tests run on, once per run:
  * - TEST_DB=pglite (default): a migrated PGlite, dumped to a file that each test file loads (0.5 s);
- * - TEST_DB=postgres: a fresh database on TEST_PG_URL's server, migrated, dropped afterwards.
+ * - TEST_DB=postgres: a fresh database on TEST_PG_URL's server, migrated, dropped afterwards; beside it an untouched
+ *   copy, the template of a file that needs a database of its own (openTestDb({ ownDatabase: true })).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -40,18 +41,26 @@ export default async function setup(project: TestProject) {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   await deployMigrations({ kind: 'postgres', url: url.toString() });
-  project.provide('testDb', { kind: 'postgres', url: url.toString() });
+  const template = `${name}_tpl`;
+  const t = new pg.Client({ connectionString: adminUrl });
+  await t.connect();
+  // the migration engine's connection may still be closing: nobody else uses the database yet
+  await t.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+  await t.query(`CREATE DATABASE ${template} TEMPLATE ${name}`);
+  await t.end();
+  project.provide('testDb', { kind: 'postgres', url: url.toString(), adminUrl, template });
   console.log(`[integration] PostgreSQL database ${name} migrated on ${url.host}`);
   return async () => {
     const c = new pg.Client({ connectionString: adminUrl });
     await c.connect();
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await c.end();
   };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    testDb: { kind: 'pglite'; template: string } | { kind: 'postgres'; url: string };
+    testDb: { kind: 'pglite'; template: string } | { kind: 'postgres'; url: string; adminUrl: string; template: string };
   }
 }

@@ -56,7 +56,7 @@ function subjectOf(raw: string): string {
 const mailsTo = (to: string) => inbox.filter((m) => m.to === to).map((m) => `${subjectOf(m.body)}\n\n${decode(m.body)}`);
 
 beforeAll(async () => {
-  t = await openTestDb();
+  t = await openTestDb({ ownDatabase: true });
   a = await createTenantWorld(t.db, uniqueTag('NtfA'), { machinesPerSme: 3 });
   b = await createTenantWorld(t.db, uniqueTag('NtfB'), { machinesPerSme: 3 });
   server = new SMTPServer({
@@ -89,11 +89,10 @@ afterAll(async () => {
 
 /** Runs the outbox until nothing due is left (as the job would), with the email channel. */
 /**
- * The delivery run drains the whole outbox, as the job does in production. On PostgreSQL the other test files write
- * into the same database at the same time, so a run here would also deliver (and count) their notices: the tests that
- * count a run's deliveries run on PGlite, where this file has its database to itself.
+ * The delivery run drains the whole outbox, as the job does in production: this file has a database of its own on
+ * PostgreSQL too (openTestDb({ ownDatabase: true })), so that the notices of other files running at the same time are
+ * not delivered and counted here.
  */
-const deliveryIt = process.env.TEST_DB === 'postgres' ? it.skip : it;
 
 async function drain(channels: NotificationChannel[] = [emailChannel], now = new Date()) {
   let total = { events: 0, sent: 0, failed: 0 };
@@ -140,7 +139,7 @@ describe(`notifications (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(await t.db.auditEvent.count({ where: { entityId: 'rolled-back' } })).toBe(0);
   });
 
-  deliveryIt('delivers by email after the commit, in each person’s language, to those who want it, not to the one who acted', async () => {
+  it('delivers by email after the commit, in each person’s language, to those who want it, not to the one who acted', async () => {
     const projectId = await draftProject(a);
     await t.db.user.update({ where: { id: a.users.admin.id }, data: { locale: 'en' } });
     const engineer = await callerAs(t.db, a.users.engineer.id);
@@ -167,7 +166,7 @@ describe(`notifications (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(await drain()).toMatchObject({ events: 0, sent: 0 });
   });
 
-  deliveryIt('a person who switched a kind off does not get it; their choice is theirs alone', async () => {
+  it('a person who switched a kind off does not get it; their choice is theirs alone', async () => {
     const owner = await callerAs(t.db, a.users.smeOwner.id);
     const mine = await owner.notifications.myChoices();
     expect(mine.kinds.map((k) => k.kind)).toEqual(['quoteToAnswer', 'paymentDue', 'claimPaid']);
@@ -187,7 +186,7 @@ describe(`notifications (${process.env.TEST_DB ?? 'pglite'})`, () => {
     await owner.notifications.setMyChoices({ quoteToAnswer: true });
   });
 
-  deliveryIt('a refused delivery is recorded, retried later, shown to the tenant’s admin only, and sent once the server takes it', async () => {
+  it('a refused delivery is recorded, retried later, shown to the tenant’s admin only, and sent once the server takes it', async () => {
     const projectId = await draftProject(a);
     refused.add(a.users.smeOwner.email);
     const engineer = await callerAs(t.db, a.users.engineer.id);
@@ -219,7 +218,7 @@ describe(`notifications (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(await t.db.notificationDelivery.findFirst({ where: { eventId: event.id } })).toMatchObject({ status: 'SENT', attempts: 2 });
   });
 
-  deliveryIt('gives up after the last attempt; a channel that throws never breaks a run', async () => {
+  it('gives up after the last attempt; a channel that throws never breaks a run', async () => {
     const projectId = await draftProject(a);
     const engineer = await callerAs(t.db, a.users.engineer.id);
     await engineer.projects.transition({ id: projectId, name: 'issueQuote' });
@@ -243,7 +242,7 @@ describe(`notifications (${process.env.TEST_DB ?? 'pglite'})`, () => {
     });
   });
 
-  deliveryIt('a run takes a bounded batch, oldest first; a stale notice (quote already answered) goes to no one', async () => {
+  it('a run takes a bounded batch, oldest first; a stale notice (quote already answered) goes to no one', async () => {
     const ids = [];
     for (let i = 0; i < 3; i++) ids.push(await draftProject(a));
     const engineer = await callerAs(t.db, a.users.engineer.id);
@@ -255,7 +254,7 @@ describe(`notifications (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(mailsTo(a.users.smeOwner.email).length).toBe(before + 2);
   });
 
-  deliveryIt('a submitted claim reaches the county’s officials; its return reaches the integrator’s staff with the reason', async () => {
+  it('a submitted claim reaches the county’s officials; its return reaches the integrator’s staff with the reason', async () => {
     const projectId = await draftProject(a);
     const c = await t.db.claim.create({
       data: {
