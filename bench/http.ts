@@ -21,6 +21,7 @@ export type HttpFigure = {
   p95: number;
   errors: number;
   rps: number;
+  target?: Target | null;
 };
 export type JsFigure = { route: string; scripts: number; gzipKb: number };
 
@@ -67,33 +68,68 @@ export async function stopServer(child: ChildProcess) {
   clearTimeout(timer);
 }
 
-const trpc = (proc: string, input: unknown) => `/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+export const trpc = (proc: string, input: unknown) =>
+  input === undefined ? `/api/trpc/${proc}` : `/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
 
-/** The requests: [name, who, path, kind]. */
-export function targets(w: ScaleWorld): [string, keyof ScaleWorld['users'], string, HttpFigure['kind']][] {
+/**
+ * Issue 18's targets, each against the floor measured in the same run (50 clients): `me.get` ≥ 50 % of the floor's
+ * requests/s, every list and detail procedure ≥ 35 %, every page ≥ 10 % and p50 ≤ 20 ms at one client; the county
+ * dashboard and the cluster views p95 ≤ 300 ms at 50 clients.
+ */
+export type Target = { ratio?: number; p50At1?: number; p95At50?: number };
+export const targetOf = {
+  me: { ratio: 0.5 },
+  procedure: { ratio: 0.35 },
+  page: { ratio: 0.1, p50At1: 20 },
+  view: { ratio: 0.35, p95At50: 300 },
+} as const satisfies Record<string, Target>;
+
+export type Request = { name: string; who: keyof ScaleWorld['users']; path: string; kind: HttpFigure['kind']; target: Target | null };
+
+/** The requests, each with its target. */
+export function targets(w: ScaleWorld): Request[] {
+  const r = (name: string, who: Request['who'], path: string, kind: HttpFigure['kind'], target: Target | null): Request => ({ name, who, path, kind, target });
   return [
     // the platform's floor on this machine: a Next.js route handler with one `SELECT 1`, no session, no tRPC
-    ['floor: /api/health (route + SELECT 1)', 'engineer', '/api/health', 'floor'],
-    ['clients.list (page 1 of 6,000)', 'engineer', trpc('clients.list', { page: 1, pageSize: 25 }), 'procedure'],
-    ['clients.list (search)', 'engineer', trpc('clients.list', { q: '规模测试企业 42', page: 1, pageSize: 25 }), 'procedure'],
-    ['clients.get', 'engineer', trpc('clients.get', { id: w.smeId }), 'procedure'],
-    [
+    r('floor: /api/health (route + SELECT 1)', 'engineer', '/api/health', 'floor', null),
+    r('me.get', 'engineer', trpc('me.get', undefined), 'procedure', targetOf.me),
+    r('clients.list (page 1 of 6,000)', 'engineer', trpc('clients.list', { page: 1, pageSize: 25 }), 'procedure', targetOf.procedure),
+    r('clients.list (search)', 'engineer', trpc('clients.list', { q: '规模测试企业 42', page: 1, pageSize: 25 }), 'procedure', targetOf.procedure),
+    r('clients.get', 'engineer', trpc('clients.get', { id: w.smeId }), 'procedure', targetOf.procedure),
+    r(
       'inventory.machines.list',
       'engineer',
       trpc('inventory.machines.list', { smeClientId: w.smeId, sort: 'assetTag', dir: 'asc', page: 1, pageSize: 50 }),
       'procedure',
-    ],
-    ['projects.list (page 1 of 1,600)', 'engineer', trpc('projects.list', { page: 1, pageSize: 50 }), 'procedure'],
-    ['projects.get', 'engineer', trpc('projects.get', { id: w.projectId }), 'procedure'],
-    ['claims.list (integrator, page 1)', 'engineer', trpc('claims.list', { page: 1, pageSize: 50 }), 'procedure'],
-    ['claims.list (county, page 1)', 'official', trpc('claims.list', { page: 1, pageSize: 50 }), 'procedure'],
-    ['claims.get (county)', 'official', trpc('claims.get', { id: w.claimId }), 'procedure'],
-    ['fundAdmin.dashboard (county)', 'official', trpc('fundAdmin.dashboard', { fundId: w.fundId }), 'procedure'],
-    ['assessments.clusterMaturity (300 SMEs)', 'engineer', trpc('assessments.clusterMaturity', { clusterId: w.clusterId }), 'procedure'],
-    ['page /clients', 'engineer', '/clients', 'page'],
-    ['page /projects/[id]', 'engineer', `/projects/${w.projectId}`, 'page'],
-    ['page /claims', 'official', '/claims', 'page'],
+      targetOf.procedure,
+    ),
+    r('projects.list (page 1 of 1,600)', 'engineer', trpc('projects.list', { page: 1, pageSize: 50 }), 'procedure', targetOf.procedure),
+    r('projects.get', 'engineer', trpc('projects.get', { id: w.projectId }), 'procedure', targetOf.procedure),
+    r('claims.list (integrator, page 1)', 'engineer', trpc('claims.list', { page: 1, pageSize: 50 }), 'procedure', targetOf.procedure),
+    r('claims.list (county, page 1)', 'official', trpc('claims.list', { page: 1, pageSize: 50 }), 'procedure', targetOf.procedure),
+    r('claims.get (county)', 'official', trpc('claims.get', { id: w.claimId }), 'procedure', targetOf.procedure),
+    r('fundAdmin.dashboard (county)', 'official', trpc('fundAdmin.dashboard', { fundId: w.fundId }), 'procedure', targetOf.view),
+    r('clusters.get (cluster view)', 'engineer', trpc('clusters.get', { id: w.clusterId }), 'procedure', targetOf.view),
+    r('assessments.clusterMaturity (300 SMEs)', 'engineer', trpc('assessments.clusterMaturity', { clusterId: w.clusterId }), 'procedure', targetOf.view),
+    r('page /clients', 'engineer', '/clients', 'page', targetOf.page),
+    r('page /projects/[id]', 'engineer', `/projects/${w.projectId}`, 'page', targetOf.page),
+    r('page /claims (county)', 'official', '/claims', 'page', targetOf.page),
+    r('page /funds/[id]/dashboard', 'official', `/funds/${w.fundId}/dashboard`, 'page', { ...targetOf.page, p95At50: 300 }),
+    r('page /sme (owner home)', 'owner', '/sme', 'page', targetOf.page),
   ];
+}
+
+/** A figure's verdict against its target and the floor: the ratio, and what was missed ('' when all is met). */
+export function verdict(target: Target | null, at1: HttpFigure | undefined, at50: HttpFigure | undefined, floorRps: number) {
+  const ratio = at50 && floorRps > 0 ? at50.rps / floorRps : 0;
+  const missed: string[] = [];
+  if (target) {
+    if (!at50 || at50.errors > 0) missed.push('errors');
+    if (target.ratio !== undefined && ratio < target.ratio) missed.push(`ratio < ${Math.round(target.ratio * 100)} %`);
+    if (target.p50At1 !== undefined && (at1?.p50 ?? Number.POSITIVE_INFINITY) > target.p50At1) missed.push(`p50 @1 > ${target.p50At1} ms`);
+    if (target.p95At50 !== undefined && (at50?.p95 ?? Number.POSITIVE_INFINITY) > target.p95At50) missed.push(`p95 @50 > ${target.p95At50} ms`);
+  }
+  return { ratio: Math.round(ratio * 1000) / 10, missed: missed.join(', ') };
 }
 
 function percentile(sorted: number[], p: number) {

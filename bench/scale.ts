@@ -12,6 +12,7 @@ import { pgPoolConfig } from '../server/db/pg-pool';
 import { log } from '../server/log';
 import { createCaller } from '../server/trpc/root';
 import { ensureBuild, firstLoadJs, type HttpFigure, type JsFigure, load, sessionCookie, startServer, stopServer, targets } from './http';
+import { benchOpenLoop, type OpenLoopFigures } from './open-loop';
 import { type ScaleWorld, seedScale } from './scale-seed';
 import { benchTelemetryReads, type TelemetryReadFigure } from './telemetry-reads';
 
@@ -24,6 +25,8 @@ export type ScaleFigures = {
   http: HttpFigure[];
   firstLoadJs: JsFigure[];
   pdf: PdfFigure[];
+  /** issue 18: the open-loop mix (steady arrival rates, not a closed loop) */
+  openLoop?: OpenLoopFigures;
   /** issue 19: telemetry reads with 30 days of roll-ups on the 10x database */
   telemetryReads?: { seeded: { terminals: number; hours: number; spans: number; seconds: number }; figures: TelemetryReadFigure[] };
 };
@@ -109,24 +112,27 @@ export async function benchScale(pgUrl: string, say: (s: string) => void, parts:
     const base = `http://127.0.0.1:${PORT}`;
     const http: HttpFigure[] = [];
     const pdf: PdfFigure[] = [];
+    let openLoop: OpenLoopFigures | undefined;
     try {
       const cookies = Object.fromEntries(await Promise.all(Object.entries(w.users).map(async ([k, id]) => [k, await sessionCookie(id)] as const)));
-      for (const [label, who, path, kind] of targets(w)) {
+      for (const { name: label, who, path, kind, target } of targets(w)) {
         const cookie = cookies[who] as string;
         const check = await fetch(`${base}${path}`, { headers: { cookie } });
         if (!check.ok) throw new Error(`${label}: HTTP ${check.status} ${(await check.text()).slice(0, 300)}`);
         await load(base, path, cookie, 4, 2); // warm
         for (const clients of [1, 50]) {
           const r = await load(base, path, cookie, clients, clients === 1 ? 4 : 6);
-          http.push({ name: label, kind, clients, ...r });
+          http.push({ name: label, kind, clients, target, ...r });
           say(`${label} @${clients}: p50 ${r.p50} ms, p95 ${r.p95} ms, ${r.rps} req/s, ${r.errors} errors`);
         }
       }
+      say('open-loop mix: requests at a steady arrival rate, weighted as staff, owners and officials use the app');
+      openLoop = await benchOpenLoop(base, cookies, w, say);
       pdf.push(...(await quotePdfs(db, base, w.users.engineer, cookies.engineer as string, say)));
     } finally {
       await stopServer(server);
     }
-    return { counts: w.counts, seedSeconds: w.seedSeconds, compute, http, firstLoadJs: firstLoadJs(), pdf, telemetryReads };
+    return { counts: w.counts, seedSeconds: w.seedSeconds, compute, http, openLoop, firstLoadJs: firstLoadJs(), pdf, telemetryReads };
   } finally {
     await db.$disconnect();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
