@@ -53,28 +53,8 @@ export function PlanScopeFields({ value, onChange }: { value: PlanScope; onChang
             ))}
         </div>
       </fieldset>
-      <Field label={t('plan.softwareYears')} htmlFor="softwareYears">
-        <input
-          id="softwareYears"
-          type="number"
-          min={0}
-          max={10}
-          value={softwareYears}
-          onChange={(e) => setSoftwareYears(Number(e.target.value) || 0)}
-          className={inputClass}
-        />
-      </Field>
-      <Field label={t('plan.trainingDays')} htmlFor="trainingDays">
-        <input
-          id="trainingDays"
-          type="number"
-          min={0}
-          max={365}
-          value={trainingDays}
-          onChange={(e) => setTrainingDays(Number(e.target.value) || 0)}
-          className={inputClass}
-        />
-      </Field>
+      <WholeNumberField id="softwareYears" label={t('plan.softwareYears')} max={10} value={softwareYears} onChange={setSoftwareYears} />
+      <WholeNumberField id="trainingDays" label={t('plan.trainingDays')} max={365} value={trainingDays} onChange={setTrainingDays} />
       <fieldset className="sm:col-span-2">
         <legend className="text-sm font-medium text-slate-700">{t('plan.target')}</legend>
         <div className="mt-2 flex gap-2">
@@ -101,5 +81,14 @@ export function PlanScopeFields({ value, onChange }: { value: PlanScope; onChang
       </Field>
       <PaymentTermsEditor rows={terms} onChange={setTerms} />
     </section>
+  );
+}
+
+/** A whole number from 0 to `max` (an empty or invalid entry counts as 0). */
+function WholeNumberField({ id, label, max, value, onChange }: { id: string; label: string; max: number; value: number; onChange: (n: number) => void }) {
+  return (
+    <Field label={label} htmlFor={id}>
+      <input id={id} type="number" min={0} max={max} value={value} onChange={(e) => onChange(Number(e.target.value) || 0)} className={inputClass} />
+    </Field>
   );
 }

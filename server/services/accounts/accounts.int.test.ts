@@ -1,7 +1,4 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { TRPCError } from '@trpc/server';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenantWorld, type TenantWorld } from '../../../prisma/seed/factories';
 import { checkCredentials } from '../../auth/credentials';
@@ -10,6 +7,7 @@ import { AppError } from '../../domain/errors/app-error';
 import { errorMessage } from '../../i18n/messages';
 import { callerAs } from '../../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../../testing/db';
+import { startTestSmtp, type TestMail } from '../../testing/smtp';
 import { describeError } from '../../trpc/errors';
 import { acceptInvitation, inspectInvitation } from './invitations';
 import { inspectReset, requestPasswordReset, resetPassword } from './password-reset';
@@ -180,31 +178,13 @@ describe(`invitations (${process.env.TEST_DB ?? 'pglite'})`, () => {
 });
 
 describe(`password reset and mail through SMTP (${process.env.TEST_DB ?? 'pglite'})`, () => {
-  const inbox: { to: string; body: string }[] = [];
-  let server: SMTPServer;
+  let inbox: TestMail[] = [];
+  let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
   beforeAll(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, done) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), body: Buffer.concat(chunks).toString('utf8') });
-          done();
-        });
-      },
-    });
-    server.listen(0, '127.0.0.1');
-    await once(server.server, 'listening');
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-    process.env.APP_URL = 'https://retrofit.example.test';
+    smtp = await startTestSmtp();
+    inbox = smtp.inbox;
   });
-  afterAll(async () => {
-    delete process.env.SMTP_URL;
-    delete process.env.APP_URL;
-    await new Promise<void>((r) => server.close(() => r()));
-  });
+  afterAll(() => smtp.stop());
   /** A quoted-printable body as text. */
   const decode = (raw: string) => {
     const flat = raw.replace(/=\r?\n/g, '');

@@ -1,7 +1,4 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { TRPCError } from '@trpc/server';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createProjectRecord, createTenantWorld, type TenantWorld } from '../../../prisma/seed/factories';
 import { scopedDb } from '../../db/scoped';
@@ -9,6 +6,7 @@ import { audit } from '../../db/tx';
 import { scopeForUser } from '../../domain/auth/scope';
 import { callerAs } from '../../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../../testing/db';
+import { startTestSmtp, type TestMail } from '../../testing/smtp';
 import type { NotificationChannel } from './channel';
 import { deliverPending } from './deliver';
 import { emailChannel } from './email-channel';
@@ -16,8 +14,8 @@ import { emailChannel } from './email-channel';
 let t: TestDb;
 let a: TenantWorld;
 let b: TenantWorld;
-const inbox: { to: string; body: string }[] = [];
-let server: SMTPServer;
+let inbox: TestMail[] = [];
+let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 /** Addresses the test SMTP server refuses (a mailbox that does not exist). */
 const refused = new Set<string>();
 
@@ -59,31 +57,11 @@ beforeAll(async () => {
   t = await openTestDb({ ownDatabase: true });
   a = await createTenantWorld(t.db, uniqueTag('NtfA'), { machinesPerSme: 3 });
   b = await createTenantWorld(t.db, uniqueTag('NtfB'), { machinesPerSme: 3 });
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onRcptTo(address, _session, done) {
-      if (refused.has(address.address)) done(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
-      else done();
-    },
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), body: Buffer.concat(chunks).toString('utf8') });
-        done();
-      });
-    },
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server.server, 'listening');
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  process.env.APP_URL = 'https://retrofit.example.test';
+  smtp = await startTestSmtp({ refused });
+  inbox = smtp.inbox;
 });
 afterAll(async () => {
-  delete process.env.SMTP_URL;
-  delete process.env.APP_URL;
-  await new Promise<void>((r) => server.close(() => r()));
+  await smtp.stop();
   await t.close();
 });
 
