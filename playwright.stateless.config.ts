@@ -4,8 +4,9 @@ const lbPort = Number(process.env.LB_PORT ?? 3500);
 export const lbURL = `http://localhost:${lbPort}`;
 
 /**
- * Stateless, proven (`npm test`, after the abuse suite): two production app processes on one PostgreSQL database
- * behind HAProxy with round robin and no sticky sessions (scripts/stateless-server.sh, deploy/haproxy.cfg). Plain
+ * Stateless, proven (`npm test`, after the abuse suite): two production app processes on one PostgreSQL database,
+ * through PgBouncer in transaction mode, behind HAProxy with round robin and no sticky sessions
+ * (scripts/stateless-server.sh, deploy/haproxy.cfg, deploy/pgbouncer.ini). Plain
  * HTTP through Playwright's `request` API; one worker.
  */
 export default defineConfig({
@@ -26,6 +27,11 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { LB_PORT: String(lbPort), APP1_PORT: process.env.APP1_PORT ?? '3511', APP2_PORT: process.env.APP2_PORT ?? '3512' },
+    env: {
+      LB_PORT: String(lbPort),
+      APP1_PORT: process.env.APP1_PORT ?? '3511',
+      APP2_PORT: process.env.APP2_PORT ?? '3512',
+      PGBOUNCER_PORT: process.env.PGBOUNCER_PORT ?? '3513',
+    },
   },
 });

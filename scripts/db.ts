@@ -16,7 +16,7 @@ import { backupPglite, restorePglite } from '../server/db/backup';
 import { createDb } from '../server/db/client';
 import { createMigration, deployMigrations, type MigrationTarget } from '../server/db/migrate';
 import { openPglite } from '../server/db/pglite';
-import { describeDbTarget, resolveDbTarget } from '../server/db/target';
+import { describeDbTarget, directUrl, resolveDbTarget } from '../server/db/target';
 import { filesDir } from '../server/services/files/files';
 
 function pgliteOnly(what: string) {
@@ -29,7 +29,8 @@ function pgliteOnly(what: string) {
 
 async function withMigrationTarget<T>(fn: (t: MigrationTarget) => Promise<T>): Promise<T> {
   const target = resolveDbTarget();
-  if (target.kind === 'postgres') return fn({ kind: 'postgres', url: target.url });
+  // migrations hold a session lock: past a transaction pooler they go to PostgreSQL directly (DATABASE_DIRECT_URL)
+  if (target.kind === 'postgres') return fn({ kind: 'postgres', url: directUrl(target, 'migrate') });
   const { pg, release } = await openPglite(target.dir, { create: true });
   try {
     return await fn({ kind: 'pglite', pg });

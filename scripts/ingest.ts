@@ -15,7 +15,7 @@
  * Stops on SIGTERM/SIGINT after storing and acknowledging what it took.
  */
 import { createDb } from '../server/db/client';
-import { resolveDbTarget } from '../server/db/target';
+import { directUrl, resolveDbTarget } from '../server/db/target';
 import { log } from '../server/log';
 import { startIngestWorker, workerClientId } from '../server/mqtt/worker';
 import { rawRetentionDays } from '../server/services/telemetry/ingest';
@@ -46,7 +46,7 @@ async function main() {
     log,
     clientId: workerClientId(),
     protocolVersion: protocol,
-    listenUrl: process.env.DATABASE_LISTEN_URL?.trim() || target.url,
+    listenUrl: directUrl(target, 'listen'),
     ...(process.env.MQTT_USERNAME ? { username: process.env.MQTT_USERNAME } : {}),
     ...(process.env.MQTT_PASSWORD ? { password: process.env.MQTT_PASSWORD } : {}),
   });

@@ -42,6 +42,12 @@ if [ -z "${HAPROXY_BIN:-}" ] && ! command -v haproxy >/dev/null 2>&1 && [ ! -x /
   apt_install haproxy
 fi
 
+if [ -z "${PGBOUNCER_BIN:-}" ] && ! command -v pgbouncer >/dev/null 2>&1 && [ ! -x /usr/sbin/pgbouncer ]; then
+  # ... which reach PostgreSQL through PgBouncer in transaction mode
+  step "installing Debian's pgbouncer (the app processes' connection pooler)"
+  apt_install pgbouncer
+fi
+
 pg_reachable() { node -e "const c=new (require('pg').Client)({connectionString:process.env.TEST_PG_URL,connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))" 2>/dev/null; }
 run_pg=1
 if ! pg_reachable; then

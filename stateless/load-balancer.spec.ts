@@ -4,6 +4,7 @@
  * request, the sign-in throttle lives there too, and uploads go to the shared FILES_DIR.
  */
 import { type APIRequestContext, expect, type PlaywrightWorkerArgs, test } from '@playwright/test';
+import pg from 'pg';
 
 const PASSWORD = 'retrofit-demo-2026';
 const app1 = `http://localhost:${process.env.APP1_PORT ?? '3511'}`;
@@ -127,5 +128,35 @@ test('the sign-in throttle counts the failures made on both processes together',
   for (const api of targets) {
     expect(await signIn(api, email)).toBe(false);
     await api.dispose();
+  }
+});
+
+test('both processes reach PostgreSQL through PgBouncer in transaction mode, sharing its few server connections', async ({ playwright }) => {
+  // work on both processes, then PgBouncer's own console says what went through it
+  const api = await jar(playwright, lb);
+  expect(await signIn(api, 'engineer@xinchang-retrofit.demo')).toBe(true);
+  for (let i = 0; i < 8; i++)
+    expect((await api.get('/api/trpc/clients.list?input=%7B%22json%22%3A%7B%22page%22%3A1%2C%22pageSize%22%3A10%7D%7D')).status()).toBe(200);
+  await api.dispose();
+  const base = new URL(process.env.TEST_PG_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/postgres');
+  const console_ = new pg.Client({
+    host: '127.0.0.1',
+    port: Number(process.env.PGBOUNCER_PORT ?? 3513),
+    user: decodeURIComponent(base.username) || 'postgres',
+    password: decodeURIComponent(base.password),
+    database: 'pgbouncer',
+  });
+  await console_.connect();
+  try {
+    const pools = (await console_.query('SHOW POOLS')).rows as { database: string; pool_mode: string; cl_active: string; sv_active: string; sv_idle: string }[];
+    const pool = pools.find((p) => p.database === 'rp_stateless');
+    expect(pool?.pool_mode).toBe('transaction');
+    const stats = (await console_.query('SHOW STATS')).rows as { database: string; total_xact_count: string }[];
+    expect(Number(stats.find((s) => s.database === 'rp_stateless')?.total_xact_count)).toBeGreaterThan(8);
+    // the server side: PgBouncer's pool (8) at most, whatever the two processes hold
+    const servers = (await console_.query('SHOW SERVERS')).rows as { database: string }[];
+    expect(servers.filter((s) => s.database === 'rp_stateless').length).toBeLessThanOrEqual(8);
+  } finally {
+    await console_.end();
   }
 });

@@ -27,3 +27,16 @@ export function describeDbTarget(target: DbTarget): string {
     return 'PostgreSQL (unparsable URL)';
   }
 }
+
+/**
+ * The connection for what needs a PostgreSQL session of its own — migrations (the engine's session lock) and LISTEN —
+ * when DATABASE_URL goes through a transaction pooler such as PgBouncer: DATABASE_DIRECT_URL (LISTEN may be given its
+ * own, DATABASE_LISTEN_URL), else DATABASE_URL itself.
+ */
+export function directUrl(target: Extract<DbTarget, { kind: 'postgres' }>, use: 'migrate' | 'listen', env: Env = process.env): string {
+  const direct = env.DATABASE_DIRECT_URL?.trim();
+  const listen = use === 'listen' ? env.DATABASE_LISTEN_URL?.trim() : undefined;
+  const url = listen || direct || target.url;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error('DATABASE_DIRECT_URL and DATABASE_LISTEN_URL must be postgresql:// URLs.');
+  return url;
+}

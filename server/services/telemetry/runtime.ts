@@ -4,7 +4,7 @@
  * through `appTelemetry()`; the worker and the tests make their own with `createTelemetry`.
  */
 import { getDb } from '../../db/client';
-import { resolveDbTarget } from '../../db/target';
+import { directUrl, resolveDbTarget } from '../../db/target';
 import { type Logger, log as rootLog } from '../../log';
 import { processSlot } from '../../process-slot';
 import { TerminalDirectory } from './directory';
@@ -63,7 +63,7 @@ export function appTelemetry(): Promise<Telemetry> {
       const db = await getDb();
       return createTelemetry(
         prismaRunner(db, target.kind),
-        target.kind === 'postgres' ? { listenUrl: process.env.DATABASE_LISTEN_URL?.trim() || target.url } : {},
+        target.kind === 'postgres' ? { listenUrl: directUrl(target, 'listen') } : {},
       );
     })().catch((e) => {
       telemetry.value = undefined;
