@@ -8,7 +8,6 @@ import { localName } from '@/components/ui/names';
 import { getSessionUser, type SessionUser } from '@/server/auth/session';
 import { databaseAppError } from '@/server/db/errors';
 import { todoTotal } from '@/server/services/todos/todos';
-import { getServerCaller } from '@/server/trpc/server';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,9 +18,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   try {
     user = await getSessionUser();
     if (user) {
-      const [me, todos] = await Promise.all([(await getServerCaller()).me.get(), getTodos()]);
-      todoCount = todoTotal(todos);
-      organisation = me.organisation ? localName(await getLocale(), me.organisation.name, me.organisation.nameEn) : '';
+      // the organisation's name comes with the session's user (no request of its own)
+      todoCount = todoTotal(await getTodos());
+      organisation = user.organisation ? localName(await getLocale(), user.organisation.name, user.organisation.nameEn) : '';
     }
   } catch (e) {
     const app = databaseAppError(e);

@@ -31,6 +31,20 @@ describe('email + password sign-in', () => {
     expect(u.passwordHash).not.toContain(w.password);
   });
 
+  it('reads the user with the name of their organisation (integrator, SME or county), for the header', async () => {
+    const names = async (id: string) => (await loadSessionUser(t.db, id, 0))?.organisation?.name;
+    const [integrator, sme, county] = await Promise.all([
+      t.db.integrator.findUniqueOrThrow({ where: { id: w.integrator.id } }),
+      t.db.smeClient.findUniqueOrThrow({ where: { id: w.smes[0]?.id as string } }),
+      t.db.county.findUniqueOrThrow({ where: { id: w.county.id } }),
+    ]);
+    expect([await names(w.users.admin.id), await names(w.users.smeOwner.id), await names(w.users.official.id)]).toEqual([
+      integrator.name,
+      sme.legalName,
+      county.name,
+    ]);
+  });
+
   it('refuses a deactivated account and ends its sessions', async () => {
     expect(await loadSessionUser(t.db, w.users.engineer.id, 0)).not.toBeNull();
     await t.db.user.update({ where: { id: w.users.engineer.id }, data: { active: false } });

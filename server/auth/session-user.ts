@@ -8,6 +8,8 @@ export type SessionUser = {
   name: string;
   locale: AppLocale;
   scope: Scope;
+  /** the integrator, SME or county the user belongs to, by name (read with the user: the header shows it on every page) */
+  organisation: { name: string; nameEn: string | null } | null;
 };
 
 /**
@@ -29,8 +31,14 @@ export async function loadSessionUser(db: PrismaClient, userId: string, sessionV
       smeClientId: true,
       countyId: true,
       isAdmin: true,
+      integrator: { select: { name: true, nameEn: true } },
+      smeClient: { select: { legalName: true, legalNameEn: true } },
+      county: { select: { name: true, nameEn: true } },
     },
   });
   if (!u?.active || u.sessionVersion !== sessionVersion) return null;
-  return { id: u.id, email: u.email, name: u.name, locale: fromDbLocale(u.locale), scope: scopeForUser(u) };
+  const scope = scopeForUser(u);
+  const organisation =
+    scope.kind === 'county' ? u.county : scope.kind === 'sme' ? u.smeClient && { name: u.smeClient.legalName, nameEn: u.smeClient.legalNameEn } : u.integrator;
+  return { id: u.id, email: u.email, name: u.name, locale: fromDbLocale(u.locale), scope, organisation: organisation ?? null };
 }

@@ -61,10 +61,7 @@ export function appTelemetry(): Promise<Telemetry> {
     telemetry.value = (async () => {
       const target = resolveDbTarget();
       const db = await getDb();
-      return createTelemetry(
-        prismaRunner(db, target.kind),
-        target.kind === 'postgres' ? { listenUrl: directUrl(target, 'listen') } : {},
-      );
+      return createTelemetry(prismaRunner(db, target.kind), target.kind === 'postgres' ? { listenUrl: directUrl(target, 'listen') } : {});
     })().catch((e) => {
       telemetry.value = undefined;
       throw e;
