@@ -7,7 +7,7 @@
  */
 import { TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAssessmentRecord, createProjectRecord, createTenantWorld, seedTerminal, type TenantWorld } from '../../prisma/seed/factories';
 import { readAll } from '../services/inventory/export-files';
 import { type Caller, callerAs } from '../testing/caller';
@@ -562,7 +562,17 @@ describe('own-tenant reads: row-level security hides nothing the application rea
         // both callers fresh, so that both see the same user row
         const walledCaller = await callerAs(t.db, a.users[role].id, 'en');
         const unwalled = await callerAs(t.db, a.users[role].id, 'en', { rowLevelSecurity: false });
-        const [walled, plain] = [await outcome(call(walledCaller, path, input)), await outcome(call(unwalled, path, input))];
+        // one "now" for both answers: a read cut at the present moment (today's timeline) must not differ by the
+        // milliseconds between the two calls
+        vi.useFakeTimers({ toFake: ['Date'] });
+        vi.setSystemTime(new Date());
+        let walled: string;
+        let plain: string;
+        try {
+          [walled, plain] = [await outcome(call(walledCaller, path, input)), await outcome(call(unwalled, path, input))];
+        } finally {
+          vi.useRealTimers();
+        }
         expect(walled).not.toBe('error INTERNAL_SERVER_ERROR');
         expect(walled).toEqual(plain);
         // an SME owner never sees the integrator's side: suppliers, supplier invoices, budget lines, variance, margin
