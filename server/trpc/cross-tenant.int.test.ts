@@ -168,6 +168,7 @@ const crossTenantCases: Record<string, Case> = {
   'projects.recordMeasured': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId, month: '2026-01', amountFen: 1n, note: null }) },
   'results.forProject': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId }) },
   'results.watch': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId }) },
+  'results.watchForClaim': { kind: 'byId', input: (o) => ({ claimId: o.claimId }) },
   'results.acceptMonth': {
     kind: 'byId',
     input: (o) => ({ projectId: o.project.projectId, baseline: { from: '2026-01-01', to: '2026-01-10' }, result: { from: '2026-03-01', to: '2026-03-31' } }),
@@ -583,6 +584,7 @@ describe('a county never sees a draft of its own fund', () => {
     ['claims.get', (w) => ({ id: w.draftClaimId })],
     ['claims.decide', (w) => ({ id: w.draftClaimId, decision: 'approve' })],
     ['claims.disburse', (w) => ({ id: w.draftClaimId, date: '2026-01-01', amountFen: 1n, reference: 'x' })],
+    ['results.watchForClaim', (w) => ({ claimId: w.draftClaimId })],
   ];
   for (const [path, input] of draftCases) {
     it(`${path} of a draft answers NOT_FOUND to the official`, async () => {
