@@ -38,7 +38,13 @@ export const claimsRouter = router({
     .mutation(({ ctx, input }) => decideClaim(ctx.db, ctx.scope, { id: ctx.user.id, name: ctx.user.name }, { claimId: input.id, ...input })),
   disburse: official
     .input(payoutInput)
-    .mutation(({ ctx, input }) => recordPayout(ctx.db, ctx.scope, { id: ctx.user.id, name: ctx.user.name }, { claimId: input.id, ...input })),
+    .mutation(({ ctx, input }) =>
+      recordPayout(
+        { db: ctx.db, scope: ctx.scope, userId: ctx.user.id, getRaw: ctx.getDb, rowLevelSecurity: ctx.rowLevelSecurity },
+        { id: ctx.user.id, name: ctx.user.name },
+        { claimId: input.id, ...input },
+      ),
+    ),
   list: scopedProcedure
     .input(z.object({ fundId: cuid.optional(), projectId: cuid.optional(), status: z.enum(claimStatuses).optional(), ...pagingInput(50, 200) }))
     .query(({ ctx, input }) => listClaims(ctx.db, input)),

@@ -104,6 +104,11 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
         ) : null}
         {official && c.status === 'APPROVED' ? (
           <Card title={t('disburse')}>
+            {usageRule?.stage === 'PAYOUT' ? (
+              <p className="mb-3 text-sm text-slate-700" data-testid="payout-usage-rule">
+                {tAll('funds.ruleUsageRequiredPayout', { machines: usageRule.minMachinesPercent, hours: usageRule.minHoursPercent, days: usageRule.days })}
+              </p>
+            ) : null}
             <PayoutForm claimId={c.id} approvedFen={(c.approvedFen ?? 0n).toString()} today={shanghaiToday()} />
           </Card>
         ) : null}
