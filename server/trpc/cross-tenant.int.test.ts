@@ -233,6 +233,7 @@ const crossTenantCases: Record<string, Case> = {
     }),
   },
   'fundAdmin.countyView': { kind: 'byId', input: (o) => ({ fundId: o.fund.id }) },
+  'fundAdmin.scorecardSources': { kind: 'byId', input: (o) => ({ fundId: o.fund.id, integratorId: o.integrator.id, figure: 'firmsServed' }) },
 };
 
 const roleKeys = ['admin', 'engineer', 'smeOwner', 'official'] as const;
