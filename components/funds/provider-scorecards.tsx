@@ -12,16 +12,17 @@ import type { CountyView, ScorecardFigure } from '@/server/services/funds/county
 
 type Card = CountyView['scorecards'][number];
 
-async function SourcesLink({ fundId, card, figure }: { fundId: string; card: Card; figure: ScorecardFigure }) {
+async function SourcesLink({ fundId, card, figure, named = false }: { fundId: string; card: Card; figure: ScorecardFigure; named?: boolean }) {
   const t = await getTranslations('countyView');
   const count = card[figure].sources.length;
+  // two figures in one row (returned / rejected) each name theirs
   return (
     <Link
       href={`/funds/${fundId}/providers/${card.integrator.id}?figure=${figure}`}
       className="ml-2 whitespace-nowrap text-xs text-teal-800 underline"
       data-testid={`sources-${figure}`}
     >
-      {t('sourcesLink', { count })}
+      {named ? t('sourcesLinkNamed', { figure: t(`figures.${figure}`), count }) : t('sourcesLink', { count })}
     </Link>
   );
 }
@@ -125,8 +126,8 @@ export async function ProviderScorecards({ cards, locale, fundId }: { cards: Cou
               <dt className="text-slate-600">{t('returnedRejected')}</dt>
               <dd>
                 {s.returned.count} / {s.rejected.count}
-                <SourcesLink fundId={fundId} card={s} figure="returned" />
-                <SourcesLink fundId={fundId} card={s} figure="rejected" />
+                <SourcesLink fundId={fundId} card={s} figure="returned" named />
+                <SourcesLink fundId={fundId} card={s} figure="rejected" named />
               </dd>
               <dt className="text-slate-600">{t('satisfaction')}</dt>
               <dd>
