@@ -190,6 +190,7 @@ const crossTenantCases: Record<string, Case> = {
   'claims.disburse': { kind: 'byId', input: (o) => ({ id: o.claimId, date: '2026-01-01', amountFen: 1n, reference: 'x' }) },
   'claims.list': { kind: 'scopeList', input: {} },
   'claims.get': { kind: 'byId', input: (o) => ({ id: o.claimId }) },
+  'claims.payoutUsage': { kind: 'byId', input: (o) => ({ id: o.claimId }) },
   'audit.list': { kind: 'scopeList', input: { page: 1, pageSize: 200 } },
   'audit.export': { kind: 'scopeList', input: { format: 'csv' } },
   'audit.actors': { kind: 'scopeList' },
@@ -586,6 +587,7 @@ describe('a county never sees a draft of its own fund', () => {
     ['claims.decide', (w) => ({ id: w.draftClaimId, decision: 'approve' })],
     ['claims.disburse', (w) => ({ id: w.draftClaimId, date: '2026-01-01', amountFen: 1n, reference: 'x' })],
     ['results.watchForClaim', (w) => ({ claimId: w.draftClaimId })],
+    ['claims.payoutUsage', (w) => ({ id: w.draftClaimId })],
   ];
   for (const [path, input] of draftCases) {
     it(`${path} of a draft answers NOT_FOUND to the official`, async () => {

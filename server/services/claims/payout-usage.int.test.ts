@@ -100,6 +100,9 @@ describe(`usage required before payout (${process.env.TEST_DB ?? 'pglite'})`, ()
     expect(describeError(e, 'zh-CN').message).toBe(
       '暂不能拨付：基金要求拨付前设备真实使用。近 30 天内，3 台申报设备中 2 台上报了不少于 80% 的计划工时（66.7%），低于要求的 90%。',
     );
+    // the claim page says the same before the official records anything
+    const now = await en.claims.payoutUsage({ id: claimId });
+    expect(now).toMatchObject({ met: false, text: '2 of 3 machines reported ≥ 80% of planned hours over 30 days (66.7%) → below 90%: not yet' });
     const claim = await t.db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { status: true, disbursedFen: true } });
     expect(claim).toEqual({ status: 'APPROVED', disbursedFen: 0n });
     expect(await t.db.auditEvent.count({ where: { entityId: claimId } })).toBe(0);
@@ -124,6 +127,7 @@ describe(`usage required before payout (${process.env.TEST_DB ?? 'pglite'})`, ()
     await t.db.machineHour.deleteMany({ where: { machineId: p.machineIds[2] as string, hour: { gte: new Date(Date.now() - 31 * 86_400_000) } } });
     const claimId = await approvedClaim('2', 'APPROVAL');
     const official = await callerAs(t.db, w.users.official.id, 'en');
+    expect(await official.claims.payoutUsage({ id: claimId })).toBeNull();
     await official.claims.disburse({ id: claimId, date: p.today, amountFen: 100_000n, reference: 'BANK-2' });
     expect((await t.db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { status: true } })).status).toBe('DISBURSED');
   });
@@ -133,6 +137,7 @@ describe(`usage required before payout (${process.env.TEST_DB ?? 'pglite'})`, ()
     const input = { id: claimId, date: p.today, amountFen: 1n, reference: 'X' };
     const otherOfficial = await callerAs(t.db, other.users.official.id, 'en');
     expect(((await otherOfficial.claims.disburse(input).catch((x) => x)) as TRPCError).code).toBe('NOT_FOUND');
+    expect(((await otherOfficial.claims.payoutUsage({ id: claimId }).catch((x) => x)) as TRPCError).code).toBe('NOT_FOUND');
     const staff = await callerAs(t.db, w.users.admin.id, 'en');
     expect(((await staff.claims.disburse(input).catch((x) => x)) as TRPCError).code).toBe('FORBIDDEN');
     expect((await t.db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { status: true } })).status).toBe('APPROVED');

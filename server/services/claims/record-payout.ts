@@ -52,6 +52,16 @@ async function usageBeforePayout(c: PayoutContext, claimId: string, now: Date): 
   return { rule, evidence };
 }
 
+/** What the check before payout would say now (the claim page shows it above the payout form); null without the rule. */
+export async function payoutUsageNow(c: PayoutContext, claimId: string, now = new Date()) {
+  const claim = await c.db.claim.findUnique({ where: { id: claimId }, select: { id: true } });
+  if (!claim) throw new AppError('NOT_FOUND');
+  const usage = await usageBeforePayout(c, claimId, now);
+  if (!usage) return null;
+  const judged = judgeUsage(usage.rule, usage.evidence);
+  return { met: judged.met, step: judged.step, from: usage.evidence.from, to: usage.evidence.to };
+}
+
 export async function recordPayout(
   c: PayoutContext,
   actor: Actor,

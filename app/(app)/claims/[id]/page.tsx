@@ -41,6 +41,9 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
   // a funded claim: the county watches whether the retrofitted machines are still reporting and used
   const funded = c.status === 'APPROVED' || c.status === 'DISBURSED';
   const watch = funded ? await api.results.watchForClaim({ claimId: c.id }).catch(() => null) : null;
+  // a fund that checks usage before payout: what the check says now, before the official records it
+  const payoutUsage =
+    official && c.status === 'APPROVED' && usageRule?.stage === 'PAYOUT' ? await api.claims.payoutUsage({ id: c.id }).catch(() => null) : null;
   return (
     <>
       <PageHeader
@@ -105,9 +108,19 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
         {official && c.status === 'APPROVED' ? (
           <Card title={t('disburse')}>
             {usageRule?.stage === 'PAYOUT' ? (
-              <p className="mb-3 text-sm text-slate-700" data-testid="payout-usage-rule">
-                {tAll('funds.ruleUsageRequiredPayout', { machines: usageRule.minMachinesPercent, hours: usageRule.minHoursPercent, days: usageRule.days })}
-              </p>
+              <div className="mb-3 space-y-1 text-sm" data-testid="payout-usage-rule">
+                <p className="text-slate-700">
+                  {tAll('funds.ruleUsageRequiredPayout', { machines: usageRule.minMachinesPercent, hours: usageRule.minHoursPercent, days: usageRule.days })}
+                </p>
+                {payoutUsage ? (
+                  <p
+                    className={`rounded-lg px-3 py-2 ${payoutUsage.met ? 'bg-teal-50 text-teal-900' : 'bg-amber-50 text-amber-900'}`}
+                    data-testid="payout-usage-now"
+                  >
+                    {t('payoutUsageNow', { from: day(payoutUsage.from), to: day(payoutUsage.to), text: payoutUsage.text })}
+                  </p>
+                ) : null}
+              </div>
             ) : null}
             <PayoutForm claimId={c.id} approvedFen={(c.approvedFen ?? 0n).toString()} today={shanghaiToday()} />
           </Card>
