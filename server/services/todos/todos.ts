@@ -201,7 +201,7 @@ async function fundedMachinesSilent(c: PackReaderContext, now: Date): Promise<To
       return {
         ...projectItem(r.project, true),
         id: claim?.id ?? r.project.id,
-        title: `${claim?.number ?? ''} ${r.project.number} ${r.project.title}`.trim(),
+        title: claim ? `${claim.number} · ${r.project.number} ${r.project.title}` : `${r.project.number} ${r.project.title}`,
         href: `/claims/${claim?.id}#watch`,
         since: r.since,
         machines: { silent: r.silent, unused: r.unused, of: r.machines },
