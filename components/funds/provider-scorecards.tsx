@@ -10,9 +10,9 @@ import { FIRMS_FOR_FULL_MARKS, type ScorePart } from '@/server/domain/county/pro
 import { formatMoney } from '@/server/domain/money/money';
 import type { CountyView, ScorecardFigure } from '@/server/services/funds/county-view';
 
-type Card = CountyView['scorecards'][number];
+type Scorecard = CountyView['scorecards'][number];
 
-async function SourcesLink({ fundId, card, figure, named = false }: { fundId: string; card: Card; figure: ScorecardFigure; named?: boolean }) {
+async function SourcesLink({ fundId, card, figure, named = false }: { fundId: string; card: Scorecard; figure: ScorecardFigure; named?: boolean }) {
   const t = await getTranslations('countyView');
   const count = card[figure].sources.length;
   // two figures in one row (returned / rejected) each name theirs
@@ -28,7 +28,7 @@ async function SourcesLink({ fundId, card, figure, named = false }: { fundId: st
 }
 
 /** One line of the score's working: the part, what it was scored from, its points. */
-async function ScoreLine({ part, card }: { part: ScorePart; card: Card }) {
+async function ScoreLine({ part, card }: { part: ScorePart; card: Scorecard }) {
   const t = await getTranslations('countyView');
   const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
   const basis = (): string => {

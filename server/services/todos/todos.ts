@@ -4,7 +4,6 @@
  * listed; the count is the whole number waiting.
  */
 import type { ScopedDb } from '../../db/scoped';
-import type { Scope } from '../../domain/auth/scope';
 import { asCountyReader, type PackReaderContext } from '../acceptance/pack-access';
 import { summariseLedger } from '../projects/sme-ledger';
 import { projectsWithSilentMachines } from '../results/watch';
