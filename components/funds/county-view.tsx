@@ -10,7 +10,7 @@ import { ProviderScorecards } from './provider-scorecards';
 
 type Dist = { quartiles: { p25: number; median: number; p75: number; min: number; max: number } | null; bands: number[] };
 
-export async function CountyViewSection({ view }: { view: CountyView }) {
+export async function CountyViewSection({ view, fundId }: { view: CountyView; fundId: string }) {
   const t = await getTranslations('countyView');
   const tAll = await getTranslations();
   const locale = await getLocale();
@@ -85,7 +85,7 @@ export async function CountyViewSection({ view }: { view: CountyView }) {
           {t('paybackBands', { b12: pb.value.bands[0] ?? 0, b24: pb.value.bands[1] ?? 0, b36: pb.value.bands[2] ?? 0, over: pb.value.bands[3] ?? 0 })}
         </p>
       ) : null}
-      <ProviderScorecards cards={view.scorecards} locale={locale} />
+      <ProviderScorecards cards={view.scorecards} locale={locale} fundId={fundId} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { evidenceKinds, fundInput } from '@/server/domain/funds/fund-input';
 import type { FundRule } from '@/server/domain/funds/rules';
 import { sectors } from '@/server/domain/inventory/catalogue';
 import { parseYuan } from '@/server/domain/money/money';
+import { costCategories } from '@/server/domain/projects/codes';
 import { type RuleRow, ruleKinds, toRows, toRules } from './rule-rows';
 
 const fieldLabels: Record<string, 'name' | 'nameEn' | 'budget' | 'periodStart' | 'periodEnd' | 'sectors' | 'rules' | 'evidence' | 'batches'> = {
@@ -144,6 +145,9 @@ export function FundForm({ id, initial }: { id?: string; initial: FundFormInitia
                       b: k === 'FREE_SHARE' ? '1' : k === 'USAGE_REQUIRED' ? '80' : '',
                       c: k === 'USAGE_REQUIRED' ? '30' : '',
                       levels: ['', '', ''],
+                      ...(k === 'USAGE_REQUIRED' ? { stage: 'APPROVAL' as const } : {}),
+                      // the pilot-city default: kit, software and installation; training left out
+                      ...(k === 'ELIGIBLE_COSTS' ? { categories: ['HARDWARE' as const, 'SOFTWARE' as const, 'INSTALLATION' as const] } : {}),
                     },
                   ])
                 }
@@ -189,7 +193,37 @@ export function FundForm({ id, initial }: { id?: string; initial: FundFormInitia
                     {num(t('usageMachinesPercent'), 'a')}
                     {num(t('usageHoursPercent'), 'b')}
                     {num(t('usageDays'), 'c')}
+                    <label className="flex items-center gap-1.5 text-xs text-slate-600">
+                      {t('usageStage')}
+                      <select
+                        value={r.stage ?? 'APPROVAL'}
+                        onChange={(e) => set({ stage: e.target.value === 'PAYOUT' ? 'PAYOUT' : 'APPROVAL' })}
+                        className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+                        data-testid={`rule-${i}-stage`}
+                      >
+                        <option value="APPROVAL">{t('usageStages.APPROVAL')}</option>
+                        <option value="PAYOUT">{t('usageStages.PAYOUT')}</option>
+                      </select>
+                    </label>
                   </>
+                ) : r.kind === 'ELIGIBLE_COSTS' ? (
+                  <fieldset className="flex flex-wrap items-center gap-3 text-xs text-slate-600">
+                    <legend className="sr-only">{t('ruleKinds.ELIGIBLE_COSTS')}</legend>
+                    {costCategories.map((cat) => (
+                      <label key={cat} className="flex items-center gap-1.5">
+                        <input
+                          type="checkbox"
+                          checked={(r.categories ?? []).includes(cat)}
+                          onChange={() => {
+                            const now = r.categories ?? [];
+                            set({ categories: now.includes(cat) ? now.filter((x) => x !== cat) : [...now, cat] });
+                          }}
+                          data-testid={`rule-${i}-category-${cat}`}
+                        />
+                        {tAll(`projects.categories.${cat}`)}
+                      </label>
+                    ))}
+                  </fieldset>
                 ) : (
                   <span className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
                     {r.kind === 'LEVEL_CAP' ? t('levelCaps') : t('levelBonuses')}

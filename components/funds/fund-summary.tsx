@@ -20,6 +20,7 @@ export type FundView = {
 
 export async function RuleText({ rule }: { rule: FundRule }) {
   const t = await getTranslations('funds');
+  const tAll = await getTranslations();
   const locale = await getLocale();
   const money = (fen: string) => formatMoney(BigInt(fen), locale);
   switch (rule.kind) {
@@ -55,7 +56,26 @@ export async function RuleText({ rule }: { rule: FundRule }) {
     case 'DEADLINE':
       return <>{t('ruleDeadline', { months: rule.monthsAfterContract })}</>;
     case 'USAGE_REQUIRED':
-      return <>{t('ruleUsageRequired', { machines: rule.minMachinesPercent, hours: rule.minHoursPercent, days: rule.days })}</>;
+      return (
+        <>
+          {t(rule.stage === 'PAYOUT' ? 'ruleUsageRequiredPayout' : 'ruleUsageRequired', {
+            machines: rule.minMachinesPercent,
+            hours: rule.minHoursPercent,
+            days: rule.days,
+          })}
+        </>
+      );
+    case 'ELIGIBLE_COSTS':
+      return (
+        <>
+          {t('ruleEligibleCosts', {
+            categories: listJoin(
+              locale,
+              rule.categories.map((c) => tAll(`projects.categories.${c}`)),
+            ),
+          })}
+        </>
+      );
   }
 }
 

@@ -1,9 +1,21 @@
 /** A fund's rules as the rows of the fund form (text inputs), and back. */
-import type { FundRule } from '@/server/domain/funds/rules';
+import type { FundRule, UsageStage } from '@/server/domain/funds/rules';
 import { parseYuan } from '@/server/domain/money/money';
+import type { CostCategory } from '@/server/domain/projects/codes';
 
-export const ruleKinds = ['FREE_SHARE', 'SPEND_SHARE', 'LEVEL_CAP', 'LEVEL_BONUS', 'DEADLINE', 'USAGE_REQUIRED'] as const;
-export type RuleRow = { kind: (typeof ruleKinds)[number]; a: string; b: string; c: string; levels: [string, string, string]; early?: boolean };
+export const ruleKinds = ['FREE_SHARE', 'SPEND_SHARE', 'LEVEL_CAP', 'LEVEL_BONUS', 'DEADLINE', 'USAGE_REQUIRED', 'ELIGIBLE_COSTS'] as const;
+export type RuleRow = {
+  kind: (typeof ruleKinds)[number];
+  a: string;
+  b: string;
+  c: string;
+  levels: [string, string, string];
+  early?: boolean;
+  /** USAGE_REQUIRED: judged before approval or before payout */
+  stage?: UsageStage;
+  /** ELIGIBLE_COSTS: the kinds of cost the fund pays for */
+  categories?: CostCategory[];
+};
 
 const yuanText = (fen: string | null) => (fen === null ? '' : (Number(BigInt(fen)) / 100).toFixed(2));
 
@@ -28,7 +40,16 @@ export function toRows(rules: FundRule[]): RuleRow[] {
         return { kind: r.kind, a: '', b: '', c: '', levels: [at(2), at(3), at(4)] };
       }
       case 'USAGE_REQUIRED':
-        return { kind: r.kind, a: String(r.minMachinesPercent), b: String(r.minHoursPercent), c: String(r.days), levels: ['', '', ''] };
+        return {
+          kind: r.kind,
+          a: String(r.minMachinesPercent),
+          b: String(r.minHoursPercent),
+          c: String(r.days),
+          levels: ['', '', ''],
+          stage: r.stage ?? 'APPROVAL',
+        };
+      case 'ELIGIBLE_COSTS':
+        return { kind: r.kind, a: '', b: '', c: '', levels: ['', '', ''], categories: [...r.categories] };
       default:
         return { kind: r.kind, a: String(r.monthsAfterContract), b: '', c: '', levels: ['', '', ''] };
     }
@@ -60,7 +81,15 @@ export function toRules(rows: RuleRow[]): FundRule[] {
       case 'LEVEL_BONUS':
         return { kind: r.kind, bonuses: r.levels.flatMap((v, i) => (fenOf(v) ? [{ level: i + 2, bonusFen: fenOf(v) as string }] : [])) };
       case 'USAGE_REQUIRED':
-        return { kind: r.kind, minMachinesPercent: Number(r.a) || 0, minHoursPercent: Number(r.b) || 0, days: Number(r.c) || 30 };
+        return {
+          kind: r.kind,
+          minMachinesPercent: Number(r.a) || 0,
+          minHoursPercent: Number(r.b) || 0,
+          days: Number(r.c) || 30,
+          stage: r.stage ?? 'APPROVAL',
+        };
+      case 'ELIGIBLE_COSTS':
+        return { kind: r.kind, categories: r.categories ?? [] };
       default:
         return { kind: 'DEADLINE', monthsAfterContract: Number(r.a) || 6 };
     }

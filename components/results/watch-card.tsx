@@ -10,7 +10,7 @@ type Watch = {
 };
 
 /** After verification: the 30/90/180-day checkpoints and each machine now (silent / not used / used). */
-export async function WatchCard({ watch }: { watch: Watch }) {
+export async function WatchCard({ watch, note = null }: { watch: Watch; note?: 'claimNote' | null }) {
   const t = await getTranslations('results.watch');
   const format = await getFormatter();
   return (
@@ -39,6 +39,7 @@ export async function WatchCard({ watch }: { watch: Watch }) {
           ))}
         </Table>
         <p className="text-xs text-slate-500">{t('rule')}</p>
+        {note ? <p className="text-xs text-slate-600">{t(note)}</p> : null}
       </div>
     </Card>
   );

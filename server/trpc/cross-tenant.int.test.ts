@@ -168,6 +168,7 @@ const crossTenantCases: Record<string, Case> = {
   'projects.recordMeasured': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId, month: '2026-01', amountFen: 1n, note: null }) },
   'results.forProject': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId }) },
   'results.watch': { kind: 'byId', input: (o) => ({ projectId: o.project.projectId }) },
+  'results.watchForClaim': { kind: 'byId', input: (o) => ({ claimId: o.claimId }) },
   'results.acceptMonth': {
     kind: 'byId',
     input: (o) => ({ projectId: o.project.projectId, baseline: { from: '2026-01-01', to: '2026-01-10' }, result: { from: '2026-03-01', to: '2026-03-31' } }),
@@ -189,6 +190,7 @@ const crossTenantCases: Record<string, Case> = {
   'claims.disburse': { kind: 'byId', input: (o) => ({ id: o.claimId, date: '2026-01-01', amountFen: 1n, reference: 'x' }) },
   'claims.list': { kind: 'scopeList', input: {} },
   'claims.get': { kind: 'byId', input: (o) => ({ id: o.claimId }) },
+  'claims.payoutUsage': { kind: 'byId', input: (o) => ({ id: o.claimId }) },
   'audit.list': { kind: 'scopeList', input: { page: 1, pageSize: 200 } },
   'audit.export': { kind: 'scopeList', input: { format: 'csv' } },
   'audit.actors': { kind: 'scopeList' },
@@ -232,6 +234,7 @@ const crossTenantCases: Record<string, Case> = {
     }),
   },
   'fundAdmin.countyView': { kind: 'byId', input: (o) => ({ fundId: o.fund.id }) },
+  'fundAdmin.scorecardSources': { kind: 'byId', input: (o) => ({ fundId: o.fund.id, integratorId: o.integrator.id, figure: 'firmsServed' }) },
 };
 
 const roleKeys = ['admin', 'engineer', 'smeOwner', 'official'] as const;
@@ -593,6 +596,8 @@ describe('a county never sees a draft of its own fund', () => {
     ['claims.get', (w) => ({ id: w.draftClaimId })],
     ['claims.decide', (w) => ({ id: w.draftClaimId, decision: 'approve' })],
     ['claims.disburse', (w) => ({ id: w.draftClaimId, date: '2026-01-01', amountFen: 1n, reference: 'x' })],
+    ['results.watchForClaim', (w) => ({ claimId: w.draftClaimId })],
+    ['claims.payoutUsage', (w) => ({ id: w.draftClaimId })],
   ];
   for (const [path, input] of draftCases) {
     it(`${path} of a draft answers NOT_FOUND to the official`, async () => {

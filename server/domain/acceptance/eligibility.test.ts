@@ -5,6 +5,10 @@ import { eligibleTotals, markLines } from './eligibility';
 const spend: FundRule[] = [{ kind: 'SPEND_SHARE', rateBp: 5000, capPerFirmFen: null }];
 const free: FundRule[] = [{ kind: 'FREE_SHARE', freeSharePercent: 5, minFreeMachines: 1, perMachineCapFen: null }];
 const deadlineOnly: FundRule[] = [{ kind: 'DEADLINE', monthsAfterContract: 6 }];
+/** A fund that lists what it pays for: software and training, not hardware or installation. */
+const listed: FundRule[] = [...spend, { kind: 'ELIGIBLE_COSTS', categories: ['SOFTWARE', 'TRAINING'] }];
+const onlyListed: FundRule[] = [{ kind: 'ELIGIBLE_COSTS', categories: ['SOFTWARE'] }];
+const listedFree: FundRule[] = [...free, { kind: 'ELIGIBLE_COSTS', categories: ['HARDWARE', 'TRAINING'] }];
 
 describe('markLines: each cost line eligible or not under the fund', () => {
   it.each([
@@ -21,6 +25,17 @@ describe('markLines: each cost line eligible or not under the fund', () => {
     [free, 'SOFTWARE', null, false, 'manualLine'],
     [deadlineOnly, 'HARDWARE', 'DATA_TERMINAL', false, 'noAmountRule'],
     [[], 'SOFTWARE', 'SW_SPC_QUALITY', false, 'noAmountRule'],
+    // the fund's own list replaces the default
+    [listed, 'SOFTWARE', 'SW_MACHINE_MONITORING', true, 'software'],
+    [listed, 'TRAINING', 'TRAINING_DAY', true, 'listedByFund'],
+    [listed, 'HARDWARE', 'DATA_TERMINAL', false, 'notListedByFund'],
+    [listed, 'INSTALLATION', 'INSTALLATION', false, 'notListedByFund'],
+    [listed, 'SOFTWARE', null, false, 'manualLine'],
+    // a free share pays per machine whatever the list says; a listed per-machine kind is eligible
+    [listedFree, 'TRAINING', 'TRAINING_DAY', false, 'notPerMachine'],
+    [listedFree, 'HARDWARE', 'DATA_TERMINAL', true, 'kitItem'],
+    [listedFree, 'SOFTWARE', 'SW_MACHINE_MONITORING', false, 'notListedByFund'],
+    [onlyListed, 'SOFTWARE', 'SW_SPC_QUALITY', false, 'noAmountRule'],
   ] as const)('%# %s %s %s → %s (%s)', (rules, category, itemCode, eligible, reason) => {
     const [m] = markLines([{ category, itemCode, totalFen: 100n }], rules);
     expect(m).toMatchObject({ eligible, reason, category, itemCode, totalFen: 100n });

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { divRound } from '../money/money';
 import { judgeUsage, type UsageEvidence } from '../results/usage';
-import { type FundRule, freeMachineAllowance } from './rules';
+import { type FundRule, freeMachineAllowance, usageStage } from './rules';
 
 export type ClaimFacts = {
   /** In-service machines of the SME now (retired and idle machines do not count). */
@@ -76,6 +76,11 @@ export function computeClaim(rules: readonly FundRule[], f: ClaimFacts): ClaimRe
   }
   for (const r of rules) {
     if (r.kind !== 'USAGE_REQUIRED') continue;
+    // judged when the payout is recorded, on the data of the days before it: approval does not wait for it
+    if (usageStage(r) === 'PAYOUT') {
+      steps.push({ key: 'usageAtPayout', params: { machines: r.minMachinesPercent, hours: r.minHoursPercent, days: r.days } });
+      continue;
+    }
     const usage = judgeUsage(r, f.usage ?? null);
     if (!usage.met) return refuse(usage.step.key, usage.step.params);
     steps.push(usage.step);

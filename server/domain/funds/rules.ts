@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { basisPointsSchema, countSchema, fenStringSchema, moneyLimits, percentSchema } from '../inputs/bounds';
+import { costCategories } from '../projects/codes';
 
 /**
  * A fund's rules are data. The foundation knows the TOMAN rule (free share of equipment); the
@@ -49,19 +50,53 @@ export const levelBonusRule = z.object({
 /** The work must be finished (commissioned) within N months of the contract (quote acceptance). */
 export const deadlineRule = z.object({ kind: z.literal('DEADLINE'), monthsAfterContract: countSchema(1, 60) });
 
+/** When the usage rule is judged: before approval (on the evidence frozen at submission) or before payout (fresh). */
+export const usageStages = ['APPROVAL', 'PAYOUT'] as const;
+export type UsageStage = (typeof usageStages)[number];
+
 /**
  * The retrofitted machines must be really used: at least `minMachinesPercent` % of the claimed machines reported data
- * for at least `minHoursPercent` % of their planned hours over the `days` days before the claim was submitted (the
- * evidence frozen in the claim's snapshot; server/domain/results/usage.ts).
+ * for at least `minHoursPercent` % of their planned hours over `days` days (server/domain/results/usage.ts):
+ * - stage APPROVAL (the default; rules stored before the stage existed have none): the days before submission, the
+ *   evidence frozen in the claim's snapshot, judged when the claim is computed and decided;
+ * - stage PAYOUT: the days before the payout is recorded, read fresh then; approval does not wait for it.
  */
 export const usageRequiredRule = z.object({
   kind: z.literal('USAGE_REQUIRED'),
   minMachinesPercent: percentSchema,
   minHoursPercent: percentSchema,
   days: countSchema(7, 180),
+  stage: z.enum(usageStages).optional(),
+});
+export type UsageRequiredRule = z.infer<typeof usageRequiredRule>;
+export const usageStage = (r: UsageRequiredRule): UsageStage => r.stage ?? 'APPROVAL';
+/** The usage rule judged at a stage, if the rules have one. */
+export const usageRuleAt = (rules: readonly FundRule[], stage: UsageStage): UsageRequiredRule | null =>
+  rules.find((r): r is UsageRequiredRule => r.kind === 'USAGE_REQUIRED' && usageStage(r) === stage) ?? null;
+
+/**
+ * The kinds of cost the fund pays for (the acceptance pack marks each contract line by it). Without this rule the
+ * pilot-city default applies: terminals and other kit, software and installation, not training
+ * (server/domain/acceptance/eligibility.ts).
+ */
+export const eligibleCostsRule = z.object({
+  kind: z.literal('ELIGIBLE_COSTS'),
+  categories: z
+    .array(z.enum(costCategories))
+    .min(1)
+    .max(costCategories.length)
+    .refine((list) => new Set(list).size === list.length, { message: 'duplicate category' }),
 });
 
-export const fundRule = z.discriminatedUnion('kind', [freeShareRule, spendShareRule, levelCapRule, levelBonusRule, deadlineRule, usageRequiredRule]);
+export const fundRule = z.discriminatedUnion('kind', [
+  freeShareRule,
+  spendShareRule,
+  levelCapRule,
+  levelBonusRule,
+  deadlineRule,
+  usageRequiredRule,
+  eligibleCostsRule,
+]);
 export const fundRules = z.array(fundRule);
 export type FundRule = z.infer<typeof fundRule>;
 

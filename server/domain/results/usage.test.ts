@@ -89,4 +89,16 @@ describe('the usage rule', () => {
     // a fund without the rule does not look at usage
     expect(computeClaim([free], facts).eligible).toBe(true);
   });
+
+  it('judged before payout: the claim is computed without waiting for it, and says so', () => {
+    const atPayout = { ...rule, stage: 'PAYOUT' as const };
+    for (const usage of [fleet(14, 12), null]) {
+      const r = computeClaim([free, atPayout], { ...facts, usage });
+      expect(r.eligible).toBe(true);
+      expect(r.grantedFen).toBe(1000n);
+      expect(r.steps[0]).toEqual({ key: 'usageAtPayout', params: { machines: 90, hours: 80, days: 30 } });
+    }
+    // an explicit approval stage is the default's behaviour
+    expect(computeClaim([free, { ...rule, stage: 'APPROVAL' as const }], { ...facts, usage: fleet(14, 12) }).eligible).toBe(false);
+  });
 });

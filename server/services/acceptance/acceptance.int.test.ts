@@ -141,3 +141,47 @@ describe('the ZIP', () => {
     expect(() => packZip({ ...pack, attachmentBytes: 10 ** 10 }, new Uint8Array([1]), 'en')).toThrow(/PAYLOAD_TOO_LARGE/);
   });
 });
+
+describe('eligible kinds of cost as a fund setting', () => {
+  it('the official sets them with the fund’s rules (validated, a new rules version), and the pack marks the lines by them', async () => {
+    const official = as.official as Caller;
+    const f = await official.fundAdmin.getForEdit({ id: a.fund.id });
+    const base = {
+      name: f.name,
+      nameEn: f.nameEn,
+      budgetFen: f.budgetFen,
+      periodStart: f.periodStart.toISOString().slice(0, 10),
+      periodEnd: '2027-12-31',
+      sectors: f.sectors as 'BALL_BEARINGS'[],
+      evidenceRequired: [],
+      batches: [],
+    };
+    const spend = { kind: 'SPEND_SHARE' as const, rateBp: 5000, capPerFirmFen: null };
+    // refused: an unknown kind of cost, the same kind twice, an empty list
+    for (const categories of [['OFFICE_PC'], ['SOFTWARE', 'SOFTWARE'], []])
+      expect(
+        code(await official.fundAdmin.update({ id: a.fund.id, ...base, rules: [spend, { kind: 'ELIGIBLE_COSTS', categories } as never] }).catch((x) => x)),
+      ).toBe('BAD_REQUEST');
+    const listed = { kind: 'ELIGIBLE_COSTS' as const, categories: ['SOFTWARE' as const, 'TRAINING' as const] };
+    const saved = await official.fundAdmin.update({ id: a.fund.id, ...base, rules: [spend, listed] });
+    expect(saved.rulesVersion).toBe(f.rulesVersion + 1);
+    expect((await official.fundAdmin.getForEdit({ id: a.fund.id })).rules).toEqual([spend, listed]);
+    // the fund's other tenants cannot change it: another county's official gets NOT_FOUND
+    expect(code(await (as.otherOfficial as Caller).fundAdmin.update({ id: a.fund.id, ...base, rules: [spend] }).catch((x) => x))).toBe('NOT_FOUND');
+    // a claim carries the rules it was submitted under: filed again now, it freezes the new version
+    await t.db.claim.update({ where: { id: p.claimId }, data: { rules: [spend, listed], rulesVersion: saved.rulesVersion } });
+    const pack = await (as.engineer as Caller).acceptance.pack({ projectId: p.projectId });
+    expect(pack.contract?.lines.map((l) => [l.ref, l.eligible, l.reason])).toEqual([
+      ['Q-PACK-1#1', false, 'notListedByFund'],
+      ['Q-PACK-1#2', true, 'listedByFund'],
+      ['Q-PACK-1#3', false, 'manualLine'],
+    ]);
+    expect(pack.contract?.totals).toEqual({ eligibleFen: 200_000n, otherFen: 300_000n, totalFen: 500_000n });
+    // the county reads the same marks in the pack
+    expect((await official.acceptance.pack({ projectId: p.projectId })).contract?.lines.map((l) => l.reason)).toEqual([
+      'notListedByFund',
+      'listedByFund',
+      'manualLine',
+    ]);
+  });
+});

@@ -97,6 +97,33 @@ describe(`the county's view (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(card?.returned.count).toBe(0);
   });
 
+  it('scores each provider out of 100 from the published figures, showing the working', async () => {
+    const v = await official.fundAdmin.countyView({ fundId: a.fund.id });
+    const card = v.scorecards.find((s) => s.integrator.id === a.integrator.id);
+    const parts = Object.fromEntries(card?.score.parts.map((p) => [p.key, [p.points10, p.notScored]]) ?? []);
+    expect(parts).toEqual({
+      firmsServed: [113, null], // 9 of 20 firms × 25 = 11.25
+      machinesConnected: [150, null], // 18 of 18 × 15
+      stillUsed90: [89, null], // 16 of 18 × 10 = 8.89
+      savings: [146, null], // ¥126,000 measured of ¥172,800 promised = 72.9 % × 20 = 14.58
+      satisfaction: [null, 'nothingYet'], // no owner has answered
+      cleanClaims: [200, null], // 9 claims, none returned or rejected
+    });
+    expect(card?.score).toMatchObject({ score10: 698, outOf: 100, notScored: 10 });
+  });
+
+  it('links each figure to the claims, firms and machines behind it — names and numbers only', async () => {
+    const src = await official.fundAdmin.scorecardSources({ fundId: a.fund.id, integratorId: a.integrator.id, figure: 'savings' });
+    expect(src.claims.map((c) => c.number).sort()).toEqual([...claimNumbers].sort());
+    expect(src.firms).toHaveLength(9);
+    expect(src.machines).toHaveLength(18);
+    expect(Object.keys(src.claims[0] ?? {}).sort()).toEqual(['firm', 'firmEn', 'id', 'number', 'project', 'status']);
+    expect(Object.keys(src.machines[0] ?? {}).sort()).toEqual(['assetTag', 'kind', 'project']);
+    // a figure with no source lists nothing
+    const none = await official.fundAdmin.scorecardSources({ fundId: a.fund.id, integratorId: a.integrator.id, figure: 'rejected' });
+    expect(none).toMatchObject({ claims: [], firms: [], machines: [] });
+  });
+
   it('another county and the integrator reach nothing of it', async () => {
     const other = await callerAs(t.db, b.users.official.id, 'en');
     const e = await other.fundAdmin.countyView({ fundId: a.fund.id }).catch((x) => x);
@@ -104,6 +131,16 @@ describe(`the county's view (${process.env.TEST_DB ?? 'pglite'})`, () => {
     const staff = await callerAs(t.db, a.users.admin.id, 'en');
     expect(((await staff.fundAdmin.countyView({ fundId: a.fund.id }).catch((x) => x)) as TRPCError).code).toBe('FORBIDDEN');
     // county B's own (empty) fund: nothing published, nothing of A
+    for (const [fundId, integratorId] of [
+      [a.fund.id, a.integrator.id],
+      [b.fund.id, a.integrator.id],
+    ] as const) {
+      const x = await other.fundAdmin.scorecardSources({ fundId, integratorId, figure: 'firmsServed' }).catch((e) => e);
+      expect((x as TRPCError).code).toBe('NOT_FOUND');
+    }
+    expect(
+      ((await staff.fundAdmin.scorecardSources({ fundId: a.fund.id, integratorId: a.integrator.id, figure: 'savings' }).catch((x) => x)) as TRPCError).code,
+    ).toBe('FORBIDDEN');
     const own = await other.fundAdmin.countyView({ fundId: b.fund.id });
     expect(own.firms).toBe(0);
     expect(superjson.stringify(own)).not.toContain(a.integrator.id);

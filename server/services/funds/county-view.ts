@@ -6,7 +6,8 @@
  */
 
 import { meanScore } from '../../domain/acceptance/satisfaction';
-import { bands, publish, publishByGroup, quartiles } from '../../domain/county/suppression';
+import { providerScore } from '../../domain/county/provider-score';
+import { bands, type Published, publish, publishByGroup, quartiles } from '../../domain/county/suppression';
 import { type UseVerdict, usageAt, utilizationOf, type WindowTotals } from '../../domain/county/usage';
 import { AppError } from '../../domain/errors/app-error';
 import { asCountyReader, type PackReaderContext } from '../acceptance/pack-access';
@@ -62,7 +63,7 @@ function scorecard(
   const rated = projects.filter((p) => p.satisfaction);
   const ref = (list: readonly FundClaim[]) => list.map((c) => ({ id: c.id, number: c.number, status: c.status }));
   const claimsOf = (firms: Set<string>) => ref(mine.filter((c) => firms.has(c.smeClientId)));
-  return {
+  const card = {
     integrator,
     firmsServed: {
       count: new Set(mine.filter((c) => c.status !== 'REJECTED').map((c) => c.smeClientId)).size,
@@ -94,7 +95,23 @@ function scorecard(
       sources: claimsOf(new Set(rated.map((p) => p.firmId))),
     },
   };
+  // the 100-point score from the figures as published: a withheld figure scores nothing (provider-score.ts)
+  // a figure of no firm at all is "nothing yet", one of 1–4 firms "withheld"
+  const scored = <T, V>(f: Published<T>, value: (v: T) => V | null) => (f.published ? value(f.value) : f.firms === 0 ? null : ('withheld' as const));
+  const score = providerScore({
+    firmsServed: card.firmsServed.count,
+    machinesConnected: { count: card.machinesConnected.count, of: card.machinesConnected.of },
+    stillUsed90: scored(card.stillUsed90.figure, (v) => (v.due ? v.share : null)),
+    savingsRatio: scored(card.savings.figure, (v) => v.ratio),
+    satisfactionMean: scored(card.satisfaction.figure, (v) => v.mean),
+    claims: { total: mine.length, returned: card.returned.count, rejected: card.rejected.count },
+  });
+  return { ...card, claims: mine.length, score };
 }
+export type Scorecard = ReturnType<typeof scorecard>;
+/** The figures of a scorecard that name their sources (the list of claims, firms and machines behind each). */
+export const scorecardFigures = ['firmsServed', 'machinesConnected', 'stillUsed90', 'savings', 'returned', 'rejected', 'satisfaction'] as const;
+export type ScorecardFigure = (typeof scorecardFigures)[number];
 
 export async function countyView(c: PackReaderContext, fundId: string, now = new Date()) {
   const fund = await c.db.fund.findUnique({ where: { id: fundId }, select: { id: true } });

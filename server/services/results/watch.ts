@@ -8,6 +8,7 @@ import { AppError } from '../../domain/errors/app-error';
 import { EMPTY_TOTALS } from '../../domain/results/measure';
 import { CHECKPOINT_DAYS, type CheckpointCount, checkpointsReached, countCheckpoint, machineFlag, RECENT_DAYS } from '../../domain/results/watch';
 import { addDays, shanghaiDate } from '../../domain/time';
+import { asCountyReader, type PackReaderContext } from '../acceptance/pack-access';
 import { calendarOf } from '../telemetry/reads-common';
 import { machineWindowTotals, windowMoments } from './window-totals';
 
@@ -77,10 +78,14 @@ export async function projectWatch(db: ScopedOrTx, projectId: string, now = new 
   return { verifiedDay, days, checkpoints, machines };
 }
 
-/** Verified projects with machines gone silent (more than a shift) or unused (the to-do "machinesSilent"). */
-export async function projectsWithSilentMachines(db: ScopedOrTx, now = new Date(), limit = 200) {
+/**
+ * Verified projects with machines gone silent (more than a shift) or unused: the integrator's to-do "machinesSilent",
+ * and, narrowed to the projects of its funded claims (`projectIds`), the county's "fundedMachinesSilent".
+ */
+export async function projectsWithSilentMachines(db: ScopedOrTx, now = new Date(), limit = 200, projectIds?: readonly string[]) {
+  if (projectIds && !projectIds.length) return [];
   const projects = await db.project.findMany({
-    where: { status: 'VERIFIED' },
+    where: { status: 'VERIFIED', ...(projectIds ? { id: { in: [...projectIds] } } : {}) },
     orderBy: { updatedAt: 'asc' },
     take: limit,
     select: { id: true, number: true, title: true, updatedAt: true, smeClient: { select: { legalName: true } }, machines: { select: machineSelect } },
@@ -104,4 +109,16 @@ export async function projectsWithSilentMachines(db: ScopedOrTx, now = new Date(
         .sort((a, b) => a.getTime() - b.getTime())[0] ?? p.updatedAt;
     return [{ project: p, silent: silent.length, unused: unused.length, machines: mine.length, since }];
   });
+}
+
+/**
+ * The watch of a claim's project, as the claim page shows it: staff and the owner through the tenant gate; a county
+ * official for a claim of its own (found through the gate) through the county's database role, narrowed to that
+ * claim's project. null before verification.
+ */
+export async function claimWatch(c: PackReaderContext, claimId: string, now = new Date()) {
+  const claim = await c.db.claim.findUnique({ where: { id: claimId }, select: { projectId: true } });
+  if (!claim) throw new AppError('NOT_FOUND');
+  if (c.scope.kind === 'county') return asCountyReader(c, (db) => projectWatch(db, claim.projectId, now));
+  return projectWatch(c.db, claim.projectId, now);
 }

@@ -4,7 +4,7 @@
  * listed; the count is the whole number waiting.
  */
 import type { ScopedDb } from '../../db/scoped';
-import type { Scope } from '../../domain/auth/scope';
+import { asCountyReader, type PackReaderContext } from '../acceptance/pack-access';
 import { summariseLedger } from '../projects/sme-ledger';
 import { projectsWithSilentMachines } from '../results/watch';
 
@@ -25,7 +25,8 @@ export type TodoKind =
   | 'claimOverdue'
   | 'payoutToRecord'
   | 'satisfactionToGive'
-  | 'machinesSilent';
+  | 'machinesSilent'
+  | 'fundedMachinesSilent';
 
 export type TodoItem = {
   id: string;
@@ -34,7 +35,7 @@ export type TodoItem = {
   href: string;
   since: Date | null;
   amountFen: bigint | null;
-  /** machinesSilent: how many of the project's machines are silent or unused */
+  /** machinesSilent, fundedMachinesSilent: how many of the project's machines are silent or unused */
   machines?: { silent: number; unused: number; of: number };
 };
 export type TodoGroup = { kind: TodoKind; count: number; items: TodoItem[] };
@@ -172,12 +173,57 @@ async function machinesSilent(db: ScopedDb, now: Date): Promise<TodoGroup> {
   };
 }
 
-export async function todosFor(db: ScopedDb, scope: Scope, now = new Date()): Promise<TodoGroup[]> {
+/** A funded claim: approved, or paid out. */
+export const FUNDED_STATUSES = ['APPROVED', 'DISBURSED'] as const;
+
+/**
+ * Funded projects (a claim approved or paid under one of the county's funds) whose machines went silent or unused:
+ * the same watch as the integrator's "machinesSilent" (server/services/results/watch.ts), read through the county's
+ * database role (it reads the hour records of firms that filed a claim with it) and narrowed to those projects. Each
+ * item links to the claim page, where the county sees the watch.
+ */
+async function fundedMachinesSilent(c: PackReaderContext, now: Date): Promise<TodoGroup> {
+  const claims = await c.db.claim.findMany({
+    where: { status: { in: [...FUNDED_STATUSES] } },
+    orderBy: { updatedAt: 'desc' },
+    take: 500,
+    select: { id: true, number: true, projectId: true, fund: { select: { name: true } } },
+  });
+  const claimOf = new Map<string, (typeof claims)[number]>();
+  for (const x of claims) if (!claimOf.has(x.projectId)) claimOf.set(x.projectId, x);
+  const rows = claimOf.size ? await asCountyReader(c, (db) => projectsWithSilentMachines(db, now, 200, [...claimOf.keys()])) : [];
+  return {
+    kind: 'fundedMachinesSilent',
+    count: rows.length,
+    items: rows.slice(0, take).map((r) => {
+      const claim = claimOf.get(r.project.id);
+      return {
+        ...projectItem(r.project, true),
+        id: claim?.id ?? r.project.id,
+        title: claim ? `${claim.number} · ${r.project.number} ${r.project.title}` : `${r.project.number} ${r.project.title}`,
+        href: `/claims/${claim?.id}#watch`,
+        since: r.since,
+        machines: { silent: r.silent, unused: r.unused, of: r.machines },
+      };
+    }),
+  };
+}
+
+/** What the inbox needs: the gate's handle, and for a county the way to its database role (fundedMachinesSilent). */
+export type TodoContext = Omit<PackReaderContext, 'db'> & { db: ScopedDb };
+
+export async function todosFor(c: TodoContext, now = new Date()): Promise<TodoGroup[]> {
+  const { db, scope } = c;
   let groups: Promise<TodoGroup>[];
   if (scope.kind === 'sme') groups = [projectsIn(db, 'quoteToAnswer', 'QUOTED', false), paymentsDue(db), satisfactionToGive(db)];
   else if (scope.kind === 'county') {
     const overdue = new Date(now.getTime() - DECIDE_WITHIN_DAYS * 86_400_000);
-    groups = [claimsIn(db, 'claimToDecide', 'SUBMITTED'), claimsIn(db, 'claimOverdue', 'SUBMITTED', overdue), claimsIn(db, 'payoutToRecord', 'APPROVED')];
+    groups = [
+      claimsIn(db, 'claimToDecide', 'SUBMITTED'),
+      claimsIn(db, 'claimOverdue', 'SUBMITTED', overdue),
+      claimsIn(db, 'payoutToRecord', 'APPROVED'),
+      fundedMachinesSilent(c, now),
+    ];
   } else {
     groups = [
       claimsIn(db, 'claimReturned', 'RETURNED'),

@@ -11,7 +11,7 @@ import { decideClaim } from '../../services/claims/decide-claim';
 import { getClaim } from '../../services/claims/get-claim';
 import { listClaims } from '../../services/claims/list-claims';
 import { previewClaim } from '../../services/claims/preview-claim';
-import { recordPayout } from '../../services/claims/record-payout';
+import { payoutUsageNow, recordPayout } from '../../services/claims/record-payout';
 import { submitClaim } from '../../services/claims/submit-claim';
 import { countyProcedure, integratorProcedure, router, scopedProcedure, withPermission } from '../init';
 
@@ -38,7 +38,18 @@ export const claimsRouter = router({
     .mutation(({ ctx, input }) => decideClaim(ctx.db, ctx.scope, { id: ctx.user.id, name: ctx.user.name }, { claimId: input.id, ...input })),
   disburse: official
     .input(payoutInput)
-    .mutation(({ ctx, input }) => recordPayout(ctx.db, ctx.scope, { id: ctx.user.id, name: ctx.user.name }, { claimId: input.id, ...input })),
+    .mutation(({ ctx, input }) =>
+      recordPayout(
+        { db: ctx.db, scope: ctx.scope, userId: ctx.user.id, getRaw: ctx.getDb, rowLevelSecurity: ctx.rowLevelSecurity },
+        { id: ctx.user.id, name: ctx.user.name },
+        { claimId: input.id, ...input },
+      ),
+    ),
+  /** A claim whose rules ask for usage before payout: what the check says now, in words (null without the rule). */
+  payoutUsage: countyProcedure.input(z.object({ id: cuid })).query(async ({ ctx, input }) => {
+    const r = await payoutUsageNow({ db: ctx.db, scope: ctx.scope, userId: ctx.user.id, getRaw: ctx.getDb, rowLevelSecurity: ctx.rowLevelSecurity }, input.id);
+    return r && { met: r.met, from: r.from, to: r.to, text: explainClaim([r.step], ctx.locale) };
+  }),
   list: scopedProcedure
     .input(z.object({ fundId: cuid.optional(), projectId: cuid.optional(), status: z.enum(claimStatuses).optional(), ...pagingInput(50, 200) }))
     .query(({ ctx, input }) => listClaims(ctx.db, input)),

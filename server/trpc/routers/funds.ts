@@ -3,10 +3,11 @@ import { AppError } from '../../domain/errors/app-error';
 import { fundInput } from '../../domain/funds/fund-input';
 import { idSchema } from '../../domain/inputs/bounds';
 import { locales } from '../../i18n/locales';
-import { countyView } from '../../services/funds/county-view';
+import { countyView, scorecardFigures } from '../../services/funds/county-view';
 import { exportRegister, fundDashboard } from '../../services/funds/dashboard';
 import { getFund, listFunds } from '../../services/funds/funds';
 import { createFund, getFundForEdit, integratorDirectory, inviteIntegrator, updateFund } from '../../services/funds/manage-funds';
+import { scorecardSources } from '../../services/funds/scorecard-sources';
 import { authedProcedure, countyProcedure, router, scopedProcedure, withPermission } from '../init';
 
 const cuid = idSchema;
@@ -41,6 +42,17 @@ export const fundAdminRouter = router({
     .input(z.object({ fundId: cuid }))
     .query(({ ctx, input }) =>
       countyView({ db: ctx.db, scope: ctx.scope, userId: ctx.user.id, getRaw: ctx.getDb, rowLevelSecurity: ctx.rowLevelSecurity }, input.fundId),
+    ),
+  /** The records behind one figure of a provider's scorecard: claims, firms, machines (names and numbers only). */
+  scorecardSources: countyProcedure
+    .input(z.object({ fundId: cuid, integratorId: cuid, figure: z.enum(scorecardFigures) }))
+    .query(({ ctx, input }) =>
+      scorecardSources(
+        { db: ctx.db, scope: ctx.scope, userId: ctx.user.id, getRaw: ctx.getDb, rowLevelSecurity: ctx.rowLevelSecurity },
+        input.fundId,
+        input.integratorId,
+        input.figure,
+      ),
     ),
   /** Server-side only (the download route). */
   exportRegister: countyProcedure

@@ -7,6 +7,7 @@ import { PayoutForm } from '@/components/claims/payout-form';
 import { claimTone } from '@/components/claims/status-tone';
 import { UsageCard } from '@/components/claims/usage-card';
 import { kindLabel } from '@/components/machines/labels';
+import { WatchCard } from '@/components/results/watch-card';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { DefinitionList } from '@/components/ui/definition-list';
@@ -37,6 +38,12 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
   // the acceptance pack of the claimed project: what the county will check, with the download
   const pack = user?.scope.kind === 'sme' ? null : await api.acceptance.pack({ projectId: c.projectId }).catch(() => null);
   const usageRule = c.rules.find((r) => r.kind === 'USAGE_REQUIRED');
+  // a funded claim: the county watches whether the retrofitted machines are still reporting and used
+  const funded = c.status === 'APPROVED' || c.status === 'DISBURSED';
+  const watch = funded ? await api.results.watchForClaim({ claimId: c.id }).catch(() => null) : null;
+  // a fund that checks usage before payout: what the check says now, before the official records it
+  const payoutUsage =
+    official && c.status === 'APPROVED' && usageRule?.stage === 'PAYOUT' ? await api.claims.payoutUsage({ id: c.id }).catch(() => null) : null;
   return (
     <>
       <PageHeader
@@ -69,6 +76,11 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
         </Card>
         {/* the evidence that the machines are really used, right under the reasoning it backs */}
         <UsageCard usage={s.usage} minHoursPercent={usageRule?.minHoursPercent ?? null} />
+        {watch ? (
+          <div id="watch" className="scroll-mt-20">
+            <WatchCard watch={watch} note={user?.scope.kind === 'county' ? 'claimNote' : null} />
+          </div>
+        ) : null}
         {pack ? (
           <PackCard
             projectId={c.projectId}
@@ -95,6 +107,21 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
         ) : null}
         {official && c.status === 'APPROVED' ? (
           <Card title={t('disburse')}>
+            {usageRule?.stage === 'PAYOUT' ? (
+              <div className="mb-3 space-y-1 text-sm" data-testid="payout-usage-rule">
+                <p className="text-slate-700">
+                  {tAll('funds.ruleUsageRequiredPayout', { machines: usageRule.minMachinesPercent, hours: usageRule.minHoursPercent, days: usageRule.days })}
+                </p>
+                {payoutUsage ? (
+                  <p
+                    className={`rounded-lg px-3 py-2 ${payoutUsage.met ? 'bg-teal-50 text-teal-900' : 'bg-amber-50 text-amber-900'}`}
+                    data-testid="payout-usage-now"
+                  >
+                    {t('payoutUsageNow', { from: day(payoutUsage.from), to: day(payoutUsage.to), text: payoutUsage.text })}
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
             <PayoutForm claimId={c.id} approvedFen={(c.approvedFen ?? 0n).toString()} today={shanghaiToday()} />
           </Card>
         ) : null}

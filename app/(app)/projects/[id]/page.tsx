@@ -5,7 +5,6 @@ import { ClaimsTable } from '@/components/claims/claims-table';
 import { AcceptSummary } from '@/components/projects/accept-summary';
 import { MeasuredForm } from '@/components/projects/cost-forms';
 import { IntegratorSideCard } from '@/components/projects/integrator-side-card';
-import { savingText } from '@/components/projects/labels';
 import { PaybackCard } from '@/components/projects/payback-card';
 import { SmeLedgerCard } from '@/components/projects/sme-ledger-card';
 import { statusTone } from '@/components/projects/status-tone';
@@ -23,6 +22,7 @@ import { Empty, Table, Td } from '@/components/ui/table';
 import { getSessionUser } from '@/server/auth/session';
 import { can } from '@/server/domain/auth/scope';
 import { formatMoney, formatYuan } from '@/server/domain/money/money';
+import { savingText } from '@/server/domain/projects/saving-text';
 import { shanghaiToday } from '@/server/domain/time';
 import { getServerCaller, orNotFound } from '@/server/trpc/server';
 

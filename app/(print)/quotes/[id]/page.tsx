@@ -1,11 +1,12 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { kindLabel } from '@/components/machines/labels';
-import { lineLabel, savingText } from '@/components/projects/labels';
+import { lineLabel } from '@/components/projects/labels';
 import { PdfButton } from '@/components/projects/pdf-button';
 import { PrintButton } from '@/components/projects/print-button';
 import { localName } from '@/components/ui/names';
 import { fenToCapital } from '@/server/domain/money/capital';
 import { formatYuan } from '@/server/domain/money/money';
+import { savingText } from '@/server/domain/projects/saving-text';
 import { vatRateText } from '@/server/domain/projects/vat';
 import { dateOnly } from '@/server/domain/time';
 import { getServerCaller, orNotFound } from '@/server/trpc/server';

@@ -93,7 +93,7 @@ export default async function FundDashboardPage({ params }: { params: Promise<{ 
           </Card>
         </div>
       </div>
-      <CountyViewSection view={view} />
+      <CountyViewSection view={view} fundId={id} />
     </>
   );
 }
