@@ -3,11 +3,10 @@ import { getLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/shell/app-header';
 import { DatabaseProblem } from '@/components/shell/database-problem';
-import { getTodos } from '@/components/todos/get-todos';
+import { getTodoCount } from '@/components/todos/get-todos';
 import { localName } from '@/components/ui/names';
 import { getSessionUser, type SessionUser } from '@/server/auth/session';
 import { databaseAppError } from '@/server/db/errors';
-import { todoTotal } from '@/server/services/todos/todos';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +18,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     user = await getSessionUser();
     if (user) {
       // the organisation's name comes with the session's user (no request of its own)
-      todoCount = todoTotal(await getTodos());
+      todoCount = await getTodoCount();
       organisation = user.organisation ? localName(await getLocale(), user.organisation.name, user.organisation.nameEn) : '';
     }
   } catch (e) {

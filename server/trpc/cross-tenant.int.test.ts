@@ -195,6 +195,7 @@ const crossTenantCases: Record<string, Case> = {
   'audit.export': { kind: 'scopeList', input: { format: 'csv' } },
   'audit.actors': { kind: 'scopeList' },
   'todos.list': { kind: 'scopeList' },
+  'todos.count': { kind: 'scopeList' },
   'notifications.myChoices': { kind: 'self', input: undefined },
   'notifications.setMyChoices': { kind: 'self', input: { claimToDecide: false } },
   'notifications.failures': { kind: 'scopeList' },

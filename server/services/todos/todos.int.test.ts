@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProjectRecord, createTenantWorld, type TenantWorld } from '../../../prisma/seed/factories';
 import { callerAs } from '../../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../../testing/db';
+import { todoTotal } from './todos';
 
 let t: TestDb;
 let a: TenantWorld;
@@ -65,5 +66,14 @@ describe(`to-do inbox (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(groups.find((g) => g.kind === 'claimOverdue')?.count).toBe(1);
     // the other county's official sees none of it
     expect(await (await callerAs(t.db, b.users.official.id)).todos.list()).toEqual([]);
+  });
+
+  it('the header badge counts what the inbox lists, for every role, without reading the items', async () => {
+    for (const user of [a.users.smeOwner, a.users.engineer, a.users.admin, a.users.official, b.users.official]) {
+      const api = await callerAs(t.db, user.id);
+      const [list, count] = [await api.todos.list(), await api.todos.count()];
+      expect(count.total).toBe(todoTotal(list));
+    }
+    expect((await (await callerAs(t.db, a.users.official.id)).todos.count()).total).toBeGreaterThan(0);
   });
 });

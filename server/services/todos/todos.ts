@@ -41,6 +41,11 @@ export type TodoItem = {
 export type TodoGroup = { kind: TodoKind; count: number; items: TodoItem[] };
 
 const take = PER_KIND;
+
+/** The count, and the first items only when they are shown (the header's badge needs the counts alone). */
+function countThen<T>(withItems: boolean, count: Promise<number>, rows: () => Promise<T[]>): Promise<[number, T[]]> {
+  return Promise.all([count, withItems ? rows() : Promise.resolve([] as T[])]);
+}
 const projectRow = { id: true, number: true, title: true, updatedAt: true, smeClient: { select: { legalName: true } } } as const;
 type ProjectRow = { id: string; number: string; title: string; updatedAt: Date; smeClient: { legalName: string } };
 const projectItem = (p: ProjectRow, withFirm: boolean): TodoItem => ({
@@ -52,27 +57,31 @@ const projectItem = (p: ProjectRow, withFirm: boolean): TodoItem => ({
   amountFen: null,
 });
 
-async function projectsIn(db: ScopedDb, kind: TodoKind, status: 'QUOTED' | 'IN_PROGRESS' | 'COMMISSIONED', withFirm: boolean): Promise<TodoGroup> {
+async function projectsIn(
+  db: ScopedDb,
+  kind: TodoKind,
+  status: 'QUOTED' | 'IN_PROGRESS' | 'COMMISSIONED',
+  withFirm: boolean,
+  withItems: boolean,
+): Promise<TodoGroup> {
   const where = { status };
-  const [count, rows] = await Promise.all([
-    db.project.count({ where }),
+  const [count, rows] = await countThen(withItems, db.project.count({ where }), () =>
     db.project.findMany({ where, orderBy: { updatedAt: 'asc' }, take, select: projectRow }),
-  ]);
+  );
   return { kind, count, items: rows.map((p) => projectItem(p, withFirm)) };
 }
 
 type ClaimStatus = 'SUBMITTED' | 'RETURNED' | 'APPROVED';
-async function claimsIn(db: ScopedDb, kind: TodoKind, status: ClaimStatus, olderThan?: Date): Promise<TodoGroup> {
+async function claimsIn(db: ScopedDb, kind: TodoKind, status: ClaimStatus, withItems: boolean, olderThan?: Date): Promise<TodoGroup> {
   const where = { status, ...(olderThan ? { submittedAt: { lt: olderThan } } : {}) };
-  const [count, rows] = await Promise.all([
-    db.claim.count({ where }),
+  const [count, rows] = await countThen(withItems, db.claim.count({ where }), () =>
     db.claim.findMany({
       where,
       orderBy: [{ submittedAt: 'asc' }, { createdAt: 'asc' }],
       take,
       select: { id: true, number: true, submittedAt: true, updatedAt: true, requestedFen: true, approvedFen: true, fund: { select: { name: true } } },
     }),
-  ]);
+  );
   return {
     kind,
     count,
@@ -87,17 +96,16 @@ async function claimsIn(db: ScopedDb, kind: TodoKind, status: ClaimStatus, older
   };
 }
 
-async function assessmentsToSignOff(db: ScopedDb): Promise<TodoGroup> {
+async function assessmentsToSignOff(db: ScopedDb, withItems: boolean): Promise<TodoGroup> {
   const where = { status: 'DRAFT' as const };
-  const [count, rows] = await Promise.all([
-    db.assessment.count({ where }),
+  const [count, rows] = await countThen(withItems, db.assessment.count({ where }), () =>
     db.assessment.findMany({
       where,
       orderBy: { updatedAt: 'asc' },
       take,
       select: { id: true, updatedAt: true, assessedOn: true, smeClient: { select: { legalName: true } } },
     }),
-  ]);
+  );
   return {
     kind: 'assessmentToSignOff',
     count,
@@ -105,12 +113,11 @@ async function assessmentsToSignOff(db: ScopedDb): Promise<TodoGroup> {
   };
 }
 
-async function invitationsPending(db: ScopedDb, now: Date): Promise<TodoGroup> {
+async function invitationsPending(db: ScopedDb, now: Date, withItems: boolean): Promise<TodoGroup> {
   const where = { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } };
-  const [count, rows] = await Promise.all([
-    db.invitation.count({ where }),
+  const [count, rows] = await countThen(withItems, db.invitation.count({ where }), () =>
     db.invitation.findMany({ where, orderBy: { createdAt: 'asc' }, take, select: { id: true, email: true, createdAt: true } }),
-  ]);
+  );
   return {
     kind: 'invitationPending',
     count,
@@ -146,12 +153,11 @@ async function paymentsDue(db: ScopedDb): Promise<TodoGroup> {
 }
 
 /** Commissioned projects whose owner has not yet said how satisfied the firm is (the acceptance pack needs it). */
-async function satisfactionToGive(db: ScopedDb): Promise<TodoGroup> {
+async function satisfactionToGive(db: ScopedDb, withItems: boolean): Promise<TodoGroup> {
   const where = { status: { in: ['COMMISSIONED' as const, 'VERIFIED' as const] }, satisfaction: { none: {} } };
-  const [count, rows] = await Promise.all([
-    db.project.count({ where }),
+  const [count, rows] = await countThen(withItems, db.project.count({ where }), () =>
     db.project.findMany({ where, orderBy: { updatedAt: 'asc' }, take, select: projectRow }),
-  ]);
+  );
   return {
     kind: 'satisfactionToGive',
     count,
@@ -212,27 +218,32 @@ async function fundedMachinesSilent(c: PackReaderContext, now: Date): Promise<To
 /** What the inbox needs: the gate's handle, and for a county the way to its database role (fundedMachinesSilent). */
 export type TodoContext = Omit<PackReaderContext, 'db'> & { db: ScopedDb };
 
-export async function todosFor(c: TodoContext, now = new Date()): Promise<TodoGroup[]> {
+/**
+ * The inbox of the caller's role. `withItems: false` reads the counts alone (the header's badge on every page); the
+ * kinds computed from a reading of several rows (payments due, silent machines) cost the same either way.
+ */
+export async function todosFor(c: TodoContext, now = new Date(), opts: { withItems?: boolean } = {}): Promise<TodoGroup[]> {
   const { db, scope } = c;
+  const items = opts.withItems ?? true;
   let groups: Promise<TodoGroup>[];
-  if (scope.kind === 'sme') groups = [projectsIn(db, 'quoteToAnswer', 'QUOTED', false), paymentsDue(db), satisfactionToGive(db)];
+  if (scope.kind === 'sme') groups = [projectsIn(db, 'quoteToAnswer', 'QUOTED', false, items), paymentsDue(db), satisfactionToGive(db, items)];
   else if (scope.kind === 'county') {
     const overdue = new Date(now.getTime() - DECIDE_WITHIN_DAYS * 86_400_000);
     groups = [
-      claimsIn(db, 'claimToDecide', 'SUBMITTED'),
-      claimsIn(db, 'claimOverdue', 'SUBMITTED', overdue),
-      claimsIn(db, 'payoutToRecord', 'APPROVED'),
+      claimsIn(db, 'claimToDecide', 'SUBMITTED', items),
+      claimsIn(db, 'claimOverdue', 'SUBMITTED', items, overdue),
+      claimsIn(db, 'payoutToRecord', 'APPROVED', items),
       fundedMachinesSilent(c, now),
     ];
   } else {
     groups = [
-      claimsIn(db, 'claimReturned', 'RETURNED'),
+      claimsIn(db, 'claimReturned', 'RETURNED', items),
       machinesSilent(db, now),
-      projectsIn(db, 'toCommission', 'IN_PROGRESS', true),
-      projectsIn(db, 'toVerify', 'COMMISSIONED', true),
-      assessmentsToSignOff(db),
-      projectsIn(db, 'quoteUnanswered', 'QUOTED', true),
-      ...(scope.role === 'INTEGRATOR_ADMIN' ? [invitationsPending(db, now)] : []),
+      projectsIn(db, 'toCommission', 'IN_PROGRESS', true, items),
+      projectsIn(db, 'toVerify', 'COMMISSIONED', true, items),
+      assessmentsToSignOff(db, items),
+      projectsIn(db, 'quoteUnanswered', 'QUOTED', true, items),
+      ...(scope.role === 'INTEGRATOR_ADMIN' ? [invitationsPending(db, now, items)] : []),
     ];
   }
   return (await Promise.all(groups)).filter((g) => g.count > 0);
