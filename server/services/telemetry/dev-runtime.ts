@@ -21,6 +21,7 @@ export async function startDirectTelemetry(db: PrismaClient, kind: DbTarget['kin
         fleet,
         sink: ingestSink({ sql, directory: new TerminalDirectory(sql), retentionDays: rawRetentionDays() }),
         backfillDays: opts.backfillDays ?? 7,
+        paceMs: 250,
       })
     : null;
   const rollup = startRollupLoop(db, { everyMs: opts.rollupEveryMs ?? 60_000 });
@@ -49,7 +50,9 @@ export async function startDevTelemetry(
     return startDirectTelemetry(db, kind, opts);
   }
   const fleet = await loadDemoFleet(db);
-  const sim = fleet.length ? startSimulator({ fleet, sink: mqttSink(`mqtt://127.0.0.1:${broker.port}`), backfillDays: opts.backfillDays ?? 7 }) : null;
+  const sim = fleet.length
+    ? startSimulator({ fleet, sink: mqttSink(`mqtt://127.0.0.1:${broker.port}`), backfillDays: opts.backfillDays ?? 7, paceMs: 250 })
+    : null;
   const rollup = startRollupLoop(db, { everyMs: opts.rollupEveryMs ?? 60_000 });
   log.info({ terminals: fleet.length, port: broker.port }, 'telemetry: demo terminals publish to the embedded MQTT listener; roll-up started');
   return {

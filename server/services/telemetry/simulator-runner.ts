@@ -1,6 +1,6 @@
 /**
- * Runs the simulator (simulator.ts) for the demo fleet: first a backfill of the last days, so that a newcomer sees
- * history at once, then the live stream, both through a sink — over MQTT to a broker with each terminal's (or its
+ * Runs the simulator (simulator.ts) for the demo fleet: the live stream from the start, so that a newcomer sees
+ * machines running within a minute, and a backfill of the last days behind it, both through a sink — over MQTT to a broker with each terminal's (or its
  * gateway's) credentials, or straight into the ingestion path (ingestBatch) in the same process. Either way the
  * messages pass the same checks as a real terminal's.
  */
@@ -78,6 +78,8 @@ export type SimulatorOptions = {
   backfillDays?: number;
   /** how often the live stream sends what accumulated (default 10 s; terminals still stamp one message a minute) */
   tickMs?: number;
+  /** a pause between two windows of history, so that the app stays responsive while it lands (default none) */
+  paceMs?: number;
   /** the silent terminal stops this long before the simulator started (default 26 h, or half a shorter history) */
   silentForMs?: number;
   now?: () => Date;
@@ -85,9 +87,12 @@ export type SimulatorOptions = {
 };
 
 /**
- * Starts the simulator: the backfill (in 6-hour windows across the whole fleet, in time order), then the live
- * stream every tickMs. `backfilled` resolves with the number of messages sent as history.
+ * Starts the simulator: the live stream at once, every tickMs, and the backfill behind it (in 6-hour windows across
+ * the whole fleet, newest first). `backfilled` resolves with the number of messages sent as history.
  */
+/** How far back the live stream starts (terminals stamp one message a minute). */
+const LIVE_LEAD_MS = 2 * 60_000;
+
 export function startSimulator(opts: SimulatorOptions): { stop: () => Promise<void>; backfilled: Promise<number> } {
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? rootLog;
@@ -98,7 +103,9 @@ export function startSimulator(opts: SimulatorOptions): { stop: () => Promise<vo
   const tickMs = opts.tickMs ?? 10_000;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
-  let cursor = started;
+  // the live stream starts at once, two minutes back (terminals stamp one message a minute): a newcomer sees machines
+  // running within a minute of the start, while the history fills in behind it
+  let cursor = started - LIVE_LEAD_MS;
   const sendWindow = async (from: number, to: number) => {
     let n = 0;
     for (const t of opts.fleet) {
@@ -110,15 +117,6 @@ export function startSimulator(opts: SimulatorOptions): { stop: () => Promise<vo
     }
     return n;
   };
-  const backfilled = (async () => {
-    const days = opts.backfillDays ?? 7;
-    let n = 0;
-    for (let from = started - days * 86_400_000; from < started && !stopped; from += 6 * HOUR_MS) {
-      n += await sendWindow(from, Math.min(from + 6 * HOUR_MS, started));
-    }
-    log.info({ messages: n, terminals: opts.fleet.length, days }, 'simulator: history sent');
-    return n;
-  })();
   let live: Promise<unknown> = Promise.resolve();
   const tick = () => {
     const to = now().getTime();
@@ -130,11 +128,22 @@ export function startSimulator(opts: SimulatorOptions): { stop: () => Promise<vo
         if (!stopped) timer = setTimeout(tick, tickMs);
       });
   };
-  void backfilled
-    .catch((err: unknown) => log.error({ err }, 'simulator: history not sent'))
-    .finally(() => {
-      if (!stopped) tick();
-    });
+  tick();
+  // history newest first (today's timeline fills first), in 6-hour windows, each after the live window in flight and
+  // a pause, so that the app stays responsive while it lands (late data lands in its place; "status now" never rewinds)
+  const backfilled = (async () => {
+    const days = opts.backfillDays ?? 7;
+    const oldest = started - days * 86_400_000;
+    let n = 0;
+    for (let to = started - LIVE_LEAD_MS; to > oldest && !stopped; to -= 6 * HOUR_MS) {
+      await live;
+      n += await sendWindow(Math.max(oldest, to - 6 * HOUR_MS), to);
+      if (opts.paceMs) await new Promise((r) => setTimeout(r, opts.paceMs));
+    }
+    log.info({ messages: n, terminals: opts.fleet.length, days }, 'simulator: history sent');
+    return n;
+  })();
+  void backfilled.catch((err: unknown) => log.error({ err }, 'simulator: history not sent'));
   return {
     backfilled,
     stop: async () => {

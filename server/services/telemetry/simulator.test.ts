@@ -4,6 +4,7 @@ import { computeHours } from '../../domain/telemetry/engine';
 import { parsePayload, stateCodes } from '../../domain/telemetry/payload';
 import { sumRecords } from '../../domain/telemetry/rollup';
 import { ALARM_CODES, payloadJson, profileFor, simulateTerminal } from './simulator';
+import type { SimTerminal } from './simulator-runner';
 
 const day = (d: string) => new Date(`${d}T00:00:00+08:00`);
 const HOUR = 3600_000;
@@ -93,5 +94,42 @@ describe('fleet simulator', () => {
   it('gives each terminal its own profile, the same every time', () => {
     expect(profileFor('a')).toEqual(profileFor('a'));
     expect(profileFor('a').cycleS === profileFor('b').cycleS && profileFor('a').runKw === profileFor('b').runKw).toBe(false);
+  });
+});
+
+describe('the running simulator', () => {
+  it('sends the live stream first — a sample of the last minutes before any history — then the history newest first', async () => {
+    const { startSimulator } = await import('./simulator-runner');
+    const sent: { first: number; last: number }[] = [];
+    const t: SimTerminal = {
+      terminalId: 't1',
+      serial: 'DEMO-T1',
+      secret: 's',
+      gateway: null,
+      calendar: DEFAULT_CALENDAR,
+      role: 'reports',
+      profile: profileFor('t1', { utilization: 0.8 }),
+    };
+    const startedAt = new Date('2026-11-25T03:00:00Z');
+    const sim = startSimulator({
+      fleet: [t],
+      now: () => startedAt,
+      backfillDays: 1,
+      tickMs: 60_000,
+      sink: {
+        async send(_t, messages) {
+          const ts = messages.map((m) => (JSON.parse(m) as { ts: string }).ts).map((x) => new Date(x).getTime());
+          sent.push({ first: Math.min(...ts), last: Math.max(...ts) });
+        },
+      },
+    });
+    await sim.backfilled;
+    await sim.stop();
+    // the first window sent is the live one: within the two minutes before the start
+    expect(startedAt.getTime() - (sent[0]?.first ?? 0)).toBeLessThanOrEqual(2 * 60_000);
+    // then the history, each window older than the one before, down to a day back
+    const history = sent.slice(1);
+    for (let i = 1; i < history.length; i++) expect(history[i]?.last).toBeLessThan(history[i - 1]?.first ?? 0);
+    expect(startedAt.getTime() - (history.at(-1)?.first ?? 0)).toBeGreaterThan(23 * HOUR);
   });
 });
