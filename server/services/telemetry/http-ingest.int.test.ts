@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { log } from '../../log';
+import { callerAs } from '../../testing/caller';
 import { openTestDb, type TestDb, uniqueTag } from '../../testing/db';
-import { createTelemetryWorld, type TelemetryWorld, type TestTerminal } from '../../testing/telemetry';
+import { createTelemetryWorld, createTestTerminal, type TelemetryWorld, type TestTerminal } from '../../testing/telemetry';
 import { handleIngestRequest } from './http-ingest';
 import { IngestQueue } from './queue';
 import { RateLimiter } from './rate-limit';
@@ -157,6 +158,18 @@ describe('POST /api/terminals/ingest', () => {
     terminalChanged([y.id]);
     expect((await call(bearer(y), [sample(2)])).status).toBe(401);
     expect((await call(bearer({ ...y, secret }), [sample(3)])).status).toBe(200);
+  });
+
+  it('rotating or revoking through the app takes effect for the very next message, with nothing else said to the cache', async () => {
+    const engineer = await callerAs(t.db, w.users.engineer.id);
+    const z = await createTestTerminal(t.db, { integratorId: w.integrator.id, smeClientId: w.smes[0]?.id as string, machineId: w.spareMachines.at(-1) });
+    expect((await call(bearer(z), [sample(1)])).status).toBe(200);
+    const rotated = await engineer.terminals.rotate({ id: z.id });
+    expect((await call(bearer(z), [sample(2)])).status).toBe(401);
+    expect((await call(bearer({ ...z, secret: rotated.secret }), [sample(3)])).status).toBe(200);
+    await engineer.terminals.revoke({ id: z.id });
+    expect((await call(bearer({ ...z, secret: rotated.secret }), [sample(4)])).status).toBe(401);
+    expect(await seqs(z.num)).toEqual([1, 3]);
   });
 
   it('limits requests per terminal (429 with Retry-After)', async () => {

@@ -1,10 +1,10 @@
 /**
  * "A terminal was revoked, rotated or re-assigned": every process that caches terminals (the app with its embedded
  * broker and HTTPS route, each ingestion worker) must forget it at once.
- * - PostgreSQL: the use case that changes a terminal calls `notifyTerminalChanged` inside its transaction; PostgreSQL
- *   delivers the NOTIFY on `rp_terminal_changed` at commit to every process listening (`listenTerminalChanges`).
- * - PGlite has no cross-process notify (one process owns the folder anyway): after the commit, the use case calls
- *   `terminalChanged(ids)`, which tells the caches of this process at once; a short TTL bounds anything missed.
+ * - The use case that changes a terminal runs in `changeTerminals` (terminal-credentials.ts): inside its transaction a
+ *   NOTIFY on `rp_terminal_changed`, which PostgreSQL delivers at commit to every process listening
+ *   (`listenTerminalChanges`); after the commit `terminalChanged(ids)`, which tells this process's caches at once
+ *   (PGlite has no cross-process notify; one process owns its folder anyway). A short TTL bounds anything missed.
  */
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
@@ -27,11 +27,6 @@ export function terminalChanged(ids: string[] | null): void {
 export function onTerminalChanged(listener: (ids: string[] | null) => void): () => void {
   bus.on('changed', listener);
   return () => bus.off('changed', listener);
-}
-
-/** Inside the transaction that revokes, rotates or re-assigns: every listening process hears it at commit. */
-export async function notifyTerminalChanged(tx: { $executeRawUnsafe: (sql: string, ...values: unknown[]) => Promise<number> }, ids: string[]): Promise<void> {
-  if (ids.length > 0) await tx.$executeRawUnsafe(`SELECT pg_notify('${TERMINAL_CHANGED_CHANNEL}', id) FROM unnest($1::text[]) AS id`, ids);
 }
 
 /**

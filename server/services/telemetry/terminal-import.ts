@@ -22,7 +22,7 @@ import { shanghaiToday } from '../../domain/time';
 import type { AppLocale } from '../../i18n/locales';
 import { contentTypes, type ExportFile, type ExportFormat, writeFile } from '../inventory/export-files';
 import { scanSpreadsheet } from '../inventory/spreadsheet';
-import { credentialOf, freshCredential, notifyTerminalChanged, type TerminalCredential } from './terminal-credentials';
+import { changeTerminals, credentialOf, freshCredential, type TerminalCredential } from './terminal-credentials';
 
 export type TerminalImportInput = { smeClientId: string; fileName: string; bytes: Uint8Array; sheet?: string | null; encoding?: ChosenEncoding | null };
 
@@ -125,46 +125,48 @@ export async function commitTerminalImport(db: ScopedDb, scope: IntegratorScope,
   if (a.scan.dataRows === 0) throw new AppError('BAD_REQUEST', 'import.noRows');
   if (a.sme.archivedAt) throw new AppError('PRECONDITION_FAILED', 'clientArchived');
   const creds = a.plan.creates.map((c) => ({ ...c, ...freshCredential() }));
-  const created = await db.$transaction(
-    async (tx) => {
-      const out: (TerminalCredential & { assetTag: string })[] = [];
-      for (const c of creds) {
-        // a serial or machine taken since the analysis fails the unique indexes: the whole file rolls back
-        const t = await tx.terminal.create({
+  const created = await changeTerminals((note) =>
+    db.$transaction(
+      async (tx) => {
+        const out: (TerminalCredential & { assetTag: string })[] = [];
+        for (const c of creds) {
+          // a serial or machine taken since the analysis fails the unique indexes: the whole file rolls back
+          const t = await tx.terminal.create({
+            data: {
+              integratorId: scope.integratorId,
+              smeClientId: a.sme.id,
+              kind: 'TERMINAL',
+              serial: c.serial,
+              machineId: c.machineId,
+              gatewayId: c.gatewayId,
+              secretHash: c.secretHash,
+              createdById: actorId,
+            },
+            select: { id: true, serial: true, kind: true },
+          });
+          out.push({ ...credentialOf(t, c.secret), assetTag: c.assetTag });
+        }
+        for (const r of a.plan.reassigns) await tx.terminal.updateMany({ where: { id: r.terminalId, revokedAt: null }, data: { gatewayId: r.gatewayId } });
+        await note(
+          tx,
+          a.plan.reassigns.map((r) => r.terminalId),
+        );
+        await audit(tx, {
+          actorId,
+          action: 'terminal.import',
+          entity: 'SmeClient',
+          entityId: a.sme.id,
           data: {
-            integratorId: scope.integratorId,
-            smeClientId: a.sme.id,
-            kind: 'TERMINAL',
-            serial: c.serial,
-            machineId: c.machineId,
-            gatewayId: c.gatewayId,
-            secretHash: c.secretHash,
-            createdById: actorId,
+            fileName: input.fileName,
+            created: out.map((t) => t.terminalId),
+            reassigned: a.plan.reassigns.map((r) => r.terminalId),
+            unchanged: a.plan.unchanged,
           },
-          select: { id: true, serial: true, kind: true },
         });
-        out.push({ ...credentialOf(t, c.secret), assetTag: c.assetTag });
-      }
-      for (const r of a.plan.reassigns) await tx.terminal.updateMany({ where: { id: r.terminalId, revokedAt: null }, data: { gatewayId: r.gatewayId } });
-      await notifyTerminalChanged(
-        tx,
-        a.plan.reassigns.map((r) => r.terminalId),
-      );
-      await audit(tx, {
-        actorId,
-        action: 'terminal.import',
-        entity: 'SmeClient',
-        entityId: a.sme.id,
-        data: {
-          fileName: input.fileName,
-          created: out.map((t) => t.terminalId),
-          reassigned: a.plan.reassigns.map((r) => r.terminalId),
-          unchanged: a.plan.unchanged,
-        },
-      });
-      return out;
-    },
-    { timeout: 60_000 },
+        return out;
+      },
+      { timeout: 60_000 },
+    ),
   );
   return {
     ...summary(a),

@@ -7,7 +7,7 @@ import type { ScopedDb } from '../../db/scoped';
 import { audit, type Tx } from '../../db/tx';
 import type { IntegratorScope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
-import { credentialOf, freshCredential, notifyTerminalChanged } from './terminal-credentials';
+import { changeTerminals, credentialOf, freshCredential } from './terminal-credentials';
 
 type Actor = { scope: IntegratorScope; id: string };
 
@@ -43,35 +43,37 @@ export async function registerTerminal(db: ScopedDb, actor: Actor, input: { mach
   if (input.gatewayId) await requireGateway(db, input.gatewayId, machine.smeClientId);
   await requireSerialFree(db, input.serial);
   const { secret, secretHash } = freshCredential();
-  return db.$transaction(async (tx) => {
-    const live = await tx.terminal.findFirst({ where: { machineId: machine.id, revokedAt: null }, select: { id: true, serial: true } });
-    if (live && !input.replace) throw new AppError('CONFLICT', 'terminals.machineHasTerminal', { assetTag: machine.assetTag, serial: live.serial });
-    if (live) {
-      await tx.terminal.update({ where: { id: live.id }, data: { revokedAt: new Date() }, select: { id: true } });
-      await notifyTerminalChanged(tx, [live.id]);
-    }
-    const t = await tx.terminal.create({
-      data: {
-        integratorId: actor.scope.integratorId,
-        smeClientId: machine.smeClientId,
-        kind: 'TERMINAL',
-        serial: input.serial,
-        machineId: machine.id,
-        gatewayId: input.gatewayId ?? null,
-        secretHash,
-        createdById: actor.id,
-      },
-      select: { id: true, serial: true, kind: true },
-    });
-    await audit(tx, {
-      actorId: actor.id,
-      action: live ? 'terminal.replace' : 'terminal.register',
-      entity: 'Terminal',
-      entityId: t.id,
-      data: { machineId: machine.id, assetTag: machine.assetTag, serial: t.serial, gatewayId: input.gatewayId ?? null, replaced: live?.id ?? null },
-    });
-    return { ...credentialOf(t, secret), machineId: machine.id, assetTag: machine.assetTag, replaced: live?.serial ?? null };
-  });
+  return changeTerminals((note) =>
+    db.$transaction(async (tx) => {
+      const live = await tx.terminal.findFirst({ where: { machineId: machine.id, revokedAt: null }, select: { id: true, serial: true } });
+      if (live && !input.replace) throw new AppError('CONFLICT', 'terminals.machineHasTerminal', { assetTag: machine.assetTag, serial: live.serial });
+      if (live) {
+        await tx.terminal.update({ where: { id: live.id }, data: { revokedAt: new Date() }, select: { id: true } });
+        await note(tx, [live.id]);
+      }
+      const t = await tx.terminal.create({
+        data: {
+          integratorId: actor.scope.integratorId,
+          smeClientId: machine.smeClientId,
+          kind: 'TERMINAL',
+          serial: input.serial,
+          machineId: machine.id,
+          gatewayId: input.gatewayId ?? null,
+          secretHash,
+          createdById: actor.id,
+        },
+        select: { id: true, serial: true, kind: true },
+      });
+      await audit(tx, {
+        actorId: actor.id,
+        action: live ? 'terminal.replace' : 'terminal.register',
+        entity: 'Terminal',
+        entityId: t.id,
+        data: { machineId: machine.id, assetTag: machine.assetTag, serial: t.serial, gatewayId: input.gatewayId ?? null, replaced: live?.id ?? null },
+      });
+      return { ...credentialOf(t, secret), machineId: machine.id, assetTag: machine.assetTag, replaced: live?.serial ?? null };
+    }),
+  );
 }
 
 /** Registers an edge gateway of an SME: one connection that may report for the terminals assigned to it. */
@@ -81,14 +83,16 @@ export async function registerGateway(db: ScopedDb, actor: Actor, input: { smeCl
   if (sme.archivedAt) throw new AppError('PRECONDITION_FAILED', 'clientArchived');
   await requireSerialFree(db, input.serial);
   const { secret, secretHash } = freshCredential();
-  return db.$transaction(async (tx) => {
-    const g = await tx.terminal.create({
-      data: { integratorId: actor.scope.integratorId, smeClientId: sme.id, kind: 'GATEWAY', serial: input.serial, secretHash, createdById: actor.id },
-      select: { id: true, serial: true, kind: true },
-    });
-    await audit(tx, { actorId: actor.id, action: 'gateway.register', entity: 'Terminal', entityId: g.id, data: { smeClientId: sme.id, serial: g.serial } });
-    return credentialOf(g, secret);
-  });
+  return changeTerminals((note) =>
+    db.$transaction(async (tx) => {
+      const g = await tx.terminal.create({
+        data: { integratorId: actor.scope.integratorId, smeClientId: sme.id, kind: 'GATEWAY', serial: input.serial, secretHash, createdById: actor.id },
+        select: { id: true, serial: true, kind: true },
+      });
+      await audit(tx, { actorId: actor.id, action: 'gateway.register', entity: 'Terminal', entityId: g.id, data: { smeClientId: sme.id, serial: g.serial } });
+      return credentialOf(g, secret);
+    }),
+  );
 }
 
 async function requireLive(db: ScopedDb, id: string) {
@@ -105,13 +109,15 @@ async function requireLive(db: ScopedDb, id: string) {
 export async function rotateSecret(db: ScopedDb, actor: Actor, id: string) {
   const t = await requireLive(db, id);
   const { secret, secretHash } = freshCredential();
-  return db.$transaction(async (tx) => {
-    const moved = await tx.terminal.updateMany({ where: { id, revokedAt: null }, data: { secretHash, secretSetAt: new Date() } });
-    if (moved.count !== 1) throw new AppError('CONFLICT', 'terminals.concurrent');
-    await notifyTerminalChanged(tx, [id]);
-    await audit(tx, { actorId: actor.id, action: 'terminal.rotate', entity: 'Terminal', entityId: id, data: { serial: t.serial, kind: t.kind } });
-    return credentialOf(t, secret);
-  });
+  return changeTerminals((note) =>
+    db.$transaction(async (tx) => {
+      const moved = await tx.terminal.updateMany({ where: { id, revokedAt: null }, data: { secretHash, secretSetAt: new Date() } });
+      if (moved.count !== 1) throw new AppError('CONFLICT', 'terminals.concurrent');
+      await note(tx, [id]);
+      await audit(tx, { actorId: actor.id, action: 'terminal.rotate', entity: 'Terminal', entityId: id, data: { serial: t.serial, kind: t.kind } });
+      return credentialOf(t, secret);
+    }),
+  );
 }
 
 /**
@@ -120,21 +126,23 @@ export async function rotateSecret(db: ScopedDb, actor: Actor, id: string) {
  */
 export async function revokeTerminal(db: ScopedDb, actor: Actor, id: string) {
   const t = await requireLive(db, id);
-  return db.$transaction(async (tx) => {
-    const moved = await tx.terminal.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-    if (moved.count !== 1) throw new AppError('CONFLICT', 'terminals.concurrent');
-    const released = t.kind === 'GATEWAY' ? (await tx.terminal.findMany({ where: { gatewayId: id }, select: { id: true } })).map((x) => x.id) : [];
-    if (released.length) await tx.terminal.updateMany({ where: { gatewayId: id }, data: { gatewayId: null } });
-    await notifyTerminalChanged(tx, [id, ...released]);
-    await audit(tx, {
-      actorId: actor.id,
-      action: t.kind === 'GATEWAY' ? 'gateway.revoke' : 'terminal.revoke',
-      entity: 'Terminal',
-      entityId: id,
-      data: { serial: t.serial, machineId: t.machineId, released },
-    });
-    return { id, revoked: true, released: released.length };
-  });
+  return changeTerminals((note) =>
+    db.$transaction(async (tx) => {
+      const moved = await tx.terminal.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+      if (moved.count !== 1) throw new AppError('CONFLICT', 'terminals.concurrent');
+      const released = t.kind === 'GATEWAY' ? (await tx.terminal.findMany({ where: { gatewayId: id }, select: { id: true } })).map((x) => x.id) : [];
+      if (released.length) await tx.terminal.updateMany({ where: { gatewayId: id }, data: { gatewayId: null } });
+      await note(tx, [id, ...released]);
+      await audit(tx, {
+        actorId: actor.id,
+        action: t.kind === 'GATEWAY' ? 'gateway.revoke' : 'terminal.revoke',
+        entity: 'Terminal',
+        entityId: id,
+        data: { serial: t.serial, machineId: t.machineId, released },
+      });
+      return { id, revoked: true, released: released.length };
+    }),
+  );
 }
 
 /** Lets a gateway of the same SME report for a terminal (or, with null, takes that right away). */
@@ -143,16 +151,18 @@ export async function assignGateway(db: ScopedDb, actor: Actor, input: { termina
   if (t.kind !== 'TERMINAL') throw new AppError('BAD_REQUEST', 'terminals.notATerminal');
   if (input.gatewayId) await requireGateway(db, input.gatewayId, t.smeClientId);
   if (t.gatewayId === input.gatewayId) return { id: t.id, gatewayId: t.gatewayId, changed: false };
-  return db.$transaction(async (tx) => {
-    await tx.terminal.update({ where: { id: t.id }, data: { gatewayId: input.gatewayId }, select: { id: true } });
-    await notifyTerminalChanged(tx, [t.id]);
-    await audit(tx, {
-      actorId: actor.id,
-      action: input.gatewayId ? 'terminal.assignGateway' : 'terminal.unassignGateway',
-      entity: 'Terminal',
-      entityId: t.id,
-      data: { serial: t.serial, from: t.gatewayId, to: input.gatewayId },
-    });
-    return { id: t.id, gatewayId: input.gatewayId, changed: true };
-  });
+  return changeTerminals((note) =>
+    db.$transaction(async (tx) => {
+      await tx.terminal.update({ where: { id: t.id }, data: { gatewayId: input.gatewayId }, select: { id: true } });
+      await note(tx, [t.id]);
+      await audit(tx, {
+        actorId: actor.id,
+        action: input.gatewayId ? 'terminal.assignGateway' : 'terminal.unassignGateway',
+        entity: 'Terminal',
+        entityId: t.id,
+        data: { serial: t.serial, from: t.gatewayId, to: input.gatewayId },
+      });
+      return { id: t.id, gatewayId: input.gatewayId, changed: true };
+    }),
+  );
 }
