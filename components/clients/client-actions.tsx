@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { ArchiveButton } from '@/components/ui/archive-button';
-import { LinkButton } from '@/components/ui/form';
+import { DownloadButton, LinkButton } from '@/components/ui/form';
 
 /** What can be done with a client: staff edit and import; everyone who sees it may list and export its machines. */
 export async function ClientActions({ id, canEdit, archived }: { id: string; canEdit: boolean; archived: boolean }) {
@@ -16,12 +16,8 @@ export async function ClientActions({ id, canEdit, archived }: { id: string; can
       </LinkButton>
       {canEdit && !archived ? <LinkButton href={`/clients/${id}/projects/new`}>{t('projects.new')}</LinkButton> : null}
       {canEdit && !archived ? <LinkButton href={`/clients/${id}/import`}>{t('machines.importSpreadsheet')}</LinkButton> : null}
-      <LinkButton href={`/api/v1/inventory/export?smeClientId=${id}&format=xlsx`} prefetch={false}>
-        {t('machines.exportXlsx')}
-      </LinkButton>
-      <LinkButton href={`/api/v1/inventory/export?smeClientId=${id}&format=csv`} prefetch={false}>
-        {t('machines.exportCsv')}
-      </LinkButton>
+      <DownloadButton href={`/api/v1/inventory/export?smeClientId=${id}&format=xlsx`}>{t('machines.exportXlsx')}</DownloadButton>
+      <DownloadButton href={`/api/v1/inventory/export?smeClientId=${id}&format=csv`}>{t('machines.exportCsv')}</DownloadButton>
       {canEdit && !archived ? <LinkButton href={`/clients/${id}/edit`}>{t('actions.edit')}</LinkButton> : null}
       {canEdit ? <ArchiveButton kind="client" id={id} archived={archived} /> : null}
     </div>

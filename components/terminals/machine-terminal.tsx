@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { DefinitionList } from '@/components/ui/definition-list';
+import { brokerAddress } from '@/server/mqtt/broker-address';
 import type { getServerCaller } from '@/server/trpc/server';
 import { MachineTerminalActions } from './machine-terminal-actions';
 import { TerminalStatusBadge } from './status-badge';
@@ -84,7 +85,7 @@ export async function MachineTerminalSection({ api, machineId, canManage }: { ap
             machineId={machineId}
             live={live ? { id: live.id, serial: live.serial, gatewayId: live.gatewayId } : null}
             gateways={data.gateways}
-            broker={process.env.MQTT_PUBLIC_HOST ?? null}
+            broker={brokerAddress()}
           />
         ) : null}
         {data.history.length ? (

@@ -45,11 +45,15 @@ function CopyRow({ label, value, testId, mono = true }: { label: string; value: 
  */
 export function SecretBox({ credential, broker, onDone }: { credential: ShownCredential; broker: string | null; onDone: () => void }) {
   const t = useTranslations('terminals');
-  const [host, setHost] = useState(broker ?? 'localhost');
+  // broker: "host:port" (an empty host: this page's own host name)
+  const cut = (broker ?? '').lastIndexOf(':');
+  const brokerHost = cut >= 0 ? (broker ?? '').slice(0, cut) : (broker ?? '');
+  const port = (cut >= 0 ? (broker ?? '').slice(cut + 1) : '') || '1883';
+  const [host, setHost] = useState(brokerHost || 'localhost');
   useEffect(() => {
-    if (!broker) setHost(window.location.hostname);
-  }, [broker]);
-  const example = `mosquitto_pub -h ${host} -p 1883 -q 1 -i ${credential.username} -u ${credential.username} -P '${credential.secret}' -t ${credential.topic} -m '{"seq":1,"ts":"${new Date().toISOString()}","state":"running","count":0}'`;
+    if (!brokerHost) setHost(window.location.hostname);
+  }, [brokerHost]);
+  const example = `mosquitto_pub -h ${host} -p ${port} -q 1 -i ${credential.username} -u ${credential.username} -P '${credential.secret}' -t ${credential.topic} -m '{"seq":1,"ts":"${new Date().toISOString()}","state":"running","count":0}'`;
   return (
     <div className="rounded-xl border border-amber-300 bg-amber-50 p-4" role="alert" data-testid="secret-box">
       <h3 className="text-sm font-semibold text-amber-900">{t('secret.title', { serial: credential.serial })}</h3>

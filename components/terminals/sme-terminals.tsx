@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { Empty, Table, Td } from '@/components/ui/table';
+import { brokerAddress } from '@/server/mqtt/broker-address';
 import type { getServerCaller } from '@/server/trpc/server';
 import { GatewayRowActions, GatewaySelect, RegisterGatewayForm } from './gateway-actions';
 import { TerminalStatusBadge } from './status-badge';
@@ -14,7 +15,7 @@ export async function SmeTerminals({ api, smeClientId, canManage }: { api: Api; 
   const t = await getTranslations('terminals');
   const format = await getFormatter();
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : t('neverSeen'));
-  const broker = process.env.MQTT_PUBLIC_HOST ?? null;
+  const broker = brokerAddress();
   const gateways = data.gateways.map((g) => ({ id: g.id, serial: g.serial }));
   const carried = (id: string) => data.terminals.filter((x) => x.gatewayId === id).length;
   return (

@@ -53,6 +53,14 @@ export function LinkButton({ tone = 'secondary', className = '', ...props }: Com
   return <Link {...props} className={`${buttonBase} ${buttonTones[tone]} ${className}`} />;
 }
 
+/**
+ * A file download styled as a button: a plain link, so that a click asks for the file once (a client-side navigation
+ * link first fetches the address as a page, then as a document: the export ran twice).
+ */
+export function DownloadButton({ tone = 'secondary', className = '', ...props }: ComponentProps<'a'> & { tone?: keyof typeof buttonTones }) {
+  return <a {...props} className={`${buttonBase} ${buttonTones[tone]} ${className}`} />;
+}
+
 export function FormError({ message }: { message: string | null }) {
   if (!message) return null;
   return (

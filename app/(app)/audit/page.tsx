@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { AuditEntry } from '@/components/audit/audit-entry';
 import { Card } from '@/components/ui/card';
-import { inputClass, LinkButton } from '@/components/ui/form';
+import { DownloadButton, inputClass, LinkButton } from '@/components/ui/form';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination, pageFrom } from '@/components/ui/pagination';
 import { getSessionUser } from '@/server/auth/session';
@@ -38,12 +38,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title={t('title')} intro={t('intro')}>
         <div className="flex gap-2">
-          <LinkButton href="/api/v1/audit/export?format=xlsx" prefetch={false}>
-            XLSX
-          </LinkButton>
-          <LinkButton href="/api/v1/audit/export?format=csv" prefetch={false}>
-            CSV
-          </LinkButton>
+          <DownloadButton href="/api/v1/audit/export?format=xlsx">XLSX</DownloadButton>
+          <DownloadButton href="/api/v1/audit/export?format=csv">CSV</DownloadButton>
         </div>
       </PageHeader>
       <Card>

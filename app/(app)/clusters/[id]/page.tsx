@@ -4,7 +4,7 @@ import { ClientTable } from '@/components/clients/client-table';
 import { ArchiveButton } from '@/components/ui/archive-button';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { LinkButton } from '@/components/ui/form';
+import { DownloadButton, LinkButton } from '@/components/ui/form';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSessionUser } from '@/server/auth/session';
@@ -43,12 +43,8 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
           ) : null}
           <LinkButton href={`/clusters/${id}/maturity`}>{t('nav.maturity')}</LinkButton>
           {canEdit && !cluster.archivedAt ? <LinkButton href={`/clusters/${id}/import`}>{t('machines.importSpreadsheet')}</LinkButton> : null}
-          <LinkButton href={`/api/v1/inventory/export?clusterId=${id}&format=xlsx`} prefetch={false}>
-            {t('machines.exportXlsx')}
-          </LinkButton>
-          <LinkButton href={`/api/v1/inventory/export?clusterId=${id}&format=csv`} prefetch={false}>
-            {t('machines.exportCsv')}
-          </LinkButton>
+          <DownloadButton href={`/api/v1/inventory/export?clusterId=${id}&format=xlsx`}>{t('machines.exportXlsx')}</DownloadButton>
+          <DownloadButton href={`/api/v1/inventory/export?clusterId=${id}&format=csv`}>{t('machines.exportCsv')}</DownloadButton>
           {canEdit ? <LinkButton href={`/clusters/${id}/edit`}>{t('actions.edit')}</LinkButton> : null}
           {canEdit ? <ArchiveButton kind="cluster" id={id} archived={Boolean(cluster.archivedAt)} /> : null}
         </div>

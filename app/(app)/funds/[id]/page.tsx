@@ -4,7 +4,7 @@ import { ClaimsTable } from '@/components/claims/claims-table';
 import { FundSummary } from '@/components/funds/fund-summary';
 import { InviteForm } from '@/components/funds/invite-form';
 import { Card } from '@/components/ui/card';
-import { LinkButton } from '@/components/ui/form';
+import { DownloadButton, LinkButton } from '@/components/ui/form';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSessionUser } from '@/server/auth/session';
@@ -28,9 +28,7 @@ export default async function FundPage({ params }: { params: Promise<{ id: strin
               {t('fundAdmin.dashboard')}
             </LinkButton>
             <LinkButton href={`/funds/${id}/edit`}>{t('fundAdmin.edit')}</LinkButton>
-            <LinkButton href={`/api/v1/funds/register?fundId=${id}`} prefetch={false}>
-              {t('fundAdmin.exportXlsx')}
-            </LinkButton>
+            <DownloadButton href={`/api/v1/funds/register?fundId=${id}`}>{t('fundAdmin.exportXlsx')}</DownloadButton>
           </div>
         ) : null}
       </PageHeader>

@@ -5,7 +5,7 @@ import { UnknownKinds } from '@/components/machines/unknown-kinds';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { FilterPanel } from '@/components/ui/filter-panel';
-import { inputClass, LinkButton } from '@/components/ui/form';
+import { DownloadButton, inputClass, LinkButton } from '@/components/ui/form';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination, pageFrom } from '@/components/ui/pagination';
@@ -64,12 +64,8 @@ export default async function MachinesPage({ params, searchParams }: { params: P
               <LinkButton href={`/clients/${id}/import`}>{tm('importSpreadsheet')}</LinkButton>
             </>
           ) : null}
-          <LinkButton href={`/api/v1/inventory/export?smeClientId=${id}&format=xlsx`} prefetch={false}>
-            {tm('exportXlsx')}
-          </LinkButton>
-          <LinkButton href={`/api/v1/inventory/export?smeClientId=${id}&format=csv`} prefetch={false}>
-            {tm('exportCsv')}
-          </LinkButton>
+          <DownloadButton href={`/api/v1/inventory/export?smeClientId=${id}&format=xlsx`}>{tm('exportXlsx')}</DownloadButton>
+          <DownloadButton href={`/api/v1/inventory/export?smeClientId=${id}&format=csv`}>{tm('exportCsv')}</DownloadButton>
           <LinkButton href={`/clients/${id}`}>{t('actions.back')}</LinkButton>
         </div>
       </PageHeader>

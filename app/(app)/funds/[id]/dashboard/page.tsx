@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { CountyViewSection } from '@/components/funds/county-view';
 import { DashboardCharts } from '@/components/funds/dashboard-charts';
 import { Card } from '@/components/ui/card';
-import { LinkButton } from '@/components/ui/form';
+import { DownloadButton, LinkButton } from '@/components/ui/form';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
 import { Stat, StatGrid } from '@/components/ui/stat';
@@ -31,9 +31,7 @@ export default async function FundDashboardPage({ params }: { params: Promise<{ 
     <>
       <PageHeader title={`${t('dashboard')} · ${localName(locale, f.name, f.nameEn)}`}>
         <div className="flex gap-2">
-          <LinkButton href={`/api/v1/funds/register?fundId=${id}`} prefetch={false}>
-            {t('exportXlsx')}
-          </LinkButton>
+          <DownloadButton href={`/api/v1/funds/register?fundId=${id}`}>{t('exportXlsx')}</DownloadButton>
           <LinkButton href={`/funds/${id}`}>←</LinkButton>
         </div>
       </PageHeader>
