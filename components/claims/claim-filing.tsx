@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, FormError, inputClass } from '@/components/ui/form';
-import { type EvidenceKind, evidenceKinds } from '@/server/domain/funds/fund-input';
+import { type EvidenceKind, evidenceKinds } from '@/server/domain/funds/evidence-kinds';
 
 /** Evidence upload for a draft or returned claim, then submission. */
 export function ClaimFiling({ claimId, smeClientId, required, submitted }: { claimId: string; smeClientId: string; required: string[]; submitted: boolean }) {

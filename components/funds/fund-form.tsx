@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, Field, FormError, inputClass } from '@/components/ui/form';
-import { evidenceKinds, fundInput } from '@/server/domain/funds/fund-input';
+import { evidenceKinds } from '@/server/domain/funds/evidence-kinds';
 import type { FundRule } from '@/server/domain/funds/rules';
 import { sectors } from '@/server/domain/inventory/catalogue';
 import { parseYuan } from '@/server/domain/money/money';
@@ -65,7 +65,9 @@ export function FundForm({ id, initial }: { id?: string; initial: FundFormInitia
         evidenceRequired: v.evidence,
         batches: v.batches.map((b) => ({ name: b.name, opensOn: b.opensOn, closesOn: b.closesOn, rateBp: b.rate ? Math.round(Number(b.rate) * 100) : null })),
       };
-      // the same schema as the procedure: a bad value is named here, before it is sent
+      // the same schema as the procedure: a bad value is named here, before it is sent (loaded when first needed,
+      // so that the form's first load carries no schema library)
+      const { fundInput } = await import('@/server/domain/funds/fund-input');
       const checked = fundInput.safeParse(input);
       if (!checked.success) {
         const field = String(checked.error.issues[0]?.path[0] ?? '');

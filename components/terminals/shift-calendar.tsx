@@ -8,7 +8,8 @@ import { useTRPC } from '@/components/trpc/provider';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Button, FormError, inputClass } from '@/components/ui/form';
 import { PendingButton } from '@/components/ui/pending';
-import { minutesOf, type ShiftCalendar } from '@/server/domain/telemetry/calendar';
+import type { ShiftCalendar } from '@/server/domain/telemetry/calendar';
+import { minutesOf } from '@/server/domain/telemetry/clock';
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 

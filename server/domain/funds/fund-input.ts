@@ -8,12 +8,12 @@ import { basisPointsSchema, fenSchema, idSchema, moneyLimits } from '../inputs/b
 import { calendarDate } from '../inputs/calendar-date';
 import { optionalSafeText, safeText } from '../inputs/safe-text';
 import { sectors } from '../inventory/catalogue';
+import { evidenceKinds } from './evidence-kinds';
 import { fundRule } from './rules';
 
+// in a module of its own, without zod: client forms list the kinds without loading the schemas
+export { type EvidenceKind, evidenceKinds } from './evidence-kinds';
 export { calendarDate };
-
-export const evidenceKinds = ['CONTRACT', 'COST_LIST', 'INVOICES', 'PHOTOS', 'ASSESSMENTS'] as const;
-export type EvidenceKind = (typeof evidenceKinds)[number];
 
 /** One amount in fen (a subsidy, a payout). */
 export const fenAmount = fenSchema(moneyLimits.amountFen);

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { calendarDate } from '../inputs/calendar-date';
 import { safeText } from '../inputs/safe-text';
 import { addDays, shanghaiDate } from '../time';
+import { minutesOf } from './clock';
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 const DAY_MIN = 1440;
@@ -23,10 +24,8 @@ const shiftSchema = z.object({ name: safeText(20), start: timeOfDay, end: timeOf
 export type CalendarBreak = z.output<typeof breakSchema>;
 export type Shift = z.output<typeof shiftSchema>;
 
-/** Minutes after midnight of "HH:MM". */
-export function minutesOf(hhmm: string): number {
-  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-}
+// in a module of its own, without zod: the calendar editor uses it in the browser
+export { minutesOf } from './clock';
 
 /** A shift as minutes from the start of its shift day: [start, end), end > start, end ≤ start + 24 h. */
 function shiftSpan(s: { start: string; end: string }): [number, number] {
