@@ -123,9 +123,14 @@ export default async function TerminalHealthPage({ searchParams }: { searchParam
                   {r.state === 'reporting' && r.lastState ? <span className="ml-1 text-xs text-slate-500">{tt(`states.${r.lastState}`)}</span> : null}
                 </Td>
                 <Td className="text-xs">
-                  <span title={r.lastSeenAt ? format.dateTime(r.lastSeenAt, { dateStyle: 'medium', timeStyle: 'medium' }) : undefined}>
-                    {r.lastSeenAt ? format.relativeTime(r.lastSeenAt) : '—'}
+                  {/* the terminal's newest sample (what "silent" is judged by); when it was received apart, if later
+                      (a terminal sending its buffer of old data is connected, but its data is old) */}
+                  <span title={r.lastAt ? format.dateTime(r.lastAt, { dateStyle: 'medium', timeStyle: 'medium' }) : undefined}>
+                    {r.lastAt ? format.relativeTime(r.lastAt) : r.lastSeenAt ? format.relativeTime(r.lastSeenAt) : '—'}
                   </span>
+                  {r.lastAt && r.lastSeenAt && r.lastSeenAt.getTime() - r.lastAt.getTime() > 5 * 60_000 ? (
+                    <span className="block text-slate-600">{t('receivedAt', { time: format.relativeTime(r.lastSeenAt) })}</span>
+                  ) : null}
                 </Td>
                 <Td numeric>{format.number(r.accepted)}</Td>
                 <Td numeric className={r.refused ? 'font-semibold text-red-800' : ''}>
