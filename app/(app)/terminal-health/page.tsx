@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination, pageFrom } from '@/components/ui/pagination';
 import { Empty, Table, Td } from '@/components/ui/table';
 import { getSessionUser } from '@/server/auth/session';
+import { type IngestResult, ingestResults } from '@/server/domain/telemetry/payload';
 import { healthStates } from '@/server/services/telemetry/reads-health';
 import { getServerCaller } from '@/server/trpc/server';
 
@@ -140,7 +141,7 @@ export default async function TerminalHealthPage({ searchParams }: { searchParam
                   {format.number(r.malformed)}
                 </Td>
                 <Td className="max-w-xs whitespace-normal text-xs">
-                  <span title={r.lastProblem ?? undefined}>{r.lastProblem ? `${r.lastProblem} · ${when(r.lastProblemAt)}` : '—'}</span>
+                  {r.lastProblem ? <Problem text={r.lastProblem} at={when(r.lastProblemAt)} t={t} /> : '—'}
                 </Td>
               </tr>
             ))}
@@ -168,5 +169,26 @@ export default async function TerminalHealthPage({ searchParams }: { searchParam
         </div>
       ) : null}
     </>
+  );
+}
+
+/**
+ * A stored problem ("code: detail"): the kind in the reader's language, the parser's detail (the protocol's own field
+ * names and values, as the terminal sent them) kept verbatim beside it as technical detail.
+ */
+function Problem({ text, at, t }: { text: string; at: string; t: Awaited<ReturnType<typeof getTranslations<'telemetry.health'>>> }) {
+  const cut = text.indexOf(': ');
+  const code = cut > 0 ? text.slice(0, cut) : text;
+  const detail = cut > 0 ? text.slice(cut + 2) : '';
+  const known = (ingestResults as readonly string[]).includes(code);
+  return (
+    <span>
+      {known ? t(`problems.${code as IngestResult}`) : code} · {at}
+      {detail ? (
+        <span className="block text-slate-600">
+          {t('problemDetail')}: <code className="font-mono">{detail}</code>
+        </span>
+      ) : null}
+    </span>
   );
 }
