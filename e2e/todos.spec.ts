@@ -9,7 +9,7 @@ import { demo, signIn, signOut, switchLanguage, test } from './fixtures';
  * The demo data gives every role work waiting (prisma/seed/demo-work.ts). What it lacks, or what a journey run before
  * this one has done, is made first through the UI: a quote waiting for the SME owner's answer (which the integrator's
  * staff see as unanswered), an invitation not yet accepted (the admin's) and a claim waiting for the county's decision
- * (the returned claim, answered and sent again).
+ * (on a fund the county opens for it).
  */
 
 /** Where each kind of to-do is done: the test id of the control or section that does it on the linked page. */
@@ -85,25 +85,42 @@ async function ensureOpenQuote(browser: Browser) {
 }
 
 /**
- * A claim waiting for the county's decision, unless there is one: the engineer answers the returned claim (a
- * document of every kind the form offers, so that whatever the fund requires is there) and submits it again. A new
- * claim cannot stand in: the demo's claims use up 万丰's free machines, so the draft form would have none to offer.
+ * A claim waiting for the county's decision, unless there is one: the county opens a fund of its own (a new fund has
+ * every firm's free share untouched: the demo's claims use up 万丰's on the demo fund, so neither a new claim there nor
+ * the returned one sent again could pass), and the engineer files a claim on it for a commissioned project, with the
+ * documents it requires.
  */
 async function ensureClaimToDecide(browser: Browser) {
   const official = await signedIn(browser, 'official');
-  const waiting = (await todoKinds(official.page, roleOf('official'))).includes('claimToDecide');
+  const { page: county } = official;
+  if ((await todoKinds(county, roleOf('official'))).includes('claimToDecide')) return official.ctx.close();
+  const fund = `待办演示基金 ${Date.now()}`;
+  await county.getByRole('link', { name: '新建基金' }).click();
+  await county.locator('#fname').fill(fund);
+  await county.locator('#budget').fill('100000');
+  await county.getByTestId('rule-0-c').fill('4000');
+  await county.getByTestId('save-fund').click();
+  await county.waitForURL(/\/funds\/(?!new)[^/]+$/);
+  await county.getByTestId('invite-form').locator('select').selectOption({ label: '新昌精密智改' });
+  await county.getByTestId('invite-form').getByRole('button').click();
+  await expect(county.getByTestId('fund-participants')).toContainText('新昌精密智改');
   await official.ctx.close();
-  if (waiting) return;
+
   const { ctx, page } = await signedIn(browser, 'engineer');
-  const kinds = await todoKinds(page, roleOf('engineer'));
-  expect(kinds, 'no claim waiting for the county and none returned to send again: the demo data (demo-work.ts) has changed').toContain('claimReturned');
-  await page.getByTestId('todo-claimReturned').getByTestId('todo-item').first().click();
+  expect(await todoKinds(page, roleOf('engineer')), 'no commissioned project to claim for').toContain('toVerify');
+  await page.getByTestId('todo-toVerify').getByTestId('todo-item').first().click();
+  await page.waitForURL(/\/projects\/[^/]+$/);
+  await page.getByRole('link', { name: '申请补贴' }).click();
+  await page.getByTestId('claim-draft').locator('select').first().selectOption({ label: fund });
+  await expect(page.locator('[data-testid="claim-machine"]:checked').first()).toBeVisible();
+  await page.getByTestId('claim-create').click();
   await page.waitForURL(/\/claims\/[^/]+$/);
-  const evidence = await page
+  const required = await page
     .getByTestId('evidence-kind')
     .locator('option')
+    .filter({ hasText: '必需' })
     .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-  for (const kind of evidence) {
+  for (const kind of required) {
     await page.getByTestId('evidence-kind').selectOption(kind);
     await page.getByTestId('evidence-file').setInputFiles({ name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% evidence\n') });
     await expect(page.getByTestId('claim-evidence')).toContainText(`${kind}.pdf`);
