@@ -39,7 +39,7 @@ export default defineConfig({
   webServer: {
     command: 'bash scripts/e2e-server.sh',
     url: `${baseURL}/api/health`,
-    timeout: 180_000,
+    timeout: 300_000, // the seed sends the measured demo project's terminal history through ingestion (~1 min on a busy machine)
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -61,7 +61,7 @@ async function seed({ onlyWhenEmpty }: { onlyWhenEmpty: boolean }) {
     const summary = await h.db.$transaction((tx) => seedDemo(tx), { timeout: 300_000, maxWait: 60_000 });
     // work at every stage, through the app's own procedures (they open their own transactions, so after the commit)
     const based = performance.now();
-    const work = await seedDemoWork(h.db);
+    const work = await seedDemoWork(h.db, { history: h.target.kind });
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     console.log(
       `Seeded demo data into ${describeDbTarget(h.target)} in ${s(performance.now() - started)} (base ${s(based - started)}, work ${s(performance.now() - based)}): ${summary}; ${work}`,

@@ -22,7 +22,8 @@ export async function UsageCard({ usage, minHoursPercent }: { usage: UsageEviden
   const c = minHoursPercent === null ? null : usageCount(usage, minHoursPercent);
   return (
     <Card title={t('title')}>
-      <div className="space-y-3 text-sm" data-testid="claim-usage">
+      {/* the table sits directly in the card's body, whose padding its edge-to-edge margins use */}
+      <div className="space-y-3 pb-3 text-sm" data-testid="claim-usage">
         <p>{t('window', { days: usage.days, from: usage.from, to: usage.to })}</p>
         <ul className="space-y-1">
           <li data-testid="claim-usage-reporting">{t('reporting', { reporting, machines: usage.machines.length })}</li>
@@ -34,19 +35,19 @@ export async function UsageCard({ usage, minHoursPercent }: { usage: UsageEviden
             </li>
           ) : null}
         </ul>
-        <Table head={[t('machine'), t('reported'), t('coverageHead'), t('utilizationHead')]}>
-          {usage.machines.map((m) => (
-            <tr key={m.assetTag}>
-              <Td className="font-mono">{m.assetTag}</Td>
-              <Td>{m.reported ? t('yes') : t('silent')}</Td>
-              <Td numeric>{p(m.coverageBp)}</Td>
-              <Td numeric>
-                {p(m.utilizationBeforeBp)} → {p(m.utilizationAfterBp)}
-              </Td>
-            </tr>
-          ))}
-        </Table>
       </div>
+      <Table head={[t('machine'), t('reported'), t('coverageHead'), t('utilizationHead')]}>
+        {usage.machines.map((m) => (
+          <tr key={m.assetTag}>
+            <Td className="font-mono">{m.assetTag}</Td>
+            <Td>{m.reported ? t('yes') : t('silent')}</Td>
+            <Td numeric>{p(m.coverageBp)}</Td>
+            <Td numeric>
+              {p(m.utilizationBeforeBp)} → {p(m.utilizationAfterBp)}
+            </Td>
+          </tr>
+        ))}
+      </Table>
     </Card>
   );
 }

@@ -31,7 +31,7 @@ export async function CountyViewSection({ view, fundId }: { view: CountyView; fu
             <Td>{figure.value.bands.join(' / ')}</Td>
           </>
         ) : (
-          <td colSpan={4} className="whitespace-nowrap px-5 py-2.5 text-slate-500">
+          <td colSpan={4} className="px-5 py-2.5 text-slate-500">
             {hidden(figure)}
           </td>
         )}

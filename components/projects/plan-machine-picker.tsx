@@ -137,9 +137,13 @@ export function PlanMachinePicker({
                     data-testid={`pick-${m.assetTag}`}
                   />
                   <span className="w-24 font-mono">{m.assetTag}</span>
-                  <span className="w-32 truncate">{m.kindLabel}</span>
+                  <span className="w-32 truncate" title={m.kindLabel}>
+                    {m.kindLabel}
+                  </span>
                   <span className="w-16">{tAll(`enums.controlType.${m.controlType}` as 'enums.controlType.PLC')}</span>
-                  <span className="truncate text-slate-500">{m.location}</span>
+                  <span className="truncate text-slate-500" title={m.location}>
+                    {m.location}
+                  </span>
                   {m.status === 'RETIRED' ? <span className="ml-auto text-xs">{t('plan.retiredNote')}</span> : null}
                 </label>
               </li>

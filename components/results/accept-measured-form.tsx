@@ -20,7 +20,8 @@ export function AcceptMeasuredForm({
 }: {
   projectId: string;
   baseline: Window;
-  result: Window;
+  /** null before the default result window has come: the engineer chooses one */
+  result: Window | null;
   month: string | null;
   acceptable: boolean;
 }) {
@@ -29,9 +30,10 @@ export function AcceptMeasuredForm({
   const router = useRouter();
   const path = usePathname();
   const m = useMutation(trpc.results.acceptMonth.mutationOptions());
-  const [v, setV] = useState({ bf: baseline.from, bt: baseline.to, rf: result.from, rt: result.to });
+  const [v, setV] = useState({ bf: baseline.from, bt: baseline.to, rf: result?.from ?? '', rt: result?.to ?? '' });
   const { error, submit } = useSubmit();
-  const changed = v.bf !== baseline.from || v.bt !== baseline.to || v.rf !== result.from || v.rt !== result.to;
+  const changed = v.bf !== baseline.from || v.bt !== baseline.to || v.rf !== (result?.from ?? '') || v.rt !== (result?.to ?? '');
+  const complete = Boolean(v.bf && v.bt && v.rf && v.rt);
   const date = (key: keyof typeof v, label: string) => (
     <label className="flex flex-col gap-1 text-xs text-slate-600">
       {label}
@@ -60,13 +62,13 @@ export function AcceptMeasuredForm({
         <Button
           type="button"
           tone="secondary"
-          disabled={!changed}
+          disabled={!changed || !complete}
           onClick={() => router.push(`${path}?bf=${v.bf}&bt=${v.bt}&rf=${v.rf}&rt=${v.rt}`)}
           data-testid="results-remeasure"
         >
           {t('remeasure')}
         </Button>
-        <Button type="submit" disabled={!acceptable || changed || m.isPending} data-testid="results-accept-submit">
+        <Button type="submit" disabled={!acceptable || !result || changed || m.isPending} data-testid="results-accept-submit">
           {t('accept', { month: month ?? '—' })}
         </Button>
       </div>

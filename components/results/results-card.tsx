@@ -94,7 +94,8 @@ export async function ResultsCard({
             ))}
           </Table>
         ) : null}
-        {staff && canAccept && view.baseline && view.result ? (
+        {/* before the default result window has come (days 31–90), the engineer may still choose one */}
+        {staff && canAccept && view.baseline ? (
           <AcceptMeasuredForm
             projectId={projectId}
             baseline={view.baseline}

@@ -11,8 +11,12 @@
  */
 import type { PrismaClient } from '../../server/db/generated/client';
 import { yuan } from '../../server/domain/money/money';
-import { shanghaiToday } from '../../server/domain/time';
+import { addDays, shanghaiToday } from '../../server/domain/time';
 import { DEMO_SERIAL_PREFIX } from '../../server/services/telemetry/demo-terminals';
+import { TerminalDirectory } from '../../server/services/telemetry/directory';
+import { runRollup } from '../../server/services/telemetry/rollup';
+import { ingestSink, loadDemoFleet, windowMessages } from '../../server/services/telemetry/simulator-runner';
+import { prismaRunner, type SqlRunner } from '../../server/services/telemetry/sql-runner';
 import { callerAs } from '../../server/testing/caller';
 import { createAssessmentRecord, seedProjectTerminals } from './factories';
 
@@ -24,7 +28,15 @@ const month = (offset: number) => {
   return d.toISOString().slice(0, 7);
 };
 
-export async function seedDemoWork(db: PrismaClient): Promise<string> {
+/** Days of terminal data before the measured project's go-live (its baseline), and days since go-live. */
+export const MEASURED_BASELINE_DAYS = 7;
+export const MEASURED_SINCE_GO_LIVE_DAYS = 8;
+
+/**
+ * `history`: the database's kind, to send the measured project's terminal history through the ingestion path (about
+ * 30 machine-days, some 30 s of CPU); without it (the integration test) that project has no data and nothing to measure.
+ */
+export async function seedDemoWork(db: PrismaClient, opts: { history?: SqlRunner['kind'] } = {}): Promise<string> {
   const user = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true } }).then((u) => u.id);
   const sme = (legalName: string) => db.smeClient.findFirstOrThrow({ where: { legalName }, select: { id: true, integratorId: true } });
   const [engineerId, ownerId, officialId] = await Promise.all([
@@ -86,9 +98,13 @@ export async function seedDemoWork(db: PrismaClient): Promise<string> {
     paidShare?: 'deposit' | 'all';
     measured?: number[];
     outcome?: { d: number; n: number; level: number };
+    /** machines with a reporting demo terminal (always so for a project to be commissioned) */
+    connected?: boolean;
+    /** the savings lines, when more than the monthly energy saving */
+    savings?: Parameters<Caller['projects']['create']>[0]['savings'];
   }) {
     const s = await sme(spec.sme);
-    const machineIds = await machinesOf(s.id, spec.machines[0], spec.machines[1], reached(spec.stage, 'COMMISSIONED'));
+    const machineIds = await machinesOf(s.id, spec.machines[0], spec.machines[1], spec.connected ?? reached(spec.stage, 'COMMISSIONED'));
     if (machineIds.length !== spec.machines[1]) throw new Error(`${spec.sme}: not enough machines for ${spec.title}`);
     const p = await engineer.projects.create({
       smeClientId: s.id,
@@ -98,7 +114,7 @@ export async function seedDemoWork(db: PrismaClient): Promise<string> {
       softwareYears: 1,
       trainingDays: 2,
       target: { d: 1, n: 1, i: 0 },
-      savings: [{ kind: 'ENERGY', monthlyFen: yuan(spec.monthlySavingYuan) }],
+      savings: spec.savings ?? [{ kind: 'ENERGY', monthlyFen: yuan(spec.monthlySavingYuan) }],
       expectedSubsidyFen: 0n,
     });
     if (!reached(spec.stage, 'QUOTED')) return p.id;
@@ -240,6 +256,45 @@ export async function seedDemoWork(db: PrismaClient): Promise<string> {
   });
   await claim(approved, 1, ['submit', 'approve']);
 
+  // Wanfeng: results from the data. Two connected machines whose terminals reported for a week before the retrofit
+  // went live eight days ago and since: their history goes through the ingestion path exactly as the simulator sends
+  // it (with the simulator's known change at go-live: running share × 1.15, energy per part × 0.9, as the measured
+  // results' proof uses), then the roll-up; go-live is then dated to that day. The engineer measures and accepts a
+  // month from it and files the claim (e2e/results-journey.spec.ts). Without history it is commissioned on no data.
+  const measured = await project({
+    sme: '新昌县万丰轴承有限公司',
+    title: '精研线 2 台设备联网',
+    machines: [10, 2],
+    stage: 'IN_PROGRESS',
+    connected: true,
+    monthlySavingYuan: 4_000,
+    // with the staffing before the retrofit and the tariff, so that the results turn the measured change into money
+    savings: [
+      { kind: 'LABOUR', operatorsFreed: 1, monthlyWageFen: yuan(6_400), shifts: 2, operatorsPerShift: 2 },
+      { kind: 'ENERGY', monthlyFen: yuan(1_200), tariffFenPerKwh: 85 },
+    ],
+    supplierCostYuan: 18_000,
+    paidShare: 'deposit',
+  });
+  const goLive = new Date(Date.parse(`${addDays(today, -MEASURED_SINCE_GO_LIVE_DAYS)}T10:00:00+08:00`));
+  if (opts.history)
+    await sendHistory(
+      db,
+      opts.history,
+      measured,
+      Date.parse(`${addDays(today, -MEASURED_SINCE_GO_LIVE_DAYS - MEASURED_BASELINE_DAYS)}T00:00:00+08:00`),
+      goLive,
+    );
+  else await seedProjectTerminals(db, measured);
+  await engineer.projects.transition({ id: measured, name: 'commission' });
+  // the project's history as it happened: quoted, accepted and started before the baseline week ended, commissioned at go-live
+  const changes = await db.projectStatusChange.findMany({ where: { projectId: measured }, orderBy: { at: 'asc' }, select: { id: true, to: true } });
+  for (const [i, c] of changes.entries())
+    await db.projectStatusChange.update({
+      where: { id: c.id },
+      data: { at: c.to === 'COMMISSIONED' ? goLive : new Date(goLive.getTime() - (changes.length - i) * 86_400_000) },
+    });
+
   // Hengli: work started (to commission), a claim drafted; Tianma: a plan not yet quoted
   const started = await project({
     sme: '新昌县恒力轴承制造有限公司',
@@ -254,5 +309,25 @@ export async function seedDemoWork(db: PrismaClient): Promise<string> {
 
   // the demo's history is not news: nothing of it is mailed when an SMTP server is configured later
   await db.notificationEvent.updateMany({ where: { processedAt: null }, data: { processedAt: new Date() } });
-  return '8 projects (draft to verified), 5 claims (drafted, submitted, returned, approved, paid)';
+  return `9 projects (draft to verified), 5 claims (drafted, submitted, returned, approved, paid)${opts.history ? ', terminal history of the measured project' : ''}`;
+}
+
+/**
+ * The terminal history of a project's machines from `from` to now, through ingestion (the demo terminals' own
+ * messages, as the simulator makes them, with its known change at `goLive`), then rolled up into hour records.
+ */
+async function sendHistory(db: PrismaClient, kind: SqlRunner['kind'], projectId: string, from: number, goLive: Date) {
+  const machineIds = new Set((await db.projectMachine.findMany({ where: { projectId }, select: { machineId: true } })).map((m) => m.machineId));
+  const terminals = await db.terminal.findMany({ where: { machineId: { in: [...machineIds] }, revokedAt: null }, select: { id: true } });
+  const ids = new Set(terminals.map((t) => t.id));
+  const fleet = (await loadDemoFleet(db)).filter((t) => ids.has(t.terminalId));
+  if (fleet.length !== machineIds.size) throw new Error('the measured project needs a demo terminal on each machine');
+  const sql = prismaRunner(db, kind);
+  const sink = ingestSink({ sql, directory: new TerminalDirectory(sql), retentionDays: 90 });
+  const now = Date.now();
+  for (const t of fleet) {
+    const changed = { ...t, profile: { ...t.profile, change: { at: goLive.getTime(), utilization: 1.15, energyPerPart: 0.9 } } };
+    for (let at = from; at < now; at += 86_400_000) await sink.send(changed, windowMessages(changed, at, Math.min(at + 86_400_000, now), null));
+  }
+  for (let i = 0; i < 20 && (await runRollup(db)).units > 0; i++);
 }

@@ -26,7 +26,7 @@ describe(`demo data at every stage (${process.env.TEST_DB ?? 'pglite'})`, () => 
   it('every role’s first screen has work', async () => {
     expect(await inbox('owner@wanfeng-bearing.demo')).toMatchObject({ quoteToAnswer: 1, paymentDue: expect.any(Number) });
     expect(await inbox('official@xinchang.gov.demo')).toMatchObject({ claimToDecide: 1, payoutToRecord: 1 });
-    const staff = { claimReturned: 1, toCommission: 1, toVerify: 4, quoteUnanswered: 1 };
+    const staff = { claimReturned: 1, toCommission: 1, toVerify: 5, quoteUnanswered: 1 };
     expect(await inbox('engineer@xinchang-retrofit.demo')).toMatchObject(staff);
     expect(await inbox('admin@xinchang-retrofit.demo')).toMatchObject(staff);
   });
@@ -40,14 +40,14 @@ describe(`demo data at every stage (${process.env.TEST_DB ?? 'pglite'})`, () => 
     const integratorId = { in: users.flatMap((u) => (u.integratorId ? [u.integratorId] : [])) };
     const countyId = { in: users.flatMap((u) => (u.countyId ? [u.countyId] : [])) };
     const projects = await t.db.project.groupBy({ by: ['status'], where: { integratorId }, _count: true });
-    expect(Object.fromEntries(projects.map((p) => [p.status, p._count]))).toEqual({ DRAFT: 1, QUOTED: 1, IN_PROGRESS: 1, COMMISSIONED: 4, VERIFIED: 1 });
+    expect(Object.fromEntries(projects.map((p) => [p.status, p._count]))).toEqual({ DRAFT: 1, QUOTED: 1, IN_PROGRESS: 1, COMMISSIONED: 5, VERIFIED: 1 });
     const claims = await t.db.claim.findMany({ where: { integratorId }, select: { status: true, requestedFen: true, approvedFen: true, disbursedFen: true } });
     expect(claims.map((c) => c.status).sort()).toEqual(['APPROVED', 'DISBURSED', 'DRAFT', 'RETURNED', 'SUBMITTED']);
     for (const c of claims) expect(c.requestedFen).toBeGreaterThan(0n);
     const paid = claims.find((c) => c.status === 'DISBURSED');
     expect(paid?.disbursedFen).toBe(paid?.approvedFen);
     expect(await t.db.measuredSaving.count({ where: { integratorId } })).toBeGreaterThanOrEqual(5);
-    expect(await t.db.quote.count({ where: { integratorId, decision: 'ACCEPTED' } })).toBe(6);
+    expect(await t.db.quote.count({ where: { integratorId, decision: 'ACCEPTED' } })).toBe(7);
     // the verified project's firm has an assessment before and the one its outcome was verified with
     const verified = await t.db.project.findFirstOrThrow({
       where: { integratorId, status: 'VERIFIED' },
