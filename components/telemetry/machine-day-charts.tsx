@@ -39,7 +39,8 @@ export function MachineDayCharts({ days }: { days: DayPoint[] }) {
           markLine: {
             silent: true,
             symbol: 'none',
-            label: { formatter: '{c}%', fontSize: 10 },
+            // inside the plot, above the line at its end (outside it, the label was cut at the chart's right edge)
+            label: { formatter: '{c}%', fontSize: 10, position: 'insideEndTop' },
             lineStyle: { type: 'dashed', color: '#94a3b8' },
             data: [{ yAxis: 65 }, { yAxis: 85 }],
           },

@@ -88,6 +88,12 @@ export async function TimelineStrips({ strips }: { strips: Strip[] }) {
             {t(`states.${k}`)}
           </li>
         ))}
+        <li className="inline-flex items-center gap-1.5">
+          <span aria-hidden className="relative inline-block h-3 w-3 rounded-sm border border-slate-300 bg-white">
+            <span className="absolute inset-x-0 bottom-0 h-1 bg-slate-900/40" />
+          </span>
+          {t('floor.legendBreak')}
+        </li>
       </ul>
     </div>
   );
