@@ -156,6 +156,10 @@ describe(`machine import (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(await codeOf(engineer.inventory.previewImport({ smeClientId: smeId, fileName: 'e.csv', bytes: csv(['', ' , ']) }))).toBe(
       'BAD_REQUEST:import.emptyFile',
     );
+    // a file of no bytes at all is empty too, not an unknown kind of file
+    expect(await codeOf(engineer.inventory.previewImport({ smeClientId: smeId, fileName: 'e.xlsx', bytes: new Uint8Array() }))).toBe(
+      'BAD_REQUEST:import.emptyFile',
+    );
     const xls = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     expect(await codeOf(engineer.inventory.previewImport({ smeClientId: smeId, fileName: 'old.xls', bytes: xls }))).toBe('BAD_REQUEST:import.oldExcel');
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]);

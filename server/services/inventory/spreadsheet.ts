@@ -50,6 +50,7 @@ export async function scanSpreadsheet(
   visitor: SheetVisitor,
 ): Promise<ScanResult> {
   if (bytes.byteLength > importLimits.maxBytes) throw new AppError('BAD_REQUEST', 'import.fileTooLarge', { maxMb: importLimits.maxBytes / 1024 / 1024 });
+  if (bytes.byteLength === 0) throw new AppError('BAD_REQUEST', 'import.emptyFile');
   const kind = sniffFileKind(bytes);
   if (kind === 'xls') throw new AppError('BAD_REQUEST', 'import.oldExcel');
   if (kind === 'unknown') throw new AppError('BAD_REQUEST', 'import.unknownFormat');
