@@ -40,7 +40,7 @@ export function MachineDayCharts({ days }: { days: DayPoint[] }) {
             silent: true,
             symbol: 'none',
             // inside the plot, above the line at its end (outside it, the label was cut at the chart's right edge)
-            label: { formatter: '{c}%', fontSize: 10, position: 'insideEndTop' },
+            label: { formatter: '{c}%', fontSize: 10, position: 'insideEndTop', backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 2] },
             lineStyle: { type: 'dashed', color: '#94a3b8' },
             data: [{ yAxis: 65 }, { yAxis: 85 }],
           },

@@ -4,6 +4,7 @@ import { DefinitionList } from '@/components/ui/definition-list';
 import { brokerAddress } from '@/server/mqtt/broker-address';
 import type { getServerCaller } from '@/server/trpc/server';
 import { MachineTerminalActions } from './machine-terminal-actions';
+import { ProblemText } from './problem-text';
 import { TerminalStatusBadge } from './status-badge';
 
 type Api = Awaited<ReturnType<typeof getServerCaller>>;
@@ -69,7 +70,10 @@ export async function MachineTerminalSection({ api, machineId, canManage }: { ap
                       </span>,
                     ],
                     ...(live.staff.lastProblem
-                      ? ([[t('lastProblem'), `${live.staff.lastProblem} · ${when(live.staff.lastProblemAt)}`]] as [string, string][])
+                      ? ([[t('lastProblem'), <ProblemText key="p" text={live.staff.lastProblem} at={when(live.staff.lastProblemAt)} />]] as [
+                          string,
+                          React.ReactNode,
+                        ][])
                       : []),
                   ] as [string, React.ReactNode][])
                 : []),

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { StatusBadge } from '@/components/telemetry/status-badge';
+import { ProblemText } from '@/components/terminals/problem-text';
 import { Card } from '@/components/ui/card';
 import { FilterPanel } from '@/components/ui/filter-panel';
 import { inputClass } from '@/components/ui/form';
@@ -10,7 +11,6 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pagination, pageFrom } from '@/components/ui/pagination';
 import { Empty, Table, Td } from '@/components/ui/table';
 import { getSessionUser } from '@/server/auth/session';
-import { type IngestResult, ingestResults } from '@/server/domain/telemetry/payload';
 import { healthStates } from '@/server/services/telemetry/reads-health';
 import { getServerCaller } from '@/server/trpc/server';
 
@@ -140,9 +140,7 @@ export default async function TerminalHealthPage({ searchParams }: { searchParam
                 <Td numeric className={r.malformed ? 'font-semibold text-red-800' : ''}>
                   {format.number(r.malformed)}
                 </Td>
-                <Td className="max-w-xs whitespace-normal text-xs">
-                  {r.lastProblem ? <Problem text={r.lastProblem} at={when(r.lastProblemAt)} t={t} /> : '—'}
-                </Td>
+                <Td className="max-w-xs whitespace-normal text-xs">{r.lastProblem ? <ProblemText text={r.lastProblem} at={when(r.lastProblemAt)} /> : '—'}</Td>
               </tr>
             ))}
           </Table>
@@ -169,26 +167,5 @@ export default async function TerminalHealthPage({ searchParams }: { searchParam
         </div>
       ) : null}
     </>
-  );
-}
-
-/**
- * A stored problem ("code: detail"): the kind in the reader's language, the parser's detail (the protocol's own field
- * names and values, as the terminal sent them) kept verbatim beside it as technical detail.
- */
-function Problem({ text, at, t }: { text: string; at: string; t: Awaited<ReturnType<typeof getTranslations<'telemetry.health'>>> }) {
-  const cut = text.indexOf(': ');
-  const code = cut > 0 ? text.slice(0, cut) : text;
-  const detail = cut > 0 ? text.slice(cut + 2) : '';
-  const known = (ingestResults as readonly string[]).includes(code);
-  return (
-    <span>
-      {known ? t(`problems.${code as IngestResult}`) : code} · {at}
-      {detail ? (
-        <span className="block text-slate-600">
-          {t('problemDetail')}: <code className="font-mono">{detail}</code>
-        </span>
-      ) : null}
-    </span>
   );
 }
