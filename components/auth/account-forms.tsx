@@ -115,6 +115,7 @@ export function ResetPasswordForm({ token, minLength }: { token: string; minLeng
 export function ForgotPasswordForm({ minutes }: { minutes: number }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState<AccountFormState, FormData>(requestPasswordResetAction, {});
+  const hydrated = useHydrated();
   if (state.done) {
     return (
       <p className="mt-4 rounded-lg bg-teal-50 px-3 py-2 text-sm text-teal-800" role="status" data-testid="reset-requested">
@@ -128,7 +129,7 @@ export function ForgotPasswordForm({ minutes }: { minutes: number }) {
       <Field label={t('signIn.email')} htmlFor="email">
         <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} className={inputClass} />
       </Field>
-      <PendingButton type="submit" className="w-full" pending={pending} pendingLabel={t('reset.sending')}>
+      <PendingButton type="submit" disabled={!hydrated} className="w-full" pending={pending} pendingLabel={t('reset.sending')}>
         {t('reset.send')}
       </PendingButton>
     </form>
