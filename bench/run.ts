@@ -12,7 +12,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../server/db/generated/client';
 import { deployMigrations } from '../server/db/migrate';
 import { verdict } from './http';
-import { benchImport, ROWS } from './import';
+import { benchImport, parseTimes, ROWS } from './import';
 import { benchLists, type ListFigures } from './lists';
 import { benchScale, type ScaleFigures } from './scale';
 import { benchTerminals, printTerminals, type TerminalFigures } from './terminals';
@@ -85,6 +85,10 @@ async function main() {
   for (const f of figures.imports) if (f.target === 'PostgreSQL' && f.totalMs > f.limitMs) missed.push(`import: ${f.case}: ${f.totalMs} ms > ${f.limitMs} ms`);
   for (const m of figures.memory)
     if (m.limitMb !== null && m.peakOverBaselineMb > m.limitMb) missed.push(`memory: ${m.case}: ${m.peakOverBaselineMb} MB > ${m.limitMb} MB`);
+  if (runs('import')) {
+    const parse = await parseTimes();
+    console.log(`Reading the file alone (no database, median of 5): CSV ${parse.csvMs} ms, XLSX ${parse.xlsxMs} ms`);
+  }
   console.log(
     'COPY bare: the rows into a temporary table without indexes (no WAL); COPY indexed: into a table with Machine’s columns and its seven indexes. Neither checks keys, row-level security or writes history.',
   );

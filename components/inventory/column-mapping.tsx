@@ -64,7 +64,8 @@ export function ColumnMapping(props: {
           {t('headerRow', { row: props.headerRow })}
         </p>
       ) : null}
-      <div className="mt-2 max-h-[24rem] overflow-auto rounded-lg border border-slate-200">
+      {/* every column of the file in view: a box of fixed height hid the last ones without a visible cue */}
+      <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200">
         <table className="w-full table-fixed divide-y divide-slate-200 text-sm">
           <thead className="sticky top-0 bg-slate-50">
             <tr>
