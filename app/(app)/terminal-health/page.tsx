@@ -12,7 +12,7 @@ import { Pagination, pageFrom } from '@/components/ui/pagination';
 import { Empty, Table, Td } from '@/components/ui/table';
 import { getSessionUser } from '@/server/auth/session';
 import { healthStates } from '@/server/services/telemetry/reads-health';
-import { getServerCaller } from '@/server/trpc/server';
+import { getServerCaller, orNotFound } from '@/server/trpc/server';
 
 type Search = { sme?: string; state?: string; q?: string; page?: string };
 
@@ -33,7 +33,11 @@ export default async function TerminalHealthPage({ searchParams }: { searchParam
   const tt = await getTranslations('telemetry');
   const locale = await getLocale();
   const format = await getFormatter();
-  const [data, smes] = await Promise.all([api.telemetry.terminalHealth({ smeClientId: sme, state, q, page, pageSize }), api.telemetry.connectedSmes()]);
+  // a client the user cannot see (another tenant's id in the address) is a page not found
+  const [data, smes] = await Promise.all([
+    orNotFound(() => api.telemetry.terminalHealth({ smeClientId: sme, state, q, page, pageSize })),
+    api.telemetry.connectedSmes(),
+  ]);
   const when = (d: Date | null) => (d ? `${format.dateTime(d, { dateStyle: 'short', timeStyle: 'short' })} · ${format.relativeTime(d)}` : '—');
   const kpis = ['all', 'reporting', 'silent', 'never', 'problems'] as const;
   const link = (s: string | undefined) => {

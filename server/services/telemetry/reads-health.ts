@@ -14,6 +14,7 @@
 import { Prisma } from '../../db/generated/client';
 import type { ScopedOrTx } from '../../db/tx';
 import type { IntegratorScope } from '../../domain/auth/scope';
+import { AppError } from '../../domain/errors/app-error';
 import { pageWindow } from '../../domain/paging';
 import { stateName } from '../../domain/telemetry/payload';
 import { HEARTBEAT_TIMEOUT_MS } from './reads-common';
@@ -86,6 +87,8 @@ export async function terminalHealth(db: ScopedOrTx, scope: IntegratorScope, inp
   // the live data terminals a filter selects: `live` on the health row is "not revoked and not a gateway"
   const live = Prisma.sql`t."integratorId" = ${integratorId} AND t."revokedAt" IS NULL AND t."kind" = 'TERMINAL' AND h."live"
     AND (${sme}::text IS NULL OR t."smeClientId" = ${sme}) AND (${like}::text IS NULL OR t."serial" ILIKE ${like})`;
+  // an SME the caller cannot see (another tenant's, or none) answers NOT_FOUND, as every read by id does
+  if (sme && !(await db.smeClient.findUnique({ where: { id: sme }, select: { id: true } }))) throw new AppError('NOT_FOUND');
   const counts = sme || q ? await filteredCounts(db, integratorId, live, cut) : await fleetCounts(db, integratorId, cut);
   const { skip, take } = pageWindow(input);
   const pageIds = (

@@ -121,6 +121,10 @@ describe(`telemetry reads (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect((await api.telemetry.terminalHealth({ smeClientId: sme, page: 1, pageSize: 50 })).counts).toEqual(all.counts);
     const bySerial = await api.telemetry.terminalHealth({ q: `s-${sme}`, page: 1, pageSize: 50 });
     expect([bySerial.counts.all, bySerial.counts.silent, bySerial.rows.map((r) => r.machine?.id)]).toEqual([1, 1, [machines[1]?.id]]);
+    // another tenant's SME, or none, answers NOT_FOUND (not an empty page)
+    const other = await createTenantWorld(t.db, uniqueTag('RD-B'), { machinesPerSme: 1 });
+    for (const smeClientId of [other.smes[0]?.id as string, 'cnosuchsme000000000000000'])
+      expect(((await api.telemetry.terminalHealth({ smeClientId, page: 1, pageSize: 50 }).catch((e: unknown) => e)) as TRPCError).code).toBe('NOT_FOUND');
     // a revoked terminal leaves the counts and the pages at once
     const never = await t.db.terminal.findFirstOrThrow({ where: { machineId: machines[2]?.id, revokedAt: null } });
     await t.db.terminal.update({ where: { id: never.id }, data: { revokedAt: new Date() } });
