@@ -11,6 +11,8 @@ export async function register() {
     // the notification outbox's delivery job (server/services/notifications/runtime.ts)
     const [{ getDb: db }, { startNotificationDelivery }] = await Promise.all([import('./server/db/client'), import('./server/services/notifications/runtime')]);
     startNotificationDelivery(db);
+    // the watch after verification announces machines gone silent or unused (server/services/results/watch-notices.ts)
+    void import('./server/services/results/watch-notices').then(({ startWatchNotices }) => startWatchNotices(db));
     const mode = process.env.TELEMETRY_SIMULATOR?.trim();
     if (mode === 'direct' || mode === 'mqtt') {
       // the demo fleet's terminals report (over the embedded MQTT listener, or straight into ingestion) and the

@@ -129,6 +129,8 @@ export const tenantRules: Record<Prisma.ModelName, ModelRule> = {
   // the roll-up job's watermark and queue: system tables, no tenant's business
   TelemetryRollupState: { read: () => null, create: () => null, none: NONE_ID },
   TelemetryRollupPending: { read: () => null, create: () => null, none: { terminal: { in: [] as number[] } } },
+  // the watch notices' memory (server/services/results/watch-notices.ts): the job's own
+  MachineWatchNotice: { read: () => null, create: () => null, none: { projectId: { in: [] as string[] } } },
   FundBatch: countyOwned,
   FundRuleVersion: { ...countyOwned, read: (s) => (s.kind === 'county' ? { countyId: s.countyId } : null) },
   Claim: claimOwned,

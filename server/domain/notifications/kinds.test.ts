@@ -4,10 +4,10 @@ import { effectiveChoices, kindsForPerson, kindsRaisedBy, MAX_ATTEMPTS, notifica
 describe('notification kinds', () => {
   it('each role is offered the kinds of its own work', () => {
     expect(kindsForPerson('SME_OWNER', false)).toEqual(['quoteToAnswer', 'paymentDue', 'claimPaid']);
-    expect(kindsForPerson('INTEGRATOR_ENGINEER', false)).toEqual(['claimPaid', 'quoteAnswered', 'toCommission', 'toVerify', 'claimReturned']);
+    expect(kindsForPerson('INTEGRATOR_ENGINEER', false)).toEqual(['claimPaid', 'quoteAnswered', 'toCommission', 'toVerify', 'claimReturned', 'machinesSilent']);
     expect(kindsForPerson('INTEGRATOR_ADMIN', false)).toContain('invitationAccepted');
-    expect(kindsForPerson('COUNTY_OFFICIAL', false)).toEqual(['claimToDecide', 'payoutToRecord']);
-    expect(kindsForPerson('COUNTY_OFFICIAL', true)).toEqual(['invitationAccepted', 'claimToDecide', 'payoutToRecord']);
+    expect(kindsForPerson('COUNTY_OFFICIAL', false)).toEqual(['claimToDecide', 'payoutToRecord', 'fundedMachinesSilent']);
+    expect(kindsForPerson('COUNTY_OFFICIAL', true)).toEqual(['invitationAccepted', 'claimToDecide', 'payoutToRecord', 'fundedMachinesSilent']);
     // every kind reaches someone
     const all = new Set(['SME_OWNER', 'INTEGRATOR_ADMIN', 'COUNTY_OFFICIAL'].flatMap((r) => kindsForPerson(r as 'SME_OWNER', true)));
     expect([...all].sort()).toEqual([...notificationKinds].sort());

@@ -17,6 +17,8 @@ export const notificationKinds = [
   'invitationAccepted',
   'claimToDecide',
   'payoutToRecord',
+  'machinesSilent',
+  'fundedMachinesSilent',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -37,6 +39,9 @@ const rules: Record<NotificationKind, KindRule> = {
   invitationAccepted: { audience: ['tenantAdmins'], on: true },
   claimToDecide: { audience: ['countyOfficials'], on: true },
   payoutToRecord: { audience: ['countyOfficials'], on: true },
+  // raised by the watch after verification (server/services/results/watch-notices.ts), not by an audited change
+  machinesSilent: { audience: ['integratorStaff'], on: true },
+  fundedMachinesSilent: { audience: ['countyOfficials'], on: true },
 };
 
 export const audienceOf = (kind: NotificationKind): readonly Audience[] => rules[kind].audience;

@@ -44,11 +44,11 @@ async function sendWithin(channel: NotificationChannel, ...args: Parameters<Noti
 type EventRow = { id: string; kind: string; entity: string; entityId: string; actorId: string | null; attempts: number };
 
 /** Sends what one event still owes; true when nothing is left to send. */
-async function deliverEvent(db: PrismaClient, e: EventRow, channels: NotificationChannel[], counts: DeliveryRun): Promise<boolean> {
+async function deliverEvent(db: PrismaClient, e: EventRow, channels: NotificationChannel[], counts: DeliveryRun, now: Date): Promise<boolean> {
   if (!(notificationKinds as readonly string[]).includes(e.kind)) return true;
   const kind = e.kind as NotificationKind;
   if (!channels.length) return true; // no channel configured: nothing can be sent, and nothing is owed later
-  const resolved = await resolveEvent(db, { kind, entity: e.entity, entityId: e.entityId });
+  const resolved = await resolveEvent(db, { kind, entity: e.entity, entityId: e.entityId }, now);
   if (!resolved || !resolved.people.length) return true;
   const people = await db.user.findMany({
     where: { active: true, OR: resolved.people, ...(e.actorId && !reachesActor(kind) ? { id: { not: e.actorId } } : {}) },
@@ -121,7 +121,7 @@ export async function deliverPending(db: PrismaClient, opts: { channels?: Notifi
     let complete = false;
     let error: string | null = null;
     try {
-      complete = await deliverEvent(db, e, channels, counts);
+      complete = await deliverEvent(db, e, channels, counts, now);
       if (!complete) error = 'some deliveries failed';
     } catch (err) {
       error = err instanceof Error ? err.message.slice(0, 500) : String(err);

@@ -17,6 +17,8 @@ export type NotificationFacts = {
   accepted?: boolean;
   /** claimReturned: the county's reason. */
   reason?: string | null;
+  /** machinesSilent, fundedMachinesSilent: the project's machines silent or unused now, of how many. */
+  machines?: { silent: number; unused: number; of: number };
 };
 
 export type NotificationMessage = { subject: string; text: string; link: string };
@@ -36,6 +38,9 @@ export function renderNotification(
     amount: facts.amountFen != null ? formatMoney(facts.amountFen, locale) : '',
     answer: facts.accepted ? 'accepted' : 'declined',
     reason: facts.reason?.trim() || t('notify.noReason'),
+    silent: facts.machines?.silent ?? 0,
+    unused: facts.machines?.unused ?? 0,
+    of: facts.machines?.of ?? 0,
   };
   const subject = t(`notify.${kind}.subject`, params);
   const body = t(`notify.${kind}.body`, params);

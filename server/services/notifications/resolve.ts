@@ -5,9 +5,12 @@
  * a retry runs, the notice would be stale.
  */
 import type { Prisma, PrismaClient } from '../../db/generated/client';
+import type { ScopedOrTx } from '../../db/tx';
 import type { Audience, NotificationKind } from '../../domain/notifications/kinds';
 import { audienceOf } from '../../domain/notifications/kinds';
 import { summariseLedger } from '../projects/sme-ledger';
+import { projectsWithSilentMachines } from '../results/watch';
+import { FUNDED_STATUSES } from '../todos/todos';
 import type { NotificationFacts } from './render';
 
 export type Resolved = {
@@ -118,7 +121,40 @@ async function joinedEvent(db: PrismaClient, userId: string): Promise<Resolved |
   return null;
 }
 
-export async function resolveEvent(db: PrismaClient, e: { kind: NotificationKind; entity: string; entityId: string }): Promise<Resolved | null> {
+/**
+ * A verified project whose machines went silent or unused: still so now (else the notice is stale), for the
+ * integrator's staff on the project page, or for the officials of the county that funded it on its claim page.
+ */
+async function watchEvent(db: PrismaClient, kind: NotificationKind, id: string, now: Date): Promise<Resolved | null> {
+  const reader: ScopedOrTx = db.$extends({ name: 'watch-notices' });
+  const [row] = await projectsWithSilentMachines(reader, now, 1, [id]);
+  if (!row) return null;
+  const facts: NotificationFacts = {
+    object: `${row.project.number} ${row.project.title}`,
+    party: row.project.smeClient.legalName,
+    machines: { silent: row.silent, unused: row.unused, of: row.machines },
+  };
+  const p = await db.project.findUniqueOrThrow({ where: { id }, select: { integratorId: true, smeClientId: true } });
+  if (kind === 'machinesSilent') return { facts, href: `/projects/${id}#watch`, people: peopleFor(kind, p) };
+  const claim = await db.claim.findFirst({
+    where: { projectId: id, status: { in: [...FUNDED_STATUSES] } },
+    orderBy: { updatedAt: 'desc' },
+    select: { id: true, number: true, countyId: true },
+  });
+  if (!claim) return null;
+  return {
+    facts: { ...facts, object: `${claim.number} · ${facts.object}` },
+    href: `/claims/${claim.id}#watch`,
+    people: peopleFor(kind, { ...p, countyId: claim.countyId }),
+  };
+}
+
+export async function resolveEvent(
+  db: PrismaClient,
+  e: { kind: NotificationKind; entity: string; entityId: string },
+  now = new Date(),
+): Promise<Resolved | null> {
+  if (e.entity === 'Project' && (e.kind === 'machinesSilent' || e.kind === 'fundedMachinesSilent')) return watchEvent(db, e.kind, e.entityId, now);
   if (e.entity === 'Project') return projectEvent(db, e.kind, e.entityId);
   if (e.entity === 'Claim') return claimEvent(db, e.kind, e.entityId);
   if (e.entity === 'User' && e.kind === 'invitationAccepted') return joinedEvent(db, e.entityId);

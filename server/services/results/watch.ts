@@ -107,7 +107,8 @@ export async function projectsWithSilentMachines(db: ScopedOrTx, now = new Date(
         .map((f) => f.lastHeard)
         .filter((d): d is Date => d !== null)
         .sort((a, b) => a.getTime() - b.getTime())[0] ?? p.updatedAt;
-    return [{ project: p, silent: silent.length, unused: unused.length, machines: mine.length, since }];
+    const flagged = [...silent, ...unused].map((f) => ({ machineId: f.machineId, flag: f.flag }));
+    return [{ project: p, silent: silent.length, unused: unused.length, machines: mine.length, since, flagged }];
   });
 }
 
