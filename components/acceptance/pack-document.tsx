@@ -174,25 +174,31 @@ export function PackDocument({ pack, t, locale, generatedAt }: { pack: PackData;
 
       <PackResults pack={pack} t={t} />
 
-      <Section id="attachments" title={d('s7')}>
-        {pack.attachments.length ? (
-          <>
-            <DocTable
-              head={[d('file'), d('source'), d('size')]}
-              right={[2]}
-              rows={pack.attachments.map((a) => [
-                a.fileName,
-                a.source.startsWith('claim.') ? `${t(`claims.evidenceKinds.${a.source.slice(6)}`)} · ${a.ref}` : `${d(`sources.${a.source}`)} · ${a.ref}`,
-                bytesText(a.size),
-              ])}
-            />
-            <p className="mt-1 text-[11px] text-slate-500">{d('inZip')}</p>
-          </>
-        ) : (
-          <p>{d('none')}</p>
-        )}
-      </Section>
-      <p className="mt-10 text-[12px]">{d('signatures')}</p>
+      {/* the last section and the seals stay on one page (when they fit): a page with the seals alone proves nothing */}
+      <div className="break-inside-avoid">
+        <Section id="attachments" title={d('s7')}>
+          {pack.attachments.length ? (
+            <>
+              <DocTable
+                head={[d('file'), d('source'), d('size')]}
+                right={[2]}
+                rows={pack.attachments.map((a) => [
+                  a.fileName,
+                  a.source.startsWith('claim.') ? `${t(`claims.evidenceKinds.${a.source.slice(6)}`)} · ${a.ref}` : `${d(`sources.${a.source}`)} · ${a.ref}`,
+                  bytesText(a.size),
+                ])}
+              />
+              <p className="mt-1 text-[11px] text-slate-500">{d('inZip')}</p>
+            </>
+          ) : (
+            <p>{d('none')}</p>
+          )}
+        </Section>
+        <p className="mt-6 text-[12px]">{d('attest')}</p>
+        <p className="mt-8 text-[12px]" data-testid="pack-signatures">
+          {d('signatures')}
+        </p>
+      </div>
     </>
   );
 }

@@ -265,6 +265,23 @@ function buildFiltered(db: PrismaClient, scope: Scope) {
   });
 }
 
+/**
+ * The owner client through the handle type the tenant gate gives (an extension without any filter), so that a read
+ * written for the gate also runs where the gate is not the wall: a system job that reads every tenant by design
+ * (the watch's notices), or a transaction under a tenant's database role whose row-level security is the wall (the
+ * county's reads of its claimants, pack-access.ts). Never hand it to a request's use case: it filters nothing.
+ */
+const unwalledCache = new WeakMap<PrismaClient, ReturnType<typeof extendUnwalled>>();
+const extendUnwalled = (db: PrismaClient) => db.$extends({ name: 'unwalled' });
+export function unwalled(db: PrismaClient) {
+  let u = unwalledCache.get(db);
+  if (!u) {
+    u = extendUnwalled(db);
+    unwalledCache.set(db, u);
+  }
+  return u;
+}
+
 /** The application's filter without the database's wall: only for the test that compares the two. */
 export function applicationFilterOnly(db: PrismaClient, scope: Scope): ScopedDb {
   return filtered(db, scope) as unknown as ScopedDb;

@@ -7,9 +7,9 @@
  * Anything else answers NOT_FOUND, as a row that does not exist.
  */
 import type { PrismaClient } from '../../db/generated/client';
-import { withTenant } from '../../db/rls';
-import type { ScopedDb } from '../../db/scoped';
-import type { Tx } from '../../db/tx';
+import { enterTenant } from '../../db/rls';
+import { type ScopedDb, unwalled } from '../../db/scoped';
+import type { ScopedOrTx } from '../../db/tx';
 import type { Scope } from '../../domain/auth/scope';
 import { AppError } from '../../domain/errors/app-error';
 import { loadPack, type PackData } from './pack-data';
@@ -24,12 +24,16 @@ export type PackReaderContext = {
 };
 
 /** Runs `fn` over the claimant's rows as the county may read them: the county's database role, nothing wider. */
-export async function asCountyReader<T>(c: PackReaderContext, fn: (db: Tx) => Promise<T>): Promise<T> {
-  if (c.scope.kind !== 'county') throw new AppError('FORBIDDEN');
-  const raw = await c.getRaw();
-  // the tenant transaction's client has the same model methods as the gate's (Tx): the wall is the database's
-  if (c.rowLevelSecurity === false) return fn(raw as unknown as Tx);
-  return withTenant(raw, c.scope, (tx) => fn(tx as unknown as Tx), c.userId);
+export async function asCountyReader<T>(c: PackReaderContext, fn: (db: ScopedOrTx) => Promise<T>): Promise<T> {
+  const scope = c.scope;
+  if (scope.kind !== 'county') throw new AppError('FORBIDDEN');
+  // no application filter: the wall is the database's, the county role's row-level security
+  const raw = unwalled(await c.getRaw());
+  if (c.rowLevelSecurity === false) return fn(raw);
+  return raw.$transaction(async (tx) => {
+    await enterTenant(tx, scope, c.userId);
+    return fn(tx);
+  });
 }
 
 export async function readPack(c: PackReaderContext, projectId: string): Promise<PackData> {
@@ -41,7 +45,7 @@ export async function readPack(c: PackReaderContext, projectId: string): Promise
     if (!pack) throw new AppError('NOT_FOUND');
     return pack;
   }
-  const pack = await loadPack(c.db as unknown as Tx, projectId);
+  const pack = await loadPack(c.db, projectId);
   if (!pack) throw new AppError('NOT_FOUND');
   return pack;
 }

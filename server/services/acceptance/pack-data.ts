@@ -8,7 +8,7 @@
  * `db` reaches the project through the tenant gate (integrator staff, the SME owner), or for a county through its
  * database role alone, narrowed here to the one project and the county's own claim (see pack-access.ts).
  */
-import type { Tx } from '../../db/tx';
+import type { ScopedOrTx } from '../../db/tx';
 import { type ChecklistItem, packChecklist } from '../../domain/acceptance/checklist';
 import { eligibleTotals, markLines } from '../../domain/acceptance/eligibility';
 import { checkWindow } from '../../domain/acceptance/window';
@@ -40,7 +40,7 @@ const assessmentSelect = {
   nationalScore: true,
 } as const;
 
-export async function loadPack(db: Tx, projectId: string, claimFilter: ClaimFilter = {}) {
+export async function loadPack(db: ScopedOrTx, projectId: string, claimFilter: ClaimFilter = {}) {
   const p = await db.project.findUnique({
     where: { id: projectId },
     select: {

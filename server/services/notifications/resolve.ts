@@ -5,7 +5,7 @@
  * a retry runs, the notice would be stale.
  */
 import type { Prisma, PrismaClient } from '../../db/generated/client';
-import type { ScopedOrTx } from '../../db/tx';
+import { unwalled } from '../../db/scoped';
 import type { Audience, NotificationKind } from '../../domain/notifications/kinds';
 import { audienceOf } from '../../domain/notifications/kinds';
 import { summariseLedger } from '../projects/sme-ledger';
@@ -126,7 +126,7 @@ async function joinedEvent(db: PrismaClient, userId: string): Promise<Resolved |
  * integrator's staff on the project page, or for the officials of the county that funded it on its claim page.
  */
 async function watchEvent(db: PrismaClient, kind: NotificationKind, id: string, now: Date): Promise<Resolved | null> {
-  const reader: ScopedOrTx = db.$extends({ name: 'watch-notices' });
+  const reader = unwalled(db);
   const [row] = await projectsWithSilentMachines(reader, now, 1, [id]);
   if (!row) return null;
   const facts: NotificationFacts = {

@@ -10,7 +10,7 @@
  * back, its memory is cleared so that the next silence is news again.
  */
 import type { PrismaClient } from '../../db/generated/client';
-import type { ScopedOrTx } from '../../db/tx';
+import { unwalled } from '../../db/scoped';
 import { log } from '../../log';
 import { processSlot } from '../../process-slot';
 import { kickNotifications } from '../notifications/runtime';
@@ -38,9 +38,8 @@ function hasNews(before: string | undefined, now: string): boolean {
 /** One pass over every verified project. Never throws: a failure is logged and the next pass tries again. */
 export async function raiseWatchNotices(db: PrismaClient, now = new Date()): Promise<WatchRun> {
   const run: WatchRun = { projects: 0, raised: 0, cleared: 0 };
-  // the owner client, seen through the handle type the watch's reads take (an extension without filters: it reads every
-  // tenant at once, which is this job's purpose; the tenant handles add the wall)
-  const reader: ScopedOrTx = db.$extends({ name: 'watch-notices' });
+  // every tenant at once: this job's purpose (the watch's reads are written for the gate's handle)
+  const reader = unwalled(db);
   let after = '';
   for (;;) {
     const page = await db.project.findMany({
