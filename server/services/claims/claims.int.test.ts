@@ -148,6 +148,15 @@ describe(`subsidy claims (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(d.coveredMachines).toBe(3);
     expect(d.funds[0]?.disbursedFen).toBeGreaterThan(0n);
     expect(d.byStatus).toEqual([{ status: 'DISBURSED', count: 1 }]);
+    // the figures drawn from the claim's snapshot (read out of its JSON by the database) match the snapshot itself
+    const { snapshot } = await official.claims.get({ id: claimId });
+    expect(d.perIntegrator).toEqual([{ name: snapshot.integrator, smes: 1, machines: 3 }]);
+    expect(d.perCluster).toEqual(snapshot.sme.clusters.map((name) => ({ name, smes: 1, machines: 3 })));
+    expect(d.costPerMachineFen).toBe(BigInt(snapshot.project.budgetFen) / 3n);
+    expect(d.level2.beforeKnown + d.level2.afterKnown).toBe(
+      (snapshot.assessments.before?.level != null ? 1 : 0) + (snapshot.assessments.after?.level != null ? 1 : 0),
+    );
+    expect(d.paybackByProject.map((x) => x.number)).toEqual([snapshot.project.number]);
     const file = await official.fundAdmin.exportRegister({ fundId: a.fund.id, locale: 'zh-CN' });
     expect(file.bytes.length).toBeGreaterThan(1000);
   });

@@ -36,7 +36,7 @@ export const fundAdminRouter = router({
   invite: official
     .input(z.object({ fundId: cuid, integratorId: cuid }))
     .mutation(async ({ ctx, input }) => inviteIntegrator(ctx.db, await ctx.getDb(), ctx.user.id, input.fundId, input.integratorId)),
-  dashboard: countyProcedure.input(z.object({ fundId: cuid.optional() })).query(({ ctx, input }) => fundDashboard(ctx.db, input.fundId)),
+  dashboard: countyProcedure.input(z.object({ fundId: cuid.optional() })).query(({ ctx, input }) => fundDashboard(ctx.db, ctx.scope.countyId, input.fundId)),
   /** The county's view from evidence (k ≥ 5 firms per figure) and the provider scorecards. */
   countyView: countyProcedure
     .input(z.object({ fundId: cuid }))
@@ -57,5 +57,5 @@ export const fundAdminRouter = router({
   /** Server-side only (the download route). */
   exportRegister: countyProcedure
     .input(z.object({ fundId: cuid.optional(), locale: z.enum(locales) }))
-    .query(({ ctx, input }) => exportRegister(ctx.db, input.locale, input.fundId)),
+    .query(({ ctx, input }) => exportRegister(ctx.db, ctx.scope.countyId, input.locale, input.fundId)),
 });
