@@ -2,6 +2,7 @@
 import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { DownloadFetchButton } from '@/components/ui/download-fetch-button';
 import { LinkButton } from '@/components/ui/form';
 import type { ChecklistItem } from '@/server/domain/acceptance/checklist';
 import { bytesText } from './pack-parts';
@@ -47,22 +48,24 @@ export async function PackCard({
           ))}
         </ul>
         <p className="mt-2 text-xs text-slate-500">{t('attachmentsLine', { count: attachments, size: bytesText(attachmentBytes) })}</p>
-        <div className="mt-3 flex flex-wrap gap-2">
-          <a
+        <div className="mt-3 flex flex-wrap items-start gap-2">
+          <DownloadFetchButton
             href={href}
-            download
-            className="inline-flex items-center justify-center rounded-lg bg-teal-700 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-teal-800"
-            data-testid="pack-download"
-          >
-            {t('download')}
-          </a>
-          <a
+            fileName="acceptance-pack.zip"
+            label={t('download')}
+            busyLabel={t('making')}
+            failedText={t('makeFailed')}
+            testId="pack-download"
+          />
+          <DownloadFetchButton
             href={`${href}?lang=en`}
-            download
-            className="inline-flex items-center rounded-lg border border-slate-300 bg-white px-3.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50"
-          >
-            {t('downloadEn')}
-          </a>
+            fileName="acceptance-pack-en.zip"
+            label={t('downloadEn')}
+            busyLabel={t('making')}
+            failedText={t('makeFailed')}
+            tone="secondary"
+            testId="pack-download-en"
+          />
           <LinkButton href={`/packs/${projectId}`}>{t('view')}</LinkButton>
           {satisfactionHref ? (
             <LinkButton href={satisfactionHref} tone="primary" data-testid="satisfaction-link">

@@ -172,7 +172,7 @@ export function PackDocument({ pack, t, locale, generatedAt }: { pack: PackData;
         )}
       </Section>
 
-      <PackResults pack={pack} t={t} />
+      <PackResults pack={pack} t={t} locale={locale} />
 
       {/* the last section and the seals stay on one page (when they fit): a page with the seals alone proves nothing */}
       <div className="break-inside-avoid">

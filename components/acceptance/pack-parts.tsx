@@ -49,14 +49,15 @@ export function DocTable({ head, rows, right = [], foot }: { head: string[]; row
           </tr>
         ))}
       </tbody>
-      {foot ? <tfoot>{foot}</tfoot> : null}
+      {/* totals as a body of their own: a tfoot is printed again at the foot of every page the table crosses */}
+      {foot ? <tbody className="break-inside-avoid">{foot}</tbody> : null}
     </table>
   );
 }
 
 /** A record's number as printed beside a figure, so that every figure can be traced. */
 export function Ref({ children }: { children: ReactNode }) {
-  return <span className="whitespace-nowrap font-mono text-[10.5px] text-slate-500">{children}</span>;
+  return <span className="whitespace-nowrap text-[10.5px] tabular-nums text-slate-500">{children}</span>;
 }
 
 export function bytesText(n: number): string {

@@ -38,7 +38,9 @@ async function ScoreLine({ part, card }: { part: ScorePart; card: Scorecard }) {
       case 'firmsServed':
         return t('scoreBasis.firmsServed', { firms: card.firmsServed.count, target: FIRMS_FOR_FULL_MARKS });
       case 'machinesConnected':
-        return t('scoreBasis.machinesConnected', { count: card.machinesConnected.count, of: card.machinesConnected.of });
+        return card.machinesConnected.figure.published
+          ? t('scoreBasis.machinesConnected', { count: card.machinesConnected.figure.value.count, of: card.machinesConnected.figure.value.of })
+          : t('scoreNotScored.withheld');
       case 'satisfaction':
         return t('scoreBasis.satisfaction', {
           mean: card.satisfaction.figure.published ? (card.satisfaction.figure.value.mean ?? '—') : '—',
@@ -104,7 +106,9 @@ export async function ProviderScorecards({ cards, locale, fundId }: { cards: Cou
               </dd>
               <dt className="text-slate-600">{t('connected')}</dt>
               <dd>
-                {s.machinesConnected.count} / {s.machinesConnected.of}
+                {s.machinesConnected.figure.published
+                  ? `${s.machinesConnected.figure.value.count} / ${s.machinesConnected.figure.value.of}`
+                  : hidden(s.machinesConnected.figure.firms)}
                 <SourcesLink fundId={fundId} card={s} figure="machinesConnected" />
               </dd>
               <dt className="text-slate-600">{t('used90')}</dt>

@@ -3,6 +3,9 @@ import { AcceptMeasuredForm } from '@/components/results/accept-measured-form';
 import { resultSentences } from '@/components/results/sentences';
 import { Card } from '@/components/ui/card';
 import { Table, Td } from '@/components/ui/table';
+import { sentenceMoney } from '@/server/domain/money/money';
+import type { Tracking } from '@/server/domain/projects/payback';
+import type { DayWindow } from '@/server/domain/results/windows';
 import { pct, signedPct } from '@/server/domain/results/working';
 import type { MeasurementView } from '@/server/services/results/view';
 
@@ -19,13 +22,16 @@ export async function ResultsCard({
   staff,
   canAccept,
   tracking,
+  latest,
 }: {
   projectId: string;
   view: MeasurementView;
   staff: boolean;
   canAccept: boolean;
   /** Measured months against the estimate (the one payback rule's tracking): the owner's "on track / ahead / behind". */
-  tracking: 'onTrack' | 'ahead' | 'behind' | 'noData';
+  tracking: Tracking;
+  /** The latest measured month, with its windows when it was accepted from data: what the verdict rests on. */
+  latest: { month: string; basis: { baseline: DayWindow; result: DayWindow } | null } | null;
 }) {
   const t = await getTranslations('results');
   const locale = await getLocale();
@@ -37,12 +43,27 @@ export async function ResultsCard({
         <p className="flex flex-wrap items-center gap-2">
           <span className="text-slate-600">{t('owner.title')}</span>
           <span
-            className={`rounded-full px-3 py-1 text-base font-semibold ${tracking === 'behind' ? 'bg-amber-100 text-amber-900' : tracking === 'noData' ? 'bg-slate-100 text-slate-600' : 'bg-teal-100 text-teal-900'}`}
+            className={`rounded-full px-3 py-1 text-base font-semibold ${tracking.kind === 'behind' ? 'bg-amber-100 text-amber-900' : tracking.kind === 'noData' ? 'bg-slate-100 text-slate-600' : 'bg-teal-100 text-teal-900'}`}
             data-testid="results-tracking"
           >
-            {t(`owner.${tracking}`)}
+            {t(`owner.${tracking.kind}`)}
           </span>
         </p>
+        {tracking.kind !== 'noData' && latest ? (
+          <p className="text-xs text-slate-600" data-testid="results-tracking-basis">
+            {(() => {
+              const m = sentenceMoney(locale, [tracking.measuredFen, tracking.expectedFen]);
+              const params = { months: tracking.months, measured: m(tracking.measuredFen), expected: m(tracking.expectedFen), month: latest.month };
+              return latest.basis
+                ? t('owner.basedOnData', {
+                    ...params,
+                    baseline: `${latest.basis.baseline.from} – ${latest.basis.baseline.to}`,
+                    result: `${latest.basis.result.from} – ${latest.basis.result.to}`,
+                  })
+                : t('owner.basedOnTyped', params);
+            })()}
+          </p>
+        ) : null}
         <dl className="grid grid-cols-1 gap-2 sm:grid-cols-2">
           <div className="rounded-lg bg-slate-50 px-3 py-2">
             <dt className="text-xs text-slate-500">{t('baseline')}</dt>

@@ -37,10 +37,10 @@ describe('provider score out of 100', () => {
     ],
     [
       'figures withheld under the 5-firm rule score nothing and are counted as not scored',
-      { ...full, firmsServed: 4, stillUsed90: 'withheld', savingsRatio: 'withheld', satisfactionMean: 'withheld' },
-      50 + 150 + 200,
-      40,
-      { firmsServed: 50, stillUsed90: null, savings: null, satisfaction: null },
+      { ...full, firmsServed: 4, machinesConnected: 'withheld', stillUsed90: 'withheld', savingsRatio: 'withheld', satisfactionMean: 'withheld' },
+      50 + 200,
+      55,
+      { firmsServed: 50, machinesConnected: null, stillUsed90: null, savings: null, satisfaction: null },
     ],
     [
       'nothing yet: no machine, no claim',

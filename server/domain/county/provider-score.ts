@@ -45,7 +45,8 @@ export type ScorePart = {
 
 export type ScoreInput = {
   firmsServed: number;
-  machinesConnected: { count: number; of: number };
+  /** 'withheld': rests on fewer than 5 firms; null: no machine yet */
+  machinesConnected: { count: number; of: number } | 'withheld' | null;
   /** share of due machines still used at 90 days; 'withheld' under the 5-firm rule; null: none due yet */
   stillUsed90: number | 'withheld' | null;
   /** measured ÷ promised; 'withheld'; null: nothing measured against a promise */
@@ -70,7 +71,14 @@ export function providerScore(s: ScoreInput) {
   const handled = s.claims.total - s.claims.returned - s.claims.rejected;
   const parts: ScorePart[] = [
     part('firmsServed', s.firmsServed / FIRMS_FOR_FULL_MARKS),
-    part('machinesConnected', s.machinesConnected.of > 0 ? s.machinesConnected.count / s.machinesConnected.of : null),
+    part(
+      'machinesConnected',
+      s.machinesConnected === 'withheld' || s.machinesConnected === null
+        ? s.machinesConnected
+        : s.machinesConnected.of > 0
+          ? s.machinesConnected.count / s.machinesConnected.of
+          : null,
+    ),
     part('stillUsed90', s.stillUsed90),
     part('savings', s.savingsRatio),
     part('satisfaction', typeof s.satisfactionMean === 'number' ? (s.satisfactionMean - 1) / 4 : s.satisfactionMean),

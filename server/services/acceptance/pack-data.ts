@@ -16,6 +16,7 @@ import { claimSteps } from '../../domain/funds/allowance';
 import { type FundRule, fundRules } from '../../domain/funds/rules';
 import { formatCode, type Level } from '../../domain/maturity/code';
 import { parseQuoteSnapshot } from '../../domain/projects/quote-snapshot';
+import { readAcceptedBasis } from '../../domain/results/accepted';
 import { calendarDay, shanghaiDate } from '../../domain/time';
 import { projectPayback } from '../projects/project-payback';
 
@@ -76,7 +77,11 @@ export async function loadPack(db: ScopedOrTx, projectId: string, claimFilter: C
       orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }],
       select: { id: true, receivedOn: true, amountFen: true, reference: true, milestone: { select: { stage: true } } },
     }),
-    db.measuredSaving.findMany({ where: { projectId }, orderBy: { month: 'asc' }, select: { id: true, month: true, amountFen: true, note: true } }),
+    db.measuredSaving.findMany({
+      where: { projectId },
+      orderBy: { month: 'asc' },
+      select: { id: true, month: true, amountFen: true, note: true, source: true, basis: true },
+    }),
     db.satisfactionRecord.findFirst({
       where: { projectId },
       select: {
@@ -278,7 +283,8 @@ export async function loadPack(db: ScopedOrTx, projectId: string, claimFilter: C
       stage: pm.milestone.stage,
       verdict: verdictOf(pm.id),
     })),
-    measured,
+    // a month accepted from the terminals' data carries its windows, coverage and working (else typed by staff)
+    measured: measured.map(({ basis, ...m }) => ({ ...m, basis: m.source === 'DATA' ? readAcceptedBasis(basis) : null })),
     expectedMonthlyFen: savings._sum.monthlyFen ?? 0n,
     payback: await projectPayback(db, projectId),
     assessments: { before: assessment(before), after: assessment(after) },

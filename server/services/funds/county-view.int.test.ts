@@ -91,7 +91,7 @@ describe(`the county's view (${process.env.TEST_DB ?? 'pglite'})`, () => {
     const card = v.scorecards.find((s) => s.integrator.id === a.integrator.id);
     expect(card?.firmsServed.count).toBe(9);
     expect(card?.firmsServed.sources.map((c) => c.number).sort()).toEqual([...claimNumbers].sort());
-    expect(card?.machinesConnected).toMatchObject({ count: 18, of: 18 });
+    expect(card?.machinesConnected.figure).toEqual({ published: true, firms: 9, value: { count: 18, of: 18 } });
     expect(card?.savings.figure).toMatchObject({ published: true, firms: 9 });
     expect(card?.satisfaction.figure).toEqual({ published: false, firms: 0 });
     expect(card?.returned.count).toBe(0);

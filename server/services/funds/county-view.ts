@@ -69,7 +69,14 @@ function scorecard(
       count: new Set(mine.filter((c) => c.status !== 'REJECTED').map((c) => c.smeClientId)).size,
       sources: ref(mine.filter((c) => c.status !== 'REJECTED')),
     },
-    machinesConnected: { count: machines.filter((m) => m.connected).length, of: machines.length, sources: ref(mine) },
+    // about the firms' machines: the same 5-firm rule as the dashboard's figure (else it would show what that withholds)
+    machinesConnected: {
+      figure: publish(
+        machines.map((m) => m.firmId),
+        () => ({ count: machines.filter((m) => m.connected).length, of: machines.length }),
+      ),
+      sources: ref(mine),
+    },
     stillUsed90: { figure: stillUsed(machines, 'at90'), sources: claimsOf(new Set(machines.filter((m) => m.at90 !== undefined).map((m) => m.firmId))) },
     savings: {
       figure: publish(
@@ -100,7 +107,7 @@ function scorecard(
   const scored = <T, V>(f: Published<T>, value: (v: T) => V | null) => (f.published ? value(f.value) : f.firms === 0 ? null : ('withheld' as const));
   const score = providerScore({
     firmsServed: card.firmsServed.count,
-    machinesConnected: { count: card.machinesConnected.count, of: card.machinesConnected.of },
+    machinesConnected: scored(card.machinesConnected.figure, (v) => v),
     stillUsed90: scored(card.stillUsed90.figure, (v) => (v.due ? v.share : null)),
     savingsRatio: scored(card.savings.figure, (v) => v.ratio),
     satisfactionMean: scored(card.satisfaction.figure, (v) => v.mean),

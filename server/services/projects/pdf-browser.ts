@@ -62,7 +62,8 @@ export class PdfRenderer {
       const context = await browser.newContext({ extraHTTPHeaders: { cookie } });
       try {
         const page = await context.newPage();
-        const res = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+        // a busy server (or a first render in development) may take a while to serve the page: a minute before giving up
+        const res = await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
         if (!res || res.status() >= 400) throw new AppError('NOT_FOUND');
         await page.evaluate(() => document.fonts.ready);
         return new Uint8Array(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
@@ -72,7 +73,7 @@ export class PdfRenderer {
     } catch (e) {
       if (e instanceof AppError) throw e;
       // the browser died or the page timed out: a clear "try again", never a 500 (the next render relaunches)
-      log.warn({ err: e }, 'quote PDF render failed');
+      log.warn({ err: e, page: new URL(url).pathname }, 'PDF render failed');
       throw new AppError('DB_UNAVAILABLE', 'pdfFailed');
     } finally {
       this.release();

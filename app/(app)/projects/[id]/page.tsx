@@ -120,7 +120,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
           <>
             {results.error ? <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{results.error}</p> : null}
             {watch ? <WatchCard watch={watch} /> : null}
-            <ResultsCard projectId={p.id} view={results.view} staff={staff} canAccept={measuredOpen} tracking={p.payback?.tracking.kind ?? 'noData'} />
+            <ResultsCard
+              projectId={p.id}
+              view={results.view}
+              staff={staff}
+              canAccept={measuredOpen}
+              tracking={p.payback?.tracking ?? { kind: 'noData' }}
+              latest={p.measured.at(-1) ?? null}
+            />
           </>
         ) : null}
 
