@@ -32,7 +32,7 @@ const target = resolveDbTarget();
 const handle = await createDb(target);
 const fleet = await loadDemoFleet(handle.db);
 if (!fleet.length) {
-  console.log('No demo terminals (serials DEMO-…): run npm run db:setup (or db:seed) first.');
+  console.log('No demo terminals (serials TM-2409-…): run npm run db:setup (or db:seed) first.');
   await handle.close();
   process.exit(1);
 }

@@ -3,15 +3,21 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { statusTone } from '@/components/projects/status-tone';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { formatMoney } from '@/server/domain/money/money';
+import { formatIn, type MoneyUnit, screenMoneyUnit } from '@/server/domain/money/money';
 
 type Item = { id: string; number: string; title: string; status: string; target: string; machines: number; priceFen: bigint | null };
 
-/** The SME owner's projects at a glance, as cards that keep stage and price in view on a phone. */
-export async function OwnerProjects({ items, total }: { items: Item[]; total: number }) {
+/** The SME owner's projects at a glance, as cards that keep stage and price in view on a phone (prices in one unit). */
+export async function OwnerProjects({ items, total, moneyUnit }: { items: Item[]; total: number; moneyUnit?: MoneyUnit }) {
   const t = await getTranslations('projects');
   const th = await getTranslations('home');
   const locale = await getLocale();
+  const unit =
+    moneyUnit ??
+    screenMoneyUnit(
+      locale,
+      items.map((p) => p.priceFen),
+    );
   return (
     <Card title={th('myProjects')}>
       {items.length === 0 ? (
@@ -30,7 +36,7 @@ export async function OwnerProjects({ items, total }: { items: Item[]; total: nu
                 <div className="mt-1 flex flex-wrap gap-x-4 text-sm text-slate-700">
                   <span>{th('projectTarget', { code: p.target })}</span>
                   <span>{th('projectMachines', { count: p.machines })}</span>
-                  {p.priceFen !== null ? <span className="font-medium text-slate-900">{formatMoney(p.priceFen, locale)}</span> : null}
+                  {p.priceFen !== null ? <span className="font-medium text-slate-900">{formatIn(unit, p.priceFen)}</span> : null}
                 </div>
               </Link>
             </li>

@@ -5,12 +5,15 @@ import { Card } from '@/components/ui/card';
 import { Table, Td } from '@/components/ui/table';
 import { sentenceMoney } from '@/server/domain/money/money';
 import type { Tracking } from '@/server/domain/projects/payback';
+import { MIN_COVERAGE_BP } from '@/server/domain/results/measure';
 import type { DayWindow } from '@/server/domain/results/windows';
 import { pct, signedPct } from '@/server/domain/results/working';
 import type { MeasurementView } from '@/server/services/results/view';
 
 const p = (bp: number | null) => (bp === null ? '—' : `${pct(bp)} %`);
 const s = (bp: number | null) => (bp === null ? '—' : `${signedPct(bp)} %`);
+/** The window with less data: the one that kept a machine's figure from being computed. */
+const lowest = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.min(a, b));
 
 /**
  * Results from the machines' data: the two windows with their coverage, the figures per machine and in total, and
@@ -108,7 +111,11 @@ export async function ResultsCard({
                 <Td numeric>
                   {p(m.coverageBeforeBp)} → {p(m.coverageAfterBp)}
                 </Td>
-                <Td numeric>{m.refused ? t('tooLittleData') : `${p(m.utilizationBeforeBp)} → ${p(m.utilizationAfterBp)}`}</Td>
+                <Td numeric>
+                  {m.refused
+                    ? t('tooLittleData', { value: p(lowest(m.coverageBeforeBp, m.coverageAfterBp)), min: p(MIN_COVERAGE_BP) })
+                    : `${p(m.utilizationBeforeBp)} → ${p(m.utilizationAfterBp)}`}
+                </Td>
                 <Td numeric>{s(m.outputPerHourChangeBp)}</Td>
                 <Td numeric>{s(m.whPerPartChangeBp)}</Td>
               </tr>

@@ -1,4 +1,11 @@
 /** Colours and bands shared by the telemetry pages; every colour is shown with its text, never alone. */
+import { DEFAULT_HEARTBEAT_TIMEOUT_MS } from '@/server/domain/telemetry/engine';
+
+/**
+ * "Offline" means nothing heard for this many minutes (the heartbeat timeout): said with the word, because the plant
+ * floor also lists machines with no data for longer than a shift, a different thing.
+ */
+export const OFFLINE_MINUTES = DEFAULT_HEARTBEAT_TIMEOUT_MS / 60_000;
 
 export type Band = 'poor' | 'fair' | 'good' | 'none';
 

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { DefinitionList } from '@/components/ui/definition-list';
 import { getServerCaller } from '@/server/trpc/server';
+import { OFFLINE_MINUTES } from './labels';
 import { MachineDayCharts } from './machine-day-charts';
 import { StatusBadge } from './status-badge';
 import { TimelineStrips } from './timeline-strip';
@@ -34,7 +35,7 @@ export async function LiveStatus({ machineId }: { machineId: string }) {
             [
               t('live.statusNow'),
               <span key="s" className="inline-flex flex-wrap items-center gap-2">
-                <StatusBadge status={status.status} label={t(`status.${status.status}`)} testId="live-status-badge" />
+                <StatusBadge status={status.status} label={t(`status.${status.status}`, { minutes: OFFLINE_MINUTES })} testId="live-status-badge" />
                 {status.alarm ? <span className="text-xs text-red-800">{t('live.alarmCode', { code: status.alarm })}</span> : null}
               </span>,
             ],

@@ -6,6 +6,7 @@ import { Card } from '@/components/ui/card';
 import { localName } from '@/components/ui/names';
 import { PageHeader } from '@/components/ui/page-header';
 import { getServerCaller, orNotFound } from '@/server/trpc/server';
+import { OFFLINE_MINUTES } from './labels';
 import { StatusBadge } from './status-badge';
 import { UtilizationValue } from './utilization';
 
@@ -27,7 +28,7 @@ async function MachineTiles({ machines }: { machines: Item[] }) {
                 <Link href={`/machines/${m.id}`} className="truncate font-mono text-sm font-medium text-teal-800 hover:underline">
                   {m.assetTag}
                 </Link>
-                <StatusBadge status={m.status} label={tt(`status.${m.status}`)} />
+                <StatusBadge status={m.status} label={tt(`status.${m.status}`, { minutes: OFFLINE_MINUTES })} />
               </div>
               <div className="mt-0.5 truncate text-xs text-slate-500">
                 {kindLabel(t as never, m.kind)}
@@ -112,7 +113,7 @@ export async function PlantFloor({ smeClientId, children }: { smeClientId: strin
           </div>
         </div>
         <div className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">
-          <div className="text-xs font-medium text-slate-500">{t('floor.attention')}</div>
+          <div className="text-xs font-medium text-slate-500">{t('floor.attention', { minutes: OFFLINE_MINUTES })}</div>
           <div className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{attention}</div>
         </div>
       </div>

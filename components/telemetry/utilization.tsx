@@ -1,8 +1,9 @@
 import { getTranslations } from 'next-intl/server';
+import { MIN_COVERAGE } from '@/server/domain/telemetry/figures';
 import { bandClasses, bandOf, percentText } from './labels';
 
 /**
- * A utilization figure with its band in words and colour, and what it rests on: low coverage ("partial data") and
+ * A utilization figure with its band in words and colour, and what it rests on: low coverage (with the share needed) and
  * the default calendar are said beside it, never hidden.
  */
 export async function UtilizationValue({
@@ -30,8 +31,8 @@ export async function UtilizationValue({
         <span className="text-xs">{t(`band.${band}`)}</span>
       </span>
       {value !== null && lowCoverage && coverage !== null ? (
-        <span className="text-xs text-amber-800" title={t('coverage', { value: `${percentText(coverage)} %` })}>
-          {t('lowCoverage')} · {t('coverage', { value: `${percentText(coverage)} %` })}
+        <span className="text-xs text-amber-800" data-testid="low-coverage">
+          {t('lowCoverage', { value: `${percentText(coverage)} %`, min: `${percentText(MIN_COVERAGE)} %` })}
         </span>
       ) : null}
       {defaultCalendar ? (

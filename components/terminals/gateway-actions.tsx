@@ -56,7 +56,15 @@ export function RegisterGatewayForm({ smeClientId, broker }: { smeClientId: stri
 }
 
 /** New secret or revocation of one gateway, each confirmed first. */
-export function GatewayRowActions({ gateway, carries, broker }: { gateway: { id: string; serial: string }; carries: number; broker: string | null }) {
+export function GatewayRowActions({
+  gateway,
+  carries,
+  broker,
+}: {
+  gateway: { id: string; serial: string; secretSetAt: Date };
+  carries: number;
+  broker: string | null;
+}) {
   const t = useTranslations('terminals');
   const trpc = useTRPC();
   const router = useRouter();
@@ -92,7 +100,7 @@ export function GatewayRowActions({ gateway, carries, broker }: { gateway: { id:
         confirmLabel={t('rotate')}
         cancelLabel={t('cancel')}
         busy={busy}
-        onConfirm={() => void run(() => rotate.mutateAsync({ id: gateway.id }))}
+        onConfirm={() => void run(() => rotate.mutateAsync({ id: gateway.id, secretSetAt: gateway.secretSetAt }))}
         onCancel={() => setConfirm(null)}
       >
         <p>{t('rotateBody')}</p>

@@ -10,7 +10,7 @@ import { Button, Field, FormError, inputClass } from '@/components/ui/form';
 import { PendingButton } from '@/components/ui/pending';
 import { SecretBox, type ShownCredential } from './secret-box';
 
-type Live = { id: string; serial: string; gatewayId: string | null } | null;
+type Live = { id: string; serial: string; gatewayId: string | null; secretSetAt: Date } | null;
 
 /**
  * What staff do with a machine's terminal: register one (or replace the live one), give it a new secret, revoke it —
@@ -141,7 +141,7 @@ export function MachineTerminalActions({
             confirmLabel={t('rotate')}
             cancelLabel={t('cancel')}
             busy={busy}
-            onConfirm={() => void run(() => rotate.mutateAsync({ id: live.id }))}
+            onConfirm={() => void run(() => rotate.mutateAsync({ id: live.id, secretSetAt: live.secretSetAt }))}
             onCancel={() => setConfirm(null)}
             testId="terminal-rotate-dialog"
           >

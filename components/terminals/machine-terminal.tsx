@@ -87,7 +87,7 @@ export async function MachineTerminalSection({ api, machineId, canManage }: { ap
         {canManage && !retired ? (
           <MachineTerminalActions
             machineId={machineId}
-            live={live ? { id: live.id, serial: live.serial, gatewayId: live.gatewayId } : null}
+            live={live?.staff ? { id: live.id, serial: live.serial, gatewayId: live.gatewayId, secretSetAt: live.staff.secretSetAt } : null}
             gateways={data.gateways}
             broker={brokerAddress()}
           />

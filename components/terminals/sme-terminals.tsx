@@ -75,7 +75,9 @@ export async function SmeTerminals({ api, smeClientId, canManage }: { api: Api; 
                   </span>
                   <span className="block text-xs text-slate-500">{`${t('carries')}: ${carried(g.id)} · ${t('lastSeen')}: ${when(g.lastSeenAt)}`}</span>
                 </div>
-                {canManage ? <GatewayRowActions gateway={g} carries={carried(g.id)} broker={broker} /> : null}
+                {canManage && g.staff ? (
+                  <GatewayRowActions gateway={{ id: g.id, serial: g.serial, secretSetAt: g.staff.secretSetAt }} carries={carried(g.id)} broker={broker} />
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,14 +1,23 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
-import { formatMoney } from '@/server/domain/money/money';
+import { formatIn, type MoneyUnit, screenMoneyUnit } from '@/server/domain/money/money';
 import type { TodoGroup } from '@/server/services/todos/todos';
 
-/** The home page's to-do inbox: each kind of waiting work with its count and the oldest items, each a link. */
-export async function TodoInbox({ groups }: { groups: TodoGroup[] }) {
+/**
+ * The home page's to-do inbox: each kind of waiting work with its count and the oldest items, each a link. Its amounts
+ * share one unit: the screen's when the page gives one, else the card's own.
+ */
+export async function TodoInbox({ groups, moneyUnit }: { groups: TodoGroup[]; moneyUnit?: MoneyUnit }) {
   const t = await getTranslations('todos');
   const format = await getFormatter();
   const locale = await getLocale();
+  const unit =
+    moneyUnit ??
+    screenMoneyUnit(
+      locale,
+      groups.flatMap((g) => g.items.map((i) => i.amountFen)),
+    );
   return (
     <Card title={t('title')}>
       <div id="todo" data-testid="todo-inbox">
@@ -38,7 +47,7 @@ export async function TodoInbox({ groups }: { groups: TodoGroup[] }) {
                           {i.machines ? <span className="ml-2 font-normal text-amber-800">{t('machinesDetail', i.machines)}</span> : null}
                         </span>
                         <span className="flex shrink-0 gap-3 text-xs text-slate-600">
-                          {i.amountFen !== null ? <span className="font-medium text-slate-800">{formatMoney(i.amountFen, locale)}</span> : null}
+                          {i.amountFen !== null ? <span className="font-medium text-slate-800">{formatIn(unit, i.amountFen)}</span> : null}
                           {i.since ? <span>{t('since', { date: format.dateTime(i.since, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }) })}</span> : null}
                         </span>
                       </Link>

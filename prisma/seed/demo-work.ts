@@ -12,7 +12,7 @@
 import type { PrismaClient } from '../../server/db/generated/client';
 import { yuan } from '../../server/domain/money/money';
 import { addDays, shanghaiToday } from '../../server/domain/time';
-import { DEMO_SERIAL_PREFIX } from '../../server/services/telemetry/demo-terminals';
+import { DEMO_REPORTING_SERIALS } from '../../server/services/telemetry/demo-terminals';
 import { TerminalDirectory } from '../../server/services/telemetry/directory';
 import { runRollup } from '../../server/services/telemetry/rollup';
 import { ingestSink, loadDemoFleet, windowMessages } from '../../server/services/telemetry/simulator-runner';
@@ -70,8 +70,7 @@ export async function seedDemoWork(db: PrismaClient, opts: { history?: SqlRunner
                 terminals: {
                   some: {
                     revokedAt: null,
-                    serial: { startsWith: DEMO_SERIAL_PREFIX },
-                    NOT: [{ serial: { endsWith: '-SILENT' } }, { serial: { endsWith: '-NEW' } }],
+                    serial: { in: [...DEMO_REPORTING_SERIALS] },
                   },
                 },
               }

@@ -4,7 +4,7 @@
  */
 import type { Prisma } from '../../server/db/generated/client';
 import { type StateName, stateCodes } from '../../server/domain/telemetry/payload';
-import { DEMO_SERIAL_PREFIX, demoTerminalSecret } from '../../server/services/telemetry/demo-terminals';
+import { DEMO_FLEET, type DemoSme, demoGatewaySerial, demoTerminalSecret, demoTerminalSerial } from '../../server/services/telemetry/demo-terminals';
 import { hashTerminalSecret } from '../../server/services/telemetry/secret';
 
 type Db = Prisma.TransactionClient;
@@ -77,20 +77,20 @@ export const WANFENG_CALENDAR = {
  */
 export async function seedDemoTerminals(db: Db, a: { integratorId: string; calendarSmeId: string; defaultSmeId: string }) {
   let terminals = 0;
-  const fitTerminals = async (smeClientId: string, code: string, count: number, gatewayFor: number) => {
+  const fitTerminals = async (smeClientId: string, code: DemoSme, count: number, gatewayFor: number) => {
     const machines = await db.machine.findMany({
       where: { smeClientId, status: { not: 'RETIRED' } },
       orderBy: { assetTag: 'asc' },
       take: count,
       select: { id: true, assetTag: true },
     });
-    const gwSerial = `${DEMO_SERIAL_PREFIX}${code}-GW-1`;
+    const gwSerial = demoGatewaySerial(code);
     const gateway = gatewayFor
       ? await createTerminalRecord(db, { integratorId: a.integratorId, smeClientId, serial: gwSerial, secret: demoTerminalSecret(gwSerial) })
       : null;
     for (const [i, m] of machines.entries()) {
-      const suffix = code === 'WF' && i === count - 2 ? '-SILENT' : code === 'WF' && i === count - 1 ? '-NEW' : code === 'BY' && i === 0 ? '-FAULTY' : '';
-      const serial = `${DEMO_SERIAL_PREFIX}${code}-${m.assetTag}${suffix}`;
+      // what each terminal does in the demo (silent, never, faulty) is demo-terminals.ts's table, not its serial
+      const serial = demoTerminalSerial(code, i);
       await createTerminalRecord(db, {
         integratorId: a.integratorId,
         smeClientId,
@@ -102,8 +102,8 @@ export async function seedDemoTerminals(db: Db, a: { integratorId: string; calen
       terminals++;
     }
   };
-  await fitTerminals(a.calendarSmeId, 'WF', 25, 6);
-  await fitTerminals(a.defaultSmeId, 'BY', 12, 0);
+  await fitTerminals(a.calendarSmeId, 'WF', DEMO_FLEET.WF, DEMO_FLEET.wfBehindGateway);
+  await fitTerminals(a.defaultSmeId, 'BY', DEMO_FLEET.BY, 0);
   await db.shiftCalendar.create({ data: { integratorId: a.integratorId, smeClientId: a.calendarSmeId, definition: WANFENG_CALENDAR } });
   return terminals;
 }

@@ -47,12 +47,30 @@ function defaultKeyFor(code: TRPCError['code']): string {
       return 'conflict';
     case 'TOO_MANY_REQUESTS':
       return 'tooManyRequests';
+    case 'PRECONDITION_FAILED':
+      return 'preconditionFailed';
+    // the transport's own refusals (a GET on a mutation, a body that is not JSON): the caller's mistake, said as such
+    case 'METHOD_NOT_SUPPORTED':
+      return 'methodNotAllowed';
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 'unsupportedMediaType';
+    case 'UNPROCESSABLE_CONTENT':
+    case 'NOT_IMPLEMENTED':
+      return 'badRequest';
     default:
       return 'internal';
   }
 }
 
-const httpByTrpc: Partial<Record<TRPCError['code'], number>> = { PARSE_ERROR: 400, SERVICE_UNAVAILABLE: 503, INTERNAL_SERVER_ERROR: 500 };
+const httpByTrpc: Partial<Record<TRPCError['code'], number>> = {
+  PARSE_ERROR: 400,
+  METHOD_NOT_SUPPORTED: 405,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE_CONTENT: 422,
+  NOT_IMPLEMENTED: 501,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_SERVER_ERROR: 500,
+};
 
 /** The catalogue key (under "validation.") of one issue of an input schema: its own message, else one for its kind. */
 export function issueKey(issue: core.$ZodIssue): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divRound, formatMoney, formatWan, formatYuan, parseYuan } from './money';
+import { divRound, formatIn, formatMoney, formatWan, formatYuan, parseYuan, screenMoneyUnit } from './money';
 
 describe('formatYuan', () => {
   it.each([
@@ -66,5 +66,17 @@ describe('sentenceMoney', () => {
     const small = sentenceMoney('zh-CN', [750_000n, 5_000n]);
     expect(small(750_000n)).toBe('¥7,500.00');
     expect(sentenceMoney('en', [4_500_000n])(4_500_000n)).toBe('¥45,000.00');
+  });
+});
+
+describe('one unit per card or screen', () => {
+  it('yuan below 10 万元, 万元 from it in Chinese; always yuan in English', () => {
+    expect(screenMoneyUnit('zh-CN', [900_000n, 1_400_000n])).toBe('yuan');
+    expect([formatIn('yuan', 900_000n), formatIn('yuan', 1_400_000n)]).toEqual(['¥9,000.00', '¥14,000.00']);
+    expect(screenMoneyUnit('zh-CN', [900_000n, 10_000_000n])).toBe('wan');
+    expect([formatIn('wan', 900_000n), formatIn('wan', 23_000_000n)]).toEqual(['0.90 万元', '23.00 万元']);
+    expect(screenMoneyUnit('zh-CN', [-12_000_000n, null])).toBe('wan');
+    expect(screenMoneyUnit('zh-CN', [])).toBe('yuan');
+    expect(screenMoneyUnit('en', [23_000_000n])).toBe('yuan');
   });
 });

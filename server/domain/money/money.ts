@@ -77,3 +77,22 @@ export function sentenceMoney(locale: string, amounts: readonly Fen[]): (fen: Fe
   const wan = locale.startsWith('zh') && amounts.some((a) => (a < 0n ? -a : a) >= FEN_PER_WAN);
   return wan ? formatWan : formatYuan;
 }
+
+/** The unit a card or a screen shows all its amounts in. */
+export type MoneyUnit = 'yuan' | 'wan';
+
+/** 10 万元: below it an amount reads best to an owner in yuan (¥9,000.00, ¥14,000.00), from it in 万元. */
+const SCREEN_WAN_FROM: Fen = 10n * FEN_PER_WAN;
+
+/**
+ * One unit for every amount of a card or a screen (never ¥9,000.00 beside 1.40 万元): 万元 in Chinese when the largest
+ * amount reaches 10 万元, yuan otherwise (and always in English).
+ */
+export function screenMoneyUnit(locale: string, amounts: readonly (Fen | null)[]): MoneyUnit {
+  return locale.startsWith('zh') && amounts.some((a) => a !== null && (a < 0n ? -a : a) >= SCREEN_WAN_FROM) ? 'wan' : 'yuan';
+}
+
+/** fen → text in the unit chosen for its card or screen. */
+export function formatIn(unit: MoneyUnit, fen: Fen): string {
+  return unit === 'wan' ? formatWan(fen) : formatYuan(fen);
+}

@@ -164,7 +164,8 @@ describe('POST /api/terminals/ingest', () => {
     const engineer = await callerAs(t.db, w.users.engineer.id);
     const z = await createTestTerminal(t.db, { integratorId: w.integrator.id, smeClientId: w.smes[0]?.id as string, machineId: w.spareMachines.at(-1) });
     expect((await call(bearer(z), [sample(1)])).status).toBe(200);
-    const rotated = await engineer.terminals.rotate({ id: z.id });
+    const { secretSetAt } = await t.db.terminal.findUniqueOrThrow({ where: { id: z.id }, select: { secretSetAt: true } });
+    const rotated = await engineer.terminals.rotate({ id: z.id, secretSetAt });
     expect((await call(bearer(z), [sample(2)])).status).toBe(401);
     expect((await call(bearer({ ...z, secret: rotated.secret }), [sample(3)])).status).toBe(200);
     await engineer.terminals.revoke({ id: z.id });

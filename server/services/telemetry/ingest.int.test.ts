@@ -104,6 +104,34 @@ describe('ingestBatch', () => {
     expect(await health(w.otherSmeTerminal.id)).toMatchObject(untouched);
   });
 
+  it('a refusal does not tell whether the terminal named is unknown, another integrator’s or only not assigned (no probing for ids)', async () => {
+    const theirs = other.terminals[0] as TelemetryWorld['terminals'][0];
+    const [a, , , d] = w.terminals as TelemetryWorld['terminals'];
+    if (!a || !d) throw new Error('world');
+    const viaGateway = (terminalId: string): IngestMessage => ({
+      publisher: { kind: 'gateway', id: w.gateway.id },
+      terminalId,
+      payload: body(600),
+      receivedAt: now(),
+    });
+    const unknownId = 'c'.repeat(25);
+    const out = await ingestBatch(ctx, [
+      viaGateway(unknownId),
+      viaGateway(theirs.id),
+      viaGateway(d.id),
+      asTerminal(a.id, body(601), unknownId),
+      asTerminal(a.id, body(602), theirs.id),
+    ]);
+    expect(out.map((o) => o.result)).toEqual(['not_allowed', 'not_allowed', 'not_allowed', 'not_allowed', 'not_allowed']);
+    const ids = [unknownId, theirs.id, d.id];
+    const words = out.map((o) => (o.detail ?? '').replace(new RegExp(ids.join('|'), 'g'), '<id>'));
+    expect(new Set(words.slice(0, 3)).size).toBe(1);
+    expect(new Set(words.slice(3)).size).toBe(1);
+    expect(words[0]).toContain('unknown or not assigned');
+    // what the gateway's own health row says is the same words
+    expect((await health(w.gateway.id))?.lastProblem?.replace(new RegExp(ids.join('|'), 'g'), '<id>')).toBe(`not_allowed: ${words[2]}`);
+  });
+
   it('revocation takes effect at once when the directory is told, and a retired machine’s terminal is refused', async () => {
     const [integratorId, smeClientId] = [w.integrator.id, (w.smes[0] as { id: string }).id];
     const [m1, m2] = w.spareMachines as [string, string];

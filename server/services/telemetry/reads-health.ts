@@ -69,6 +69,30 @@ async function filteredCounts(db: ScopedOrTx, integratorId: string, where: Prism
   return r ?? { all: 0, reporting: 0, silent: 0, never: 0, problems: 0 };
 }
 
+/**
+ * Which gateways a filter shows. A gateway is as alive as the terminals it carries: reporting when one of them reports,
+ * silent when one was heard but none reports now, never when none was ever heard (or it carries none), with problems
+ * when it or one of them had messages refused or malformed. A search matches its own serial or a carried terminal's.
+ */
+function gatewayWhere(f: { sme: string | null; q: string | null; state: HealthState | null; cut: Date }): Prisma.TerminalWhereInput[] {
+  const live = { revokedAt: null, kind: 'TERMINAL' } as const;
+  const problems: Prisma.TerminalHealthWhereInput = { OR: [{ refused: { gt: 0n } }, { malformed: { gt: 0n } }] };
+  const reporting: Prisma.TerminalWhereInput = { carried: { some: { ...live, health: { lastSeenAt: { not: null }, lastAt: { gte: f.cut } } } } };
+  const heard: Prisma.TerminalWhereInput = { carried: { some: { ...live, health: { lastSeenAt: { not: null } } } } };
+  const byState: Record<HealthState, Prisma.TerminalWhereInput> = {
+    reporting,
+    silent: { AND: [heard, { NOT: reporting }] },
+    never: { NOT: heard },
+    problems: { OR: [{ health: problems }, { carried: { some: { ...live, health: problems } } }] },
+  };
+  return [
+    { revokedAt: null, kind: 'GATEWAY' },
+    f.sme ? { smeClientId: f.sme } : {},
+    f.q ? { OR: [{ serial: { contains: f.q, mode: 'insensitive' } }, { carried: { some: { ...live, serial: { contains: f.q, mode: 'insensitive' } } } }] } : {},
+    f.state ? byState[f.state] : {},
+  ];
+}
+
 /** The integrator's SMEs that have a live terminal (for choosing one), by name; at most 2,000. */
 export async function connectedSmes(db: ScopedOrTx, scope: IntegratorScope) {
   return db.$queryRaw<{ id: string; legalName: string; legalNameEn: string | null }[]>`
@@ -97,9 +121,9 @@ export async function terminalHealth(db: ScopedOrTx, scope: IntegratorScope, inp
       WHERE ${live} AND ${input.state ? stateSql(input.state, cut) : Prisma.sql`TRUE`}
       ORDER BY t."serial" LIMIT ${take} OFFSET ${skip}`
   ).map((r) => r.id);
-  // gateways report nothing of their own: each is as alive as the terminals it carries
+  // gateways report nothing of their own: each is as alive as the terminals it carries, and follows the page's filters
   const gateways = await db.terminal.findMany({
-    where: { revokedAt: null, kind: 'GATEWAY', ...(sme ? { smeClientId: sme } : {}) },
+    where: { AND: gatewayWhere({ sme, q, state: input.state ?? null, cut }) },
     orderBy: { serial: 'asc' },
     take: 100,
     select: {

@@ -141,4 +141,32 @@ describe(`telemetry reads (${process.env.TEST_DB ?? 'pglite'})`, () => {
     const err = await county.telemetry.floor({ smeClientId: sme }).catch((e: unknown) => e);
     expect((err as TRPCError).code).toBe('NOT_FOUND');
   });
+  it('lists the gateways the page’s state and search select: each as alive as the terminals it carries', async () => {
+    const api = await callerAs(t.db, w.users.admin.id);
+    const own = { integratorId: w.integrator.id, smeClientId: sme };
+    const gwLive = await createTerminalRecord(t.db, { ...own, serial: `GWL-${sme}`, secret: 's' });
+    const gwSilent = await createTerminalRecord(t.db, { ...own, serial: `GWS-${sme}`, secret: 's' });
+    const gwEmpty = await createTerminalRecord(t.db, { ...own, serial: `GWE-${sme}`, secret: 's' });
+    await t.db.terminal.update({ where: { integratorId_serial: { integratorId: w.integrator.id, serial: `L-${sme}` } }, data: { gatewayId: gwLive.id } });
+    await t.db.terminal.update({ where: { integratorId_serial: { integratorId: w.integrator.id, serial: `S-${sme}` } }, data: { gatewayId: gwSilent.id } });
+    try {
+      const gateways = async (f: { state?: 'reporting' | 'silent' | 'never' | 'problems'; q?: string }) =>
+        (await api.telemetry.terminalHealth({ ...f, page: 1, pageSize: 50 })).gateways.map((g) => g.serial);
+      expect(await gateways({})).toEqual([`GWE-${sme}`, `GWL-${sme}`, `GWS-${sme}`]);
+      expect(await gateways({ state: 'reporting' })).toEqual([`GWL-${sme}`]);
+      expect(await gateways({ state: 'silent' })).toEqual([`GWS-${sme}`]);
+      expect(await gateways({ state: 'never' })).toEqual([`GWE-${sme}`]);
+      expect(await gateways({ state: 'problems' })).toEqual([]);
+      // a search matches the gateway's own serial, or a terminal it carries
+      expect(await gateways({ q: `gwe-${sme}` })).toEqual([`GWE-${sme}`]);
+      expect(await gateways({ q: `S-${sme}` })).toEqual([`GWS-${sme}`]);
+      expect(await gateways({ q: 'nothing-like-this' })).toEqual([]);
+      expect(await gateways({ q: `S-${sme}`, state: 'reporting' })).toEqual([]);
+      await t.db.terminalHealth.update({ where: { terminalId: gwEmpty.id }, data: { refused: 2n } });
+      expect(await gateways({ state: 'problems' })).toEqual([`GWE-${sme}`]);
+    } finally {
+      await t.db.terminal.updateMany({ where: { gatewayId: { in: [gwLive.id, gwSilent.id] } }, data: { gatewayId: null } });
+      await t.db.terminal.updateMany({ where: { id: { in: [gwLive.id, gwSilent.id, gwEmpty.id] } }, data: { revokedAt: new Date() } });
+    }
+  });
 });

@@ -10,7 +10,7 @@ import { resolveCalendar, type ShiftCalendar } from '../../domain/telemetry/cale
 import { BATCH_MAX_MESSAGES } from '../../domain/telemetry/payload';
 import { topicFor } from '../../domain/telemetry-topics';
 import { type Logger, log as rootLog } from '../../log';
-import { DEMO_SERIAL_PREFIX, type DemoRole, demoRoleOf, demoTerminalSecret } from './demo-terminals';
+import { DEMO_SERIALS, type DemoRole, demoRoleOf, demoTerminalSecret } from './demo-terminals';
 import { type IngestContext, ingestBatch } from './ingest';
 import { payloadJson, profileFor, type SimProfile, simulateTerminal } from './simulator';
 
@@ -30,10 +30,10 @@ export type SimTerminal = {
 /** Where messages go: one call per terminal and window, the messages in time order (JSON text). */
 export type SimSink = { send(t: SimTerminal, messages: string[]): Promise<void>; close?: () => Promise<void> };
 
-/** The demo terminals (serials DEMO-…), each with its SME's calendar and its demo-only secret. */
+/** The demo terminals (the serials demo-terminals.ts names), each with its SME's calendar and its demo-only secret. */
 export async function loadDemoFleet(db: PrismaClient): Promise<SimTerminal[]> {
   const rows = await db.terminal.findMany({
-    where: { serial: { startsWith: DEMO_SERIAL_PREFIX }, kind: 'TERMINAL', revokedAt: null },
+    where: { serial: { in: [...DEMO_SERIALS] }, kind: 'TERMINAL', revokedAt: null },
     orderBy: { serial: 'asc' },
     select: {
       id: true,

@@ -103,7 +103,7 @@ describe('the running simulator', () => {
     const sent: { first: number; last: number }[] = [];
     const t: SimTerminal = {
       terminalId: 't1',
-      serial: 'DEMO-T1',
+      serial: 'TM-2409-000001',
       secret: 's',
       gateway: null,
       calendar: DEFAULT_CALENDAR,

@@ -152,12 +152,35 @@ describe(`terminals (${process.env.TEST_DB ?? 'pglite'})`, () => {
   it('rotating gives a new secret once; the old one stops matching; brokers are told', async () => {
     const live = await t.db.terminal.findFirstOrThrow({ where: { machineId: m(0).id, revokedAt: null } });
     notified.length = 0;
-    const r = await admin.terminals.rotate({ id: live.id });
+    const r = await admin.terminals.rotate({ id: live.id, secretSetAt: live.secretSetAt });
     const row = await t.db.terminal.findUniqueOrThrow({ where: { id: live.id } });
     expect(terminalSecretMatches(row.secretHash, r.secret)).toBe(true);
     expect(row.secretHash).not.toBe(live.secretHash);
     expect(await notifiedWith(live.id)).toBe(true);
     expect(await t.db.auditEvent.count({ where: { entityId: live.id, action: 'terminal.rotate' } })).toBe(1);
+  });
+
+  it('ten rotations at once: exactly the secrets answered with success work, the others answer CONFLICT (changed meanwhile)', async () => {
+    const { terminalId: id } = await engineer.terminals.register({ machineId: m(6).id, serial: 'TM-ROT-10' });
+    const live = await t.db.terminal.findUniqueOrThrow({ where: { id } });
+    const before = await t.db.auditEvent.count({ where: { entityId: live.id, action: 'terminal.rotate' } });
+    // ten clicks on what one page showed: each names the credential it saw
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? admin : engineer).terminals.rotate({ id: live.id, secretSetAt: live.secretSetAt })),
+    );
+    const won = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.secret] : []));
+    const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+    expect([won.length, lost.length]).toEqual([1, 9]);
+    for (const e of lost)
+      expect(`${(e as TRPCError).code}:${((e as TRPCError).cause as AppError | undefined)?.messageKey}`).toBe('CONFLICT:terminals.concurrent');
+    const row = await t.db.terminal.findUniqueOrThrow({ where: { id: live.id } });
+    expect(won.map((s) => terminalSecretMatches(row.secretHash, s))).toEqual(won.map(() => true));
+    // one audit entry per rotation that took effect
+    expect(await t.db.auditEvent.count({ where: { entityId: live.id, action: 'terminal.rotate' } })).toBe(before + won.length);
+    // naming a credential already replaced is CONFLICT too; naming the current one rotates
+    expect(await codeOf(admin.terminals.rotate({ id: live.id, secretSetAt: live.secretSetAt }))).toBe('CONFLICT:terminals.concurrent');
+    const now = await t.db.terminal.findUniqueOrThrow({ where: { id } });
+    expect(await codeOf(admin.terminals.rotate({ id: live.id, secretSetAt: now.secretSetAt }))).toBe('OK');
   });
 
   it('revoking takes effect at once: NOTIFY on commit, nothing can be done to it afterwards', async () => {
@@ -168,7 +191,7 @@ describe(`terminals (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect((await t.db.terminal.findUniqueOrThrow({ where: { id: r.terminalId } })).revokedAt).not.toBeNull();
     // its health row leaves the counts at once (kept in step by a trigger)
     expect((await t.db.terminalHealth.findUniqueOrThrow({ where: { terminalId: r.terminalId } })).live).toBe(false);
-    expect(await codeOf(engineer.terminals.rotate({ id: r.terminalId }))).toBe('PRECONDITION_FAILED:terminals.revoked');
+    expect(await codeOf(engineer.terminals.rotate({ id: r.terminalId, secretSetAt: new Date() }))).toBe('PRECONDITION_FAILED:terminals.revoked');
     expect(await codeOf(engineer.terminals.revoke({ id: r.terminalId }))).toBe('PRECONDITION_FAILED:terminals.revoked');
     // a refused revocation notifies nobody
     notified.length = 0;
@@ -239,7 +262,7 @@ describe(`terminals (${process.env.TEST_DB ?? 'pglite'})`, () => {
     // one call at a time: a refusal must not reject before its handler is attached
     for (const call of [
       () => owner.terminals.register({ machineId: m(5).id, serial: 'TM-OWN' }),
-      () => owner.terminals.rotate({ id: live.id }),
+      () => owner.terminals.rotate({ id: live.id, secretSetAt: live.secretSetAt }),
       () => owner.terminals.revoke({ id: live.id }),
       () => owner.terminals.registerGateway({ smeClientId: w.smes[0]?.id as string, serial: 'GW-OWN' }),
       () => official.terminals.ofSme({ smeClientId: w.smes[0]?.id as string }),

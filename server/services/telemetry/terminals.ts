@@ -98,20 +98,30 @@ export async function registerGateway(db: ScopedDb, actor: Actor, input: { smeCl
 async function requireLive(db: ScopedDb, id: string) {
   const t = await db.terminal.findUnique({
     where: { id },
-    select: { id: true, kind: true, serial: true, smeClientId: true, machineId: true, gatewayId: true, revokedAt: true },
+    select: { id: true, kind: true, serial: true, smeClientId: true, machineId: true, gatewayId: true, revokedAt: true, secretHash: true, secretSetAt: true },
   });
   if (!t) throw new AppError('NOT_FOUND');
   if (t.revokedAt) throw new AppError('PRECONDITION_FAILED', 'terminals.revoked', { serial: t.serial });
   return t;
 }
 
-/** A new secret for a terminal or gateway: the old one stops working at once. */
-export async function rotateSecret(db: ScopedDb, actor: Actor, id: string) {
+/**
+ * A new secret for a terminal or gateway: the old one stops working at once. The caller names the credential it means
+ * to replace (`seen`: when the secret it saw was set), so rotations of one terminal serialise on it: of several sent
+ * at once from what one page showed, exactly one wins and the others answer CONFLICT ("changed meanwhile, refresh") —
+ * never a success with a secret that a concurrent rotation has already replaced.
+ */
+export async function rotateSecret(db: ScopedDb, actor: Actor, id: string, seen: Date) {
   const t = await requireLive(db, id);
+  if (t.secretSetAt.getTime() !== seen.getTime()) throw new AppError('CONFLICT', 'terminals.concurrent');
   const { secret, secretHash } = freshCredential();
   return changeTerminals((note) =>
     db.$transaction(async (tx) => {
-      const moved = await tx.terminal.updateMany({ where: { id, revokedAt: null }, data: { secretHash, secretSetAt: new Date() } });
+      // the row lock makes a concurrent rotation wait, then find the secret it meant to replace gone: 0 rows
+      const moved = await tx.terminal.updateMany({
+        where: { id, revokedAt: null, secretHash: t.secretHash, secretSetAt: t.secretSetAt },
+        data: { secretHash, secretSetAt: new Date() },
+      });
       if (moved.count !== 1) throw new AppError('CONFLICT', 'terminals.concurrent');
       await note(tx, [id]);
       await audit(tx, { actorId: actor.id, action: 'terminal.rotate', entity: 'Terminal', entityId: id, data: { serial: t.serial, kind: t.kind } });

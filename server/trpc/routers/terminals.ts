@@ -34,8 +34,10 @@ export const terminalsRouter = router({
   assignGateway: writer
     .input(z.object({ terminalId: cuid, gatewayId: cuid.nullable() }))
     .mutation(({ ctx, input }) => assignGateway(ctx.db, { scope: ctx.scope, id: ctx.user.id }, input)),
-  /** Answers the new secret, once. */
-  rotate: writer.input(z.object({ id: cuid })).mutation(({ ctx, input }) => rotateSecret(ctx.db, { scope: ctx.scope, id: ctx.user.id }, input.id)),
+  /** Answers the new secret, once; `secretSetAt` names the credential the caller saw (another rotation meanwhile: CONFLICT). */
+  rotate: writer
+    .input(z.object({ id: cuid, secretSetAt: z.date() }))
+    .mutation(({ ctx, input }) => rotateSecret(ctx.db, { scope: ctx.scope, id: ctx.user.id }, input.id, input.secretSetAt)),
   revoke: writer.input(z.object({ id: cuid })).mutation(({ ctx, input }) => revokeTerminal(ctx.db, { scope: ctx.scope, id: ctx.user.id }, input.id)),
   /** Server-side only (the upload route handler passes the file's bytes). */
   previewImport: writer.input(fileInput).mutation(({ ctx, input }) => previewTerminalImport(ctx.db, input)),
