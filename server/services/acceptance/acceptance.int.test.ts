@@ -65,6 +65,19 @@ describe(`acceptance pack (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(pack.attachments).toEqual([expect.objectContaining({ fileId: p.fileId, source: 'claim.CONTRACT', size: 17 })]);
   });
 
+  it('an outcome assessed on the contract’s day is the after, never the before too', async () => {
+    const { contractedAt } = await t.db.project.findUniqueOrThrow({ where: { id: p.projectId }, select: { contractedAt: true } });
+    const { assessedOn } = await t.db.assessment.findUniqueOrThrow({ where: { id: p.afterId }, select: { assessedOn: true } });
+    await t.db.assessment.update({ where: { id: p.afterId }, data: { assessedOn: contractedAt ?? new Date() } });
+    try {
+      const pack = await (as.engineer as Caller).acceptance.pack({ projectId: p.projectId });
+      expect(pack.assessments.before?.id).toBe(p.beforeId);
+      expect(pack.assessments.after?.id).toBe(p.afterId);
+    } finally {
+      await t.db.assessment.update({ where: { id: p.afterId }, data: { assessedOn } });
+    }
+  });
+
   it('is read by the owner and by the county of the claim, never by another county or another firm', async () => {
     const owner = await (as.smeOwner as Caller).acceptance.pack({ projectId: p.projectId });
     const county = await (as.official as Caller).acceptance.pack({ projectId: p.projectId });

@@ -124,9 +124,14 @@ export async function loadPack(db: ScopedOrTx, projectId: string, claimFilter: C
   const commissionedAt = p.statusChanges[0]?.at ?? null;
   const contractDay = p.contractedAt ? shanghaiDate(p.contractedAt) : null;
   const signedOff = { smeClientId: p.smeClientId, status: 'SIGNED_OFF' as const };
-  const [before, after] = await Promise.all([
+  const [beforeFound, after] = await Promise.all([
     db.assessment.findFirst({
-      where: { ...signedOff, assessedOn: { lte: p.contractedAt ?? p.createdAt } },
+      // never the outcome itself: an outcome assessed on the contract's day (the demo does all in one day) is the after
+      where: {
+        ...signedOff,
+        assessedOn: { lte: p.contractedAt ?? p.createdAt },
+        ...(p.outcomeAssessmentId ? { id: { not: p.outcomeAssessmentId } } : {}),
+      },
       orderBy: { assessedOn: 'desc' },
       select: assessmentSelect,
     }),
@@ -140,6 +145,8 @@ export async function loadPack(db: ScopedOrTx, projectId: string, claimFilter: C
           })
         : null,
   ]);
+  // one assessment is never both the before and the after (a project contracted and commissioned on one day)
+  const before = beforeFound && after && beforeFound.id === after.id ? null : beforeFound;
 
   const rules: FundRule[] = claim ? (fundRules.safeParse(claim.rules).data ?? []) : [];
   const snapshot = quote ? parseQuoteSnapshot(quote.snapshot) : null;
