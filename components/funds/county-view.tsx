@@ -28,15 +28,29 @@ export async function CountyViewSection({ view, fundId }: { view: CountyView; fu
             <Td numeric>{fmt(figure.value.quartiles.p25)}</Td>
             <Td numeric>{fmt(figure.value.quartiles.median)}</Td>
             <Td numeric>{fmt(figure.value.quartiles.p75)}</Td>
-            <Td>{figure.value.bands.join(' / ')}</Td>
+            {figure.value.bands.map((n, i) => (
+              <Td key={i} numeric>
+                {n}
+              </Td>
+            ))}
           </>
         ) : (
-          <td colSpan={4} className="px-5 py-2.5 text-slate-500">
+          <td colSpan={3 + bandHeads.length} className="px-5 py-2.5 text-slate-500">
             {hidden(figure)}
           </td>
         )}
       </tr>
     ));
+  // the bands as columns of their own, each headed by its range ("<65%", "65–85%", ">85%")
+  const bandHeads = t('bands').split(' / ');
+  const distTable = (rows: { group: string; figure: Published<Dist> }[], label: (g: string) => string) =>
+    rows.length ? (
+      <Table head={[t('group'), t('firmsHead'), 'P25', t('median'), 'P75', ...bandHeads]}>{distRows(rows, label, pct)}</Table>
+    ) : (
+      <p className="text-sm text-slate-500" data-testid="dist-empty">
+        {t('noGroups')}
+      </p>
+    );
   const sector = (s: string) => (tAll.has(`enums.sector.${s}`) ? tAll(`enums.sector.${s}` as 'enums.sector.OTHER') : s);
   const pb = view.payback;
   return (
@@ -71,14 +85,10 @@ export async function CountyViewSection({ view, fundId }: { view: CountyView; fu
       </StatGrid>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title={t('bySector')}>
-          <Table head={[t('group'), t('firmsHead'), 'P25', t('median'), 'P75', t('bands')]}>{distRows(view.utilizationBySector, sector, pct)}</Table>
+          {distTable(view.utilizationBySector, sector)}
           <p className="mt-2 text-xs text-slate-500">{t('bandsHint')}</p>
         </Card>
-        <Card title={t('byKind')}>
-          <Table head={[t('group'), t('firmsHead'), 'P25', t('median'), 'P75', t('bands')]}>
-            {distRows(view.utilizationByKind, (k) => kindLabel(tAll as never, k), pct)}
-          </Table>
-        </Card>
+        <Card title={t('byKind')}>{distTable(view.utilizationByKind, (k) => kindLabel(tAll as never, k))}</Card>
       </div>
       {pb.published ? (
         <p className="mt-3 text-sm text-slate-600" data-testid="payback-bands">
