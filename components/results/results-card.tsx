@@ -3,8 +3,12 @@ import { AcceptMeasuredForm } from '@/components/results/accept-measured-form';
 import { resultSentences } from '@/components/results/sentences';
 import { Card } from '@/components/ui/card';
 import { Table, Td } from '@/components/ui/table';
+import type { WindowField } from '@/server/domain/results/windows';
 import { pct, signedPct } from '@/server/domain/results/working';
 import type { MeasurementView } from '@/server/services/results/view';
+
+/** Windows the page refused (from its address): the sentence, the fields it concerns, and the dates as typed. */
+export type WindowsRefusal = { message: string; fields: WindowField[]; typed: Record<WindowField, string> };
 
 const p = (bp: number | null) => (bp === null ? '—' : `${pct(bp)} %`);
 const s = (bp: number | null) => (bp === null ? '—' : `${signedPct(bp)} %`);
@@ -16,12 +20,15 @@ const s = (bp: number | null) => (bp === null ? '—' : `${signedPct(bp)} %`);
 export async function ResultsCard({
   projectId,
   view,
+  refusal = null,
   staff,
   canAccept,
   tracking,
 }: {
   projectId: string;
   view: MeasurementView;
+  /** The windows asked for were refused: the figures below are the default windows'. */
+  refusal?: WindowsRefusal | null;
   staff: boolean;
   canAccept: boolean;
   /** Measured months against the estimate (the one payback rule's tracking): the owner's "on track / ahead / behind". */
@@ -102,7 +109,12 @@ export async function ResultsCard({
             result={view.result}
             month={view.month}
             acceptable={Boolean(view.working && !view.working.refused && !view.notYet)}
+            refusal={refusal}
           />
+        ) : refusal ? (
+          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="results-refused">
+            {refusal.message}
+          </p>
         ) : null}
       </div>
     </Card>
