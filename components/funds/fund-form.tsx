@@ -89,19 +89,19 @@ export function FundForm({ id, initial }: { id?: string; initial: FundFormInitia
       if (!checked.success) {
         // a rule's field is marked where it is typed, with the range allowed; the message names the rule and the field
         const marks: Record<string, string> = {};
-        const sentences: string[] = [];
+        const byRule = new Map<number, { kind: string; parts: string[] }>();
         for (const i of ruleIssues(input.rules, checked.error.issues)) {
           const range = i.min !== null && i.max !== null ? ruleFieldRange(i.field, i.min, i.max) : null;
           const slot = ruleFieldSlots[i.field] ?? 'row';
           if (marks[`${i.rule}.${slot}`]) continue;
           marks[`${i.rule}.${slot}`] = range ? t('ruleRange', range) : t('ruleFieldInvalid');
-          const named = {
-            n: i.rule + 1,
-            kind: i.kind ? t(`ruleKinds.${i.kind}`) : '—',
-            field: ruleFieldLabels[i.field] ? t(ruleFieldLabels[i.field] as 'rate') : t('rules'),
-          };
-          sentences.push(range ? t('ruleProblemRange', { ...named, ...range }) : t('ruleProblem', named));
+          const field = ruleFieldLabels[i.field] ? t(ruleFieldLabels[i.field] as 'rate') : t('rules');
+          const entry = byRule.get(i.rule) ?? { kind: i.kind ? t(`ruleKinds.${i.kind}`) : '—', parts: [] };
+          entry.parts.push(range ? t('ruleProblemRange', { field, ...range }) : t('ruleProblem', { field }));
+          byRule.set(i.rule, entry);
         }
+        // one sentence per rule, naming its fields
+        const sentences = [...byRule].map(([rule, e]) => t('ruleProblems', { n: rule + 1, kind: e.kind, list: e.parts.join(t('ruleListJoin')) }));
         if (sentences.length) {
           setRuleErrors(marks);
           throw new Error(`${sentences.join(' ')} ${t('fixMarked')}`);
