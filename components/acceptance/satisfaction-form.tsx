@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, FormError, inputClass } from '@/components/ui/form';
 import { useSubmit } from '@/components/ui/use-submit';
@@ -26,14 +26,24 @@ export function SatisfactionForm({ projectId, initial }: { projectId: string; in
   const [v, setV] = useState<Answers>(
     initial ?? { overall: 0, service: 0, results: 0, usedInProduction: null, wouldRecommend: null, comment: '', respondentName: '' },
   );
+  // after a success the answers on screen are the ones recorded: the button says so and stays off until one changes
   const [saved, setSaved] = useState(false);
+  const sending = useRef(false);
+  const change = (patch: Partial<Answers>) => {
+    setV({ ...v, ...patch });
+    setSaved(false);
+  };
   const scores = ['overall', 'service', 'results'] as const;
   const yesNo = ['usedInProduction', 'wouldRecommend'] as const;
+  // the answers already recorded, unchanged: nothing to send (the record is one per project; sending again replaces it)
+  const asRecorded =
+    saved || (initial !== null && [...scores, ...yesNo, 'comment', 'respondentName'].every((k) => v[k as keyof Answers] === initial[k as keyof Answers]));
 
-  function send() {
-    setSaved(false);
+  async function send() {
+    if (sending.current || asRecorded) return;
     if (scores.some((k) => v[k] < 1) || yesNo.some((k) => v[k] === null) || !v.respondentName.trim()) return setError(t('incomplete'));
-    return submit(
+    sending.current = true;
+    await submit(
       () =>
         m.mutateAsync({
           projectId,
@@ -47,6 +57,7 @@ export function SatisfactionForm({ projectId, initial }: { projectId: string; in
         }),
       () => setSaved(true),
     );
+    sending.current = false;
   }
 
   return (
@@ -60,7 +71,7 @@ export function SatisfactionForm({ projectId, initial }: { projectId: string; in
                 key={n}
                 type="button"
                 aria-pressed={v[k] === n}
-                onClick={() => setV({ ...v, [k]: n })}
+                onClick={() => change({ [k]: n })}
                 className={`h-12 rounded-lg border text-base font-semibold ${v[k] === n ? 'border-teal-700 bg-teal-700 text-white' : 'border-slate-300 bg-white text-slate-700'}`}
                 data-testid={`score-${k}-${n}`}
               >
@@ -83,7 +94,7 @@ export function SatisfactionForm({ projectId, initial }: { projectId: string; in
                 key={String(b)}
                 type="button"
                 aria-pressed={v[k] === b}
-                onClick={() => setV({ ...v, [k]: b })}
+                onClick={() => change({ [k]: b })}
                 className={`h-12 rounded-lg border text-base font-medium ${v[k] === b ? 'border-teal-700 bg-teal-700 text-white' : 'border-slate-300 bg-white text-slate-700'}`}
                 data-testid={`${k}-${b ? 'yes' : 'no'}`}
               >
@@ -95,13 +106,13 @@ export function SatisfactionForm({ projectId, initial }: { projectId: string; in
       ))}
       <label className="block text-sm font-medium text-slate-800">
         {t('comment')}
-        <textarea value={v.comment} onChange={(e) => setV({ ...v, comment: e.target.value })} rows={3} maxLength={500} className={`${inputClass} mt-1`} />
+        <textarea value={v.comment} onChange={(e) => change({ comment: e.target.value })} rows={3} maxLength={500} className={`${inputClass} mt-1`} />
       </label>
       <label className="block text-sm font-medium text-slate-800">
         {t('respondent')}
         <input
           value={v.respondentName}
-          onChange={(e) => setV({ ...v, respondentName: e.target.value })}
+          onChange={(e) => change({ respondentName: e.target.value })}
           maxLength={60}
           className={`${inputClass} mt-1`}
           data-testid="satisfaction-name"
@@ -113,8 +124,8 @@ export function SatisfactionForm({ projectId, initial }: { projectId: string; in
           {t('saved')}
         </p>
       ) : null}
-      <Button onClick={send} disabled={m.isPending} className="h-12 w-full text-base" data-testid="satisfaction-submit">
-        {initial ? t('update') : t('submit')}
+      <Button onClick={send} disabled={m.isPending || asRecorded} className="h-12 w-full text-base" data-testid="satisfaction-submit">
+        {asRecorded ? t('recorded') : m.isPending ? t('sending') : initial ? t('update') : t('submit')}
       </Button>
     </div>
   );

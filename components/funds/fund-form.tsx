@@ -11,7 +11,7 @@ import type { FundRule } from '@/server/domain/funds/rules';
 import { sectors } from '@/server/domain/inventory/catalogue';
 import { parseYuan } from '@/server/domain/money/money';
 import { costCategories } from '@/server/domain/projects/codes';
-import { type RuleRow, ruleKinds, toRows, toRules } from './rule-rows';
+import { type RuleRow, ruleFieldRange, ruleFieldSlots, ruleKinds, toRows, toRules } from './rule-rows';
 
 const fieldLabels: Record<string, 'name' | 'nameEn' | 'budget' | 'periodStart' | 'periodEnd' | 'sectors' | 'rules' | 'evidence' | 'batches'> = {
   name: 'name',
@@ -23,6 +23,20 @@ const fieldLabels: Record<string, 'name' | 'nameEn' | 'budget' | 'periodStart' |
   rules: 'rules',
   evidenceRequired: 'evidence',
   batches: 'batches',
+};
+/** The label (under "fundAdmin") of each field of a rule, for naming it in a message. */
+const ruleFieldLabels: Record<string, string> = {
+  freeSharePercent: 'freeSharePercent',
+  minFreeMachines: 'minFreeMachines',
+  perMachineCapFen: 'perMachineCap',
+  rateBp: 'rate',
+  capPerFirmFen: 'capPerFirm',
+  monthsAfterContract: 'months',
+  minMachinesPercent: 'usageMachinesPercent',
+  minHoursPercent: 'usageHoursPercent',
+  days: 'usageDays',
+  caps: 'levelCaps',
+  bonuses: 'levelBonuses',
 };
 type BatchRow = { name: string; opensOn: string; closesOn: string; rate: string };
 export type FundFormInitial = {
@@ -48,9 +62,12 @@ export function FundForm({ id, initial }: { id?: string; initial: FundFormInitia
   const [v, setV] = useState(initial);
   const [rules, setRules] = useState<RuleRow[]>(toRows(initial.rules));
   const [error, setError] = useState<string | null>(null);
+  /** Problems of the rules' fields: "<row>.<a|b|c>" (or "<row>.row" for the whole rule) → the message beside it. */
+  const [ruleErrors, setRuleErrors] = useState<Record<string, string>>({});
   const toggle = (list: string[], x: string) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x]);
   async function submit() {
     setError(null);
+    setRuleErrors({});
     try {
       const budgetFen = parseYuan(v.budget);
       if (budgetFen === null) throw new Error('number');
@@ -67,9 +84,28 @@ export function FundForm({ id, initial }: { id?: string; initial: FundFormInitia
       };
       // the same schema as the procedure: a bad value is named here, before it is sent (loaded when first needed,
       // so that the form's first load carries no schema library)
-      const { fundInput } = await import('@/server/domain/funds/fund-input');
+      const { fundInput, ruleIssues } = await import('@/server/domain/funds/fund-input');
       const checked = fundInput.safeParse(input);
       if (!checked.success) {
+        // a rule's field is marked where it is typed, with the range allowed; the message names the rule and the field
+        const marks: Record<string, string> = {};
+        const byRule = new Map<number, { kind: string; parts: string[] }>();
+        for (const i of ruleIssues(input.rules, checked.error.issues)) {
+          const range = i.min !== null && i.max !== null ? ruleFieldRange(i.field, i.min, i.max) : null;
+          const slot = ruleFieldSlots[i.field] ?? 'row';
+          if (marks[`${i.rule}.${slot}`]) continue;
+          marks[`${i.rule}.${slot}`] = range ? t('ruleRange', range) : t('ruleFieldInvalid');
+          const field = ruleFieldLabels[i.field] ? t(ruleFieldLabels[i.field] as 'rate') : t('rules');
+          const entry = byRule.get(i.rule) ?? { kind: i.kind ? t(`ruleKinds.${i.kind}`) : '—', parts: [] };
+          entry.parts.push(range ? t('ruleProblemRange', { field, ...range }) : t('ruleProblem', { field }));
+          byRule.set(i.rule, entry);
+        }
+        // one sentence per rule, naming its fields
+        const sentences = [...byRule].map(([rule, e]) => t('ruleProblems', { n: rule + 1, kind: e.kind, list: e.parts.join(t('ruleListJoin')) }));
+        if (sentences.length) {
+          setRuleErrors(marks);
+          throw new Error(`${sentences.join(' ')} ${t('fixMarked')}`);
+        }
         const field = String(checked.error.issues[0]?.path[0] ?? '');
         const label = fieldLabels[field] ? t(fieldLabels[field]) : field;
         throw new Error(t('fieldInvalid', { field: label }));
@@ -81,7 +117,7 @@ export function FundForm({ id, initial }: { id?: string; initial: FundFormInitia
       setError((e as Error).message === 'number' ? tAll('validation.number') : (e as Error).message);
     }
   }
-  const small = 'w-24 rounded-md border border-slate-300 px-2 py-1 text-right text-sm';
+  const small = 'w-24 rounded-md border border-slate-300 px-2 py-1 text-right text-sm aria-[invalid=true]:border-red-400 aria-[invalid=true]:bg-red-50';
   return (
     <div className="grid grid-cols-1 gap-6" data-testid="fund-form">
       <section className="grid grid-cols-1 gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-2">
@@ -164,14 +200,39 @@ export function FundForm({ id, initial }: { id?: string; initial: FundFormInitia
         <ul className="mt-3 space-y-2">
           {rules.map((r, i) => {
             const set = (patch: Partial<RuleRow>) => setRules(rules.map((x, k) => (k === i ? { ...x, ...patch } : x)));
-            const num = (label: string, key: 'a' | 'b' | 'c') => (
-              <label className="flex items-center gap-1.5 text-xs text-slate-600">
-                {label}
-                <input aria-label={label} value={r[key]} onChange={(e) => set({ [key]: e.target.value })} className={small} data-testid={`rule-${i}-${key}`} />
-              </label>
-            );
+            const num = (label: string, key: 'a' | 'b' | 'c') => {
+              const err = ruleErrors[`${i}.${key}`];
+              return (
+                <div className="flex flex-col gap-0.5">
+                  <label className="flex items-center gap-1.5 text-xs text-slate-600">
+                    {label}
+                    <input
+                      aria-label={label}
+                      value={r[key]}
+                      onChange={(e) => {
+                        set({ [key]: e.target.value });
+                        if (err) setRuleErrors(Object.fromEntries(Object.entries(ruleErrors).filter(([k]) => k !== `${i}.${key}`)));
+                      }}
+                      className={small}
+                      aria-invalid={err ? true : undefined}
+                      aria-describedby={err ? `rule-${i}-${key}-error` : undefined}
+                      data-testid={`rule-${i}-${key}`}
+                    />
+                  </label>
+                  {err ? (
+                    <p className="text-right text-xs text-red-700" id={`rule-${i}-${key}-error`} role="alert" data-testid={`rule-${i}-${key}-error`}>
+                      {err}
+                    </p>
+                  ) : null}
+                </div>
+              );
+            };
             return (
-              <li key={i} className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 p-2.5" data-testid="rule-row">
+              <li
+                key={i}
+                className={`flex flex-wrap gap-3 rounded-lg border p-2.5 ${Object.keys(ruleErrors).some((k) => k.startsWith(`${i}.`)) ? 'items-start border-red-300' : 'items-center border-slate-200'}`}
+                data-testid="rule-row"
+              >
                 <span className="w-36 text-sm font-medium">{t(`ruleKinds.${r.kind}`)}</span>
                 {r.kind === 'FREE_SHARE' ? (
                   <>
@@ -243,9 +304,21 @@ export function FundForm({ id, initial }: { id?: string; initial: FundFormInitia
                     ))}
                   </span>
                 )}
-                <Button tone="secondary" className="ml-auto" onClick={() => setRules(rules.filter((_, k) => k !== i))}>
+                <Button
+                  tone="secondary"
+                  className="ml-auto"
+                  onClick={() => {
+                    setRules(rules.filter((_, k) => k !== i));
+                    setRuleErrors({});
+                  }}
+                >
                   {t('remove')}
                 </Button>
+                {ruleErrors[`${i}.row`] ? (
+                  <p className="w-full text-xs text-red-700" role="alert">
+                    {ruleErrors[`${i}.row`]}
+                  </p>
+                ) : null}
               </li>
             );
           })}

@@ -56,6 +56,38 @@ export function toRows(rules: FundRule[]): RuleRow[] {
   });
 }
 
+/** A typed number: blank takes the default; anything else is read as typed (0 stays 0, text is NaN and refused). */
+function numberOf(v: string, blank: number): number {
+  return v.trim() ? Number(v.trim()) : blank;
+}
+
+/** The input of a row (a, b, c) that holds each field of a rule, for marking the field a problem names. */
+export const ruleFieldSlots: Record<string, 'a' | 'b' | 'c'> = {
+  freeSharePercent: 'a',
+  minFreeMachines: 'b',
+  perMachineCapFen: 'c',
+  rateBp: 'a',
+  capPerFirmFen: 'b',
+  monthsAfterContract: 'a',
+  minMachinesPercent: 'a',
+  minHoursPercent: 'b',
+  days: 'c',
+};
+
+/** How a field's range reads in the form: its unit, and basis points shown as percent. */
+export function ruleFieldRange(
+  field: string,
+  min: number,
+  max: number,
+): { min: number; max: number; unit: 'percent' | 'days' | 'months' | 'machines' | 'none' } {
+  if (field === 'rateBp') return { min: min / 100, max: max / 100, unit: 'percent' };
+  if (field.endsWith('Percent')) return { min, max, unit: 'percent' };
+  if (field === 'days') return { min, max, unit: 'days' };
+  if (field === 'monthsAfterContract') return { min, max, unit: 'months' };
+  if (field === 'minFreeMachines') return { min, max, unit: 'machines' };
+  return { min, max, unit: 'none' };
+}
+
 function fenOf(v: string): string | null {
   if (!v.trim()) return null;
   const f = parseYuan(v);
@@ -69,13 +101,13 @@ export function toRules(rows: RuleRow[]): FundRule[] {
       case 'FREE_SHARE':
         return {
           kind: r.kind,
-          freeSharePercent: Number(r.a) || 0,
-          minFreeMachines: Number(r.b) || 0,
+          freeSharePercent: numberOf(r.a, 0),
+          minFreeMachines: numberOf(r.b, 0),
           perMachineCapFen: fenOf(r.c),
           ...(r.early ? { claimableFrom: 'ACCEPTED' as const } : {}),
         };
       case 'SPEND_SHARE':
-        return { kind: r.kind, rateBp: Math.round((Number(r.a) || 0) * 100), capPerFirmFen: fenOf(r.b) };
+        return { kind: r.kind, rateBp: Math.round(numberOf(r.a, 0) * 100), capPerFirmFen: fenOf(r.b) };
       case 'LEVEL_CAP':
         return { kind: r.kind, caps: r.levels.flatMap((v, i) => (fenOf(v) ? [{ level: i + 2, capFen: fenOf(v) as string }] : [])) };
       case 'LEVEL_BONUS':
@@ -83,15 +115,15 @@ export function toRules(rows: RuleRow[]): FundRule[] {
       case 'USAGE_REQUIRED':
         return {
           kind: r.kind,
-          minMachinesPercent: Number(r.a) || 0,
-          minHoursPercent: Number(r.b) || 0,
-          days: Number(r.c) || 30,
+          minMachinesPercent: numberOf(r.a, 0),
+          minHoursPercent: numberOf(r.b, 0),
+          days: numberOf(r.c, 30),
           stage: r.stage ?? 'APPROVAL',
         };
       case 'ELIGIBLE_COSTS':
         return { kind: r.kind, categories: r.categories ?? [] };
       default:
-        return { kind: 'DEADLINE', monthsAfterContract: Number(r.a) || 6 };
+        return { kind: 'DEADLINE', monthsAfterContract: numberOf(r.a, 6) };
     }
   });
 }

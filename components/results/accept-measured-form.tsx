@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import type { WindowsRefusal } from '@/components/results/results-card';
 import { useTRPC } from '@/components/trpc/provider';
 import { Button, FormError, inputClass } from '@/components/ui/form';
 import { useSubmit } from '@/components/ui/use-submit';
@@ -17,6 +18,7 @@ export function AcceptMeasuredForm({
   result,
   month,
   acceptable,
+  refusal = null,
 }: {
   projectId: string;
   baseline: Window;
@@ -24,20 +26,30 @@ export function AcceptMeasuredForm({
   result: Window | null;
   month: string | null;
   acceptable: boolean;
+  /** The windows asked for were refused: the form keeps the dates as typed, with the reason beside them. */
+  refusal?: WindowsRefusal | null;
 }) {
   const t = useTranslations('results');
   const trpc = useTRPC();
   const router = useRouter();
   const path = usePathname();
   const m = useMutation(trpc.results.acceptMonth.mutationOptions());
-  const [v, setV] = useState({ bf: baseline.from, bt: baseline.to, rf: result?.from ?? '', rt: result?.to ?? '' });
+  const [v, setV] = useState(refusal?.typed ?? { bf: baseline.from, bt: baseline.to, rf: result?.from ?? '', rt: result?.to ?? '' });
   const { error, submit } = useSubmit();
   const changed = v.bf !== baseline.from || v.bt !== baseline.to || v.rf !== (result?.from ?? '') || v.rt !== (result?.to ?? '');
   const complete = Boolean(v.bf && v.bt && v.rf && v.rt);
   const date = (key: keyof typeof v, label: string) => (
     <label className="flex flex-col gap-1 text-xs text-slate-600">
       {label}
-      <input type="date" value={v[key]} onChange={(e) => setV({ ...v, [key]: e.target.value })} className={inputClass} data-testid={`results-${key}`} />
+      <input
+        type="date"
+        value={v[key]}
+        onChange={(e) => setV({ ...v, [key]: e.target.value })}
+        className={inputClass}
+        aria-invalid={refusal?.fields.includes(key) || undefined}
+        aria-describedby={refusal?.fields.includes(key) ? 'results-windows-error' : undefined}
+        data-testid={`results-${key}`}
+      />
     </label>
   );
   return (
@@ -58,6 +70,11 @@ export function AcceptMeasuredForm({
         {date('rf', t('resultFrom'))}
         {date('rt', t('resultTo'))}
       </div>
+      {refusal ? (
+        <p id="results-windows-error" role="alert" className="text-sm text-red-700" data-testid="results-refused">
+          {refusal.message}
+        </p>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         <Button
           type="button"

@@ -6,9 +6,12 @@ import { Table, Td } from '@/components/ui/table';
 import { sentenceMoney } from '@/server/domain/money/money';
 import type { Tracking } from '@/server/domain/projects/payback';
 import { MIN_COVERAGE_BP } from '@/server/domain/results/measure';
-import type { DayWindow } from '@/server/domain/results/windows';
+import type { DayWindow, WindowField } from '@/server/domain/results/windows';
 import { pct, signedPct } from '@/server/domain/results/working';
 import type { MeasurementView } from '@/server/services/results/view';
+
+/** Windows the page refused (from its address): the sentence, the fields it concerns, and the dates as typed. */
+export type WindowsRefusal = { message: string; fields: WindowField[]; typed: Record<WindowField, string> };
 
 const p = (bp: number | null) => (bp === null ? '—' : `${pct(bp)} %`);
 const s = (bp: number | null) => (bp === null ? '—' : `${signedPct(bp)} %`);
@@ -22,6 +25,7 @@ const lowest = (a: number | null, b: number | null) => (a === null || b === null
 export async function ResultsCard({
   projectId,
   view,
+  refusal = null,
   staff,
   canAccept,
   tracking,
@@ -29,6 +33,8 @@ export async function ResultsCard({
 }: {
   projectId: string;
   view: MeasurementView;
+  /** The windows asked for were refused: the figures below are the default windows'. */
+  refusal?: WindowsRefusal | null;
   staff: boolean;
   canAccept: boolean;
   /** Measured months against the estimate (the one payback rule's tracking): the owner's "on track / ahead / behind". */
@@ -130,7 +136,12 @@ export async function ResultsCard({
             result={view.result}
             month={view.month}
             acceptable={Boolean(view.working && !view.working.refused && !view.notYet)}
+            refusal={refusal}
           />
+        ) : refusal ? (
+          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="results-refused">
+            {refusal.message}
+          </p>
         ) : null}
       </div>
     </Card>

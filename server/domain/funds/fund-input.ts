@@ -9,7 +9,7 @@ import { calendarDate } from '../inputs/calendar-date';
 import { optionalSafeText, safeText } from '../inputs/safe-text';
 import { sectors } from '../inventory/catalogue';
 import { evidenceKinds } from './evidence-kinds';
-import { fundRule } from './rules';
+import { type FundRule, fundRule } from './rules';
 
 // in a module of its own, without zod: client forms list the kinds without loading the schemas
 export { type EvidenceKind, evidenceKinds } from './evidence-kinds';
@@ -52,3 +52,24 @@ export const payoutInput = z.object({
   amountFen: fenAmount,
   reference: safeText(60),
 });
+
+/** A problem with one field of one of a fund's rules: the rule (0-based), its kind, the field, and the allowed range. */
+export type RuleIssue = { rule: number; kind: FundRule['kind'] | null; field: string; min: number | null; max: number | null };
+
+/**
+ * The problems of a fund's input that concern its rules, each naming the rule and the field (the issue's path
+ * `rules.<n>.<field>`) and, for a number, the range its schema allows: so that a form can mark the field with
+ * "0–100 %" and a message can say which rule is wrong, from the one schema (no range written twice).
+ */
+export function ruleIssues(rules: readonly unknown[], issues: readonly z.core.$ZodIssue[]): RuleIssue[] {
+  return issues.flatMap((i) => {
+    if (i.path[0] !== 'rules' || typeof i.path[1] !== 'number') return [];
+    const rule = i.path[1];
+    const field = i.path[2] === undefined ? '' : String(i.path[2]);
+    const kind = (rules[rule] as { kind?: unknown } | undefined)?.kind;
+    const schema = fundRule.options.find((o) => o.shape.kind.value === kind);
+    const f = schema && field ? (schema.shape as Record<string, z.ZodType>)[field] : undefined;
+    const num = f instanceof z.ZodNumber ? f : null;
+    return [{ rule, kind: schema ? schema.shape.kind.value : null, field, min: num?.minValue ?? null, max: num?.maxValue ?? null }];
+  });
+}

@@ -114,6 +114,8 @@ describe('satisfaction record', () => {
     const r = await owner.acceptance.recordSatisfaction({ projectId: p.projectId, ...answers });
     expect(r).toMatchObject({ overall: 4, usedInProduction: true });
     await owner.acceptance.recordSatisfaction({ projectId: p.projectId, ...answers, overall: 5 });
+    // sent again (a second tap, a second visit): the one record is replaced, never a second one
+    expect(await t.db.satisfactionRecord.count({ where: { projectId: p.projectId } })).toBe(1);
     const audits = await t.db.auditEvent.findMany({ where: { entityId: p.projectId, action: { startsWith: 'project.satisfaction' } }, orderBy: { at: 'asc' } });
     expect(audits.map((x) => x.action)).toEqual(['project.satisfactionRecorded', 'project.satisfactionUpdated']);
     expect((await owner.todos.list()).find((g) => g.kind === 'satisfactionToGive')?.items.map((i) => i.id) ?? []).not.toContain(p.projectId);

@@ -92,8 +92,8 @@ export async function measureProject(
   const problem = checkWindows(baseline, result, today);
   if (problem) {
     // windows the engineer chose are the user's error; default windows that are not ready yet are simply "not yet"
-    if (opts.baseline || opts.result) throw new AppError('BAD_REQUEST', problem);
-    return { ...empty, notYet: problem };
+    if (opts.baseline || opts.result) throw new AppError('BAD_REQUEST', problem.key, problem.params);
+    return { ...empty, notYet: problem.key };
   }
   const ids = b.machines.map((m) => m.id);
   const [before, after] = await Promise.all([

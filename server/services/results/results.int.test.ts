@@ -85,6 +85,43 @@ describe('measured results', () => {
     expect(await codeOf(engineer.results.forProject({ ...bad, baseline: { from: '2026-02-30', to: '2026-03-09' } }))).toBe('BAD_REQUEST');
   });
 
+  it('says what is wrong with refused windows in a sentence with their dates, in both languages (never a key)', async () => {
+    const baseline = { from: addDays(p.goLive, -20), to: addDays(p.goLive, -1) };
+    const cases = [
+      // a 4-day result window
+      [
+        { baseline, result: { from: addDays(p.goLive, 30), to: addDays(p.goLive, 33) } },
+        'results.resultTooShort',
+        '4 days; it needs at least 7',
+        '只有 4 天，至少需要 7 天',
+      ],
+      // reversed dates
+      [
+        { baseline, result: { from: addDays(p.goLive, 40), to: addDays(p.goLive, 30) } },
+        'results.windowBackwards',
+        `ends on ${addDays(p.goLive, 30)}`,
+        '结果期的结束日',
+      ],
+      // overlapping windows
+      [
+        { baseline, result: { from: addDays(p.goLive, -5), to: addDays(p.goLive, 30) } },
+        'results.windowsOverlap',
+        `ends on ${addDays(p.goLive, -1)}`,
+        '基准期须在结果期开始前结束',
+      ],
+      // a result window ending in the future
+      [{ baseline, result: { from: addDays(p.goLive, 30), to: '2099-01-31' } }, 'results.resultNotComplete', 'ends on 2099-01-31', '结果期结束于 2099-01-31'],
+    ] as const;
+    for (const [windows, key, en, zh] of cases) {
+      const e = await engineer.results.forProject({ projectId: p.projectId, ...windows }).catch((x: unknown) => x);
+      const app = (e as TRPCError).cause as AppError;
+      expect(app.messageKey).toBe(key);
+      expect(errorMessage('en', app.messageKey, app.params)).toContain(en);
+      expect(errorMessage('zh-CN', app.messageKey, app.params)).toContain(zh);
+      for (const locale of ['en', 'zh-CN'] as const) expect(errorMessage(locale, app.messageKey, app.params)).not.toMatch(/results\.|\{/);
+    }
+  });
+
   it('refuses to accept a window with too little data, saying how much it has', async () => {
     const thin = {
       projectId: p.projectId,

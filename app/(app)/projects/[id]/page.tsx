@@ -23,10 +23,13 @@ import { getSessionUser } from '@/server/auth/session';
 import { can } from '@/server/domain/auth/scope';
 import { formatMoney, formatYuan } from '@/server/domain/money/money';
 import { savingText } from '@/server/domain/projects/saving-text';
+import { checkWindows, windowsFromAddress } from '@/server/domain/results/windows';
 import { shanghaiToday } from '@/server/domain/time';
-import { getServerCaller, orNotFound } from '@/server/trpc/server';
+import { type AppLocale, isLocale } from '@/server/i18n/locales';
+import { errorMessage } from '@/server/i18n/messages';
+import { callerErrorMessage, getServerCaller, orNotFound } from '@/server/trpc/server';
 
-type Search = { bf?: string; bt?: string; rf?: string; rt?: string };
+type Search = { bf?: string | string[]; bt?: string | string[]; rf?: string | string[]; rt?: string | string[] };
 
 export default async function ProjectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const { id } = await params;
@@ -53,7 +56,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   const pack = ['ACCEPTED', 'IN_PROGRESS', 'COMMISSIONED', 'VERIFIED'].includes(p.status) ? await api.acceptance.pack({ projectId: p.id }) : null;
   const askSatisfaction = user?.scope.kind === 'sme' && (p.status === 'COMMISSIONED' || p.status === 'VERIFIED');
   const live = p.status === 'COMMISSIONED' || p.status === 'VERIFIED';
-  const results = live ? await projectResults(api, p.id, q) : null;
+  const results = live ? await projectResults(api, p.id, q, isLocale(locale) ? locale : 'zh-CN') : null;
   const watch = p.status === 'VERIFIED' ? await api.results.watch({ projectId: p.id }) : null;
   return (
     <>
@@ -118,11 +121,11 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
 
         {results ? (
           <>
-            {results.error ? <p className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700">{results.error}</p> : null}
             {watch ? <WatchCard watch={watch} /> : null}
             <ResultsCard
               projectId={p.id}
               view={results.view}
+              refusal={results.refusal}
               staff={staff}
               canAccept={measuredOpen}
               tracking={p.payback?.tracking ?? { kind: 'noData' }}
@@ -274,15 +277,27 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
   );
 }
 
-/** The measured results with the windows of the address (bf/bt/rf/rt), or the defaults when those are refused (said). */
-async function projectResults(api: Awaited<ReturnType<typeof getServerCaller>>, projectId: string, q: Search) {
-  const chosen = q.bf && q.bt && q.rf && q.rt ? { baseline: { from: String(q.bf), to: String(q.bt) }, result: { from: String(q.rf), to: String(q.rt) } } : null;
-  if (chosen) {
+/**
+ * The measured results with the windows of the address (bf/bt/rf/rt), or the defaults when those are refused: then the
+ * refusal in the user's language (never a key or a schema's dump), the fields it concerns, and the dates as typed, so
+ * the form keeps them beside the message.
+ */
+async function projectResults(api: Awaited<ReturnType<typeof getServerCaller>>, projectId: string, q: Search, locale: AppLocale) {
+  const address = windowsFromAddress(q);
+  const defaults = () => api.results.forProject({ projectId });
+  if (address.problem && address.typed) {
+    const { key, params, fields } = address.problem;
+    return { view: await defaults(), refusal: { message: errorMessage(locale, key, params), fields, typed: address.typed } };
+  }
+  if (address.chosen && address.typed) {
     try {
-      return { view: await api.results.forProject({ projectId, ...chosen }), error: null };
+      return { view: await api.results.forProject({ projectId, ...address.chosen }), refusal: null };
     } catch (e) {
-      return { view: await api.results.forProject({ projectId }), error: (e as Error).message };
+      const message = callerErrorMessage(e, locale);
+      if (message === null) throw e;
+      const fields = checkWindows(address.chosen.baseline, address.chosen.result, shanghaiToday())?.fields ?? [];
+      return { view: await defaults(), refusal: { message, fields, typed: address.typed } };
     }
   }
-  return { view: await api.results.forProject({ projectId }), error: null };
+  return { view: await defaults(), refusal: null };
 }
