@@ -43,10 +43,16 @@ const checkedRoutes = {
 // opt-in until a whole run with the checks on is proven green inside CI's time (E2E_PAGE_CHECKS=1)
 export const pageChecksOn = process.env.E2E_PAGE_CHECKS === '1';
 
-/** The integrator's admin and engineer see the same pages (the admin with a staff section more): checked once. */
+/**
+ * Users who see the same pages are checked once: the integrators' admins and engineer (the admin with a staff section
+ * more, the second tenant's with its own data), the two counties' officials. Anyone else (an owner, a user a test
+ * creates) by name.
+ */
 function checkGroup(user: string | null): string {
   if (user === null) return 'signed-out';
-  return user === demo.admin || user === demo.engineer ? 'integrator-staff' : user;
+  if (user === demo.admin || user === demo.engineer || user === demo.otherAdmin) return 'integrator-staff';
+  if (user === demo.official || user === demo.otherOfficial) return 'county';
+  return user;
 }
 
 function noteVisit(page: Page, url: string) {
@@ -63,12 +69,18 @@ async function runPageChecks(page: Page) {
   if (!v || !pageChecksOn) return;
   const due = [...v.pending].filter(([key]) => !checkedRoutes.has(key));
   v.pending.clear();
+  if (!due.length) return;
   test.info().setTimeout(test.info().timeout + due.length * 30_000);
-  for (const [key, { path, user }] of due) {
-    checkedRoutes.add(key);
-    const found = await checkEverywhere(page.context(), v.baseURL, path, user !== null);
-    if (process.env.E2E_CHECK_TIMING) for (const p of found) console.log(`PROBLEM ${p}`);
-    v.problems.push(...found);
+  const tab = await page.context().newPage();
+  try {
+    for (const [key, { path, user }] of due) {
+      checkedRoutes.add(key);
+      const found = await checkEverywhere(page.context(), tab, v.baseURL, path, user !== null);
+      if (process.env.E2E_CHECK_TIMING) for (const p of found) console.log(`PROBLEM ${p}`);
+      v.problems.push(...found);
+    }
+  } finally {
+    await tab.close();
   }
 }
 
