@@ -37,7 +37,7 @@ export function PlanCostLines({
     <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-base font-semibold text-slate-800">{t('plan.lines')}</h2>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <Button tone="secondary" onClick={regenerate} disabled={!edited}>
             {t('plan.regenerate')}
           </Button>
