@@ -18,13 +18,15 @@ export const demo = {
  * Every page a test's `page` visits is checked once per signed-in user and route (ids replaced), at 1280 and 390 px
  * in both languages, for layout (nothing clipped, sideways scrolling only where it shows) and with axe (no serious or
  * critical violation); see page-checks.ts. The checks run in a second tab of the same session when the user signs
- * out and when the test ends; the test fails at its end with every problem found. `E2E_PAGE_CHECKS=1` turns them on (off by default for now).
+ * out and when the test ends; the test fails at its end with every problem found. The page tour (pages.spec.ts) checks
+ every page each role reaches by default; the journeys' pages are checked too with `E2E_PAGE_CHECKS=1`, and
+ `E2E_PAGE_CHECKS=0` turns the checks off everywhere.
  */
-type Visits = { user: string | null; pending: Map<string, { path: string; user: string | null }>; problems: string[]; baseURL: string };
+type Visits = { on: boolean; user: string | null; pending: Map<string, { path: string; user: string | null }>; problems: string[]; baseURL: string };
 const visits = new WeakMap<Page, Visits>();
 /**
- * Routes already checked in this run, kept in the run's output folder (emptied by Playwright when a run starts), so
- * that a worker started again after a failed test does not check them once more.
+ * Routes already checked and passed in this run, kept in the run's output folder (emptied by Playwright when a run
+ * starts), so that a worker started again after a failed test does not check them once more.
  */
 const checkedRoutes = {
   file: () => path.join(test.info().project.outputDir, 'page-checks-done.txt'),
@@ -40,13 +42,21 @@ const checkedRoutes = {
     fs.appendFileSync(this.file(), `${key}\n`);
   },
 };
-// opt-in until a whole run with the checks on is proven green inside CI's time (E2E_PAGE_CHECKS=1)
+/** The journeys' pages checked as well (E2E_PAGE_CHECKS=1): the tour reaches the same routes, so mostly a second look. */
 export const pageChecksOn = process.env.E2E_PAGE_CHECKS === '1';
+/** The tour's pages: checked unless E2E_PAGE_CHECKS=0. */
+export const tourChecksOn = process.env.E2E_PAGE_CHECKS !== '0';
 
-/** The integrator's admin and engineer see the same pages (the admin with a staff section more): checked once. */
+/**
+ * Users who see the same pages are checked once: the integrators' admins and engineer (the admin with a staff section
+ * more, the second tenant's with its own data), the two counties' officials. Anyone else (an owner, a user a test
+ * creates) by name.
+ */
 function checkGroup(user: string | null): string {
   if (user === null) return 'signed-out';
-  return user === demo.admin || user === demo.engineer ? 'integrator-staff' : user;
+  if (user === demo.admin || user === demo.engineer || user === demo.otherAdmin) return 'integrator-staff';
+  if (user === demo.official || user === demo.otherOfficial) return 'county';
+  return user;
 }
 
 function noteVisit(page: Page, url: string) {
@@ -60,22 +70,31 @@ function noteVisit(page: Page, url: string) {
 
 async function runPageChecks(page: Page) {
   const v = visits.get(page);
-  if (!v || !pageChecksOn) return;
+  if (!v?.on) return;
   const due = [...v.pending].filter(([key]) => !checkedRoutes.has(key));
   v.pending.clear();
+  if (!due.length) return;
   test.info().setTimeout(test.info().timeout + due.length * 30_000);
-  for (const [key, { path, user }] of due) {
-    checkedRoutes.add(key);
-    const found = await checkEverywhere(page.context(), v.baseURL, path, user !== null);
-    if (process.env.E2E_CHECK_TIMING) for (const p of found) console.log(`PROBLEM ${p}`);
-    v.problems.push(...found);
+  const tab = await page.context().newPage();
+  try {
+    for (const [key, { path, user }] of due) {
+      const found = await checkEverywhere(page.context(), tab, v.baseURL, path, user !== null);
+      // only a route that passed is done: a retry (CI retries once) checks a failed one again instead of passing it
+      if (!found.length) checkedRoutes.add(key);
+      if (process.env.E2E_CHECK_TIMING) for (const p of found) console.log(`PROBLEM ${p}`);
+      v.problems.push(...found);
+    }
+  } finally {
+    await tab.close();
   }
 }
 
-export const test = base.extend<{ pageChecks: undefined }>({
+export const test = base.extend<{ checkPages: boolean; pageChecks: undefined }>({
+  /** Whether the pages this test visits are checked (the tour sets it with `test.use`). */
+  checkPages: [pageChecksOn, { option: true }],
   pageChecks: [
-    async ({ page, baseURL }, use) => {
-      const v: Visits = { user: null, pending: new Map(), problems: [], baseURL: baseURL ?? '' };
+    async ({ page, baseURL, checkPages }, use) => {
+      const v: Visits = { on: checkPages, user: null, pending: new Map(), problems: [], baseURL: baseURL ?? '' };
       visits.set(page, v);
       page.on('framenavigated', (frame) => {
         if (frame === page.mainFrame()) noteVisit(page, frame.url());

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { demo, pageChecksOn, signIn, test } from './fixtures';
+import { demo, signIn, test, tourChecksOn } from './fixtures';
 import { routeOf } from './page-checks';
 
 /**
@@ -7,8 +7,9 @@ import { routeOf } from './page-checks';
  * cover the whole app and not only the pages the journeys happen to pass: from the role's home, every link inside the
  * app is followed once per route (ids replaced), breadth first.
  */
-// the tour exists for the checks: without them it would visit pages and assert nothing
-test.skip(!pageChecksOn, 'the layout and axe checks are on with E2E_PAGE_CHECKS=1');
+// the tour exists for the checks: on unless E2E_PAGE_CHECKS=0 (without them it would visit pages and assert nothing)
+test.skip(!tourChecksOn, 'the layout and axe checks are off (E2E_PAGE_CHECKS=0)');
+test.use({ checkPages: true });
 
 const skip = /^\/api\/|\/export|\/template|^\/quotes\/.*\/pdf/;
 

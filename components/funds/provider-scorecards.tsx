@@ -98,7 +98,11 @@ export async function ProviderScorecards({ cards, locale, fundId }: { cards: Cou
               </ul>
               <p className="mt-2 text-xs text-slate-600">{t('scoreRule')}</p>
             </div>
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1.5 text-sm" data-testid="scorecard">
+            {/* a figure's name wraps rather than squeezing its value out of the card; on a phone it stands above the value */}
+            <dl
+              className="grid grid-cols-1 gap-x-4 gap-y-1.5 text-sm sm:grid-cols-[auto_minmax(0,1fr)] [&>dd]:min-w-0 [&>dd]:break-words max-sm:[&>dd]:mb-1"
+              data-testid="scorecard"
+            >
               <dt className="text-slate-600">{t('firmsServed')}</dt>
               <dd>
                 {s.firmsServed.count}

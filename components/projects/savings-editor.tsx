@@ -53,7 +53,7 @@ export function SavingsEditor({ rows, onChange }: { rows: SavingRow[]; onChange:
     <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-base font-semibold text-slate-800">{t('plan.savings')}</h2>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           {(['LABOUR', 'SCRAP', 'ENERGY', 'OTHER'] as const).map((k) => (
             <Button
               key={k}

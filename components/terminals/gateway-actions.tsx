@@ -156,7 +156,7 @@ export function GatewaySelect({
             setError((err as Error).message);
           }
         }}
-        className={`${inputClass} min-w-[9rem] py-1`}
+        className={`${inputClass} py-1 sm:min-w-[9rem]`}
         data-testid="terminal-gateway-select"
       >
         <option value="">{t('noGateway')}</option>

@@ -46,7 +46,8 @@ export async function SmeTerminals({ api, smeClientId, canManage }: { api: Api; 
                   <TerminalStatusBadge status={x.status} label={t(`state.${x.status}`)} />
                 </Td>
                 <Td>{when(x.lastSeenAt)}</Td>
-                <Td>{canManage ? <GatewaySelect terminal={x} gateways={gateways} /> : (x.gatewaySerial ?? '—')}</Td>
+                {/* the choice of gateway takes a phone card's whole width (half of it is narrower than the longest option) */}
+                <Td wide={canManage}>{canManage ? <GatewaySelect terminal={x} gateways={gateways} /> : (x.gatewaySerial ?? '—')}</Td>
                 {x.staff ? (
                   <Td className="tabular-nums">
                     {`${format.number(x.staff.accepted)} / `}

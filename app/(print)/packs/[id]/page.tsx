@@ -24,7 +24,7 @@ export default async function PackPage({ params, searchParams }: { params: Promi
   return (
     <article
       lang={locale}
-      className="mx-auto max-w-[210mm] bg-white p-10 text-[12.5px] leading-relaxed text-slate-900 shadow print:max-w-none print:p-0 print:shadow-none"
+      className="mx-auto max-w-[210mm] bg-white p-4 text-[12.5px] sm:p-10 leading-relaxed text-slate-900 shadow print:max-w-none print:p-0 print:shadow-none"
       data-testid="pack-document"
     >
       <style>{'@page { size: A4; margin: 16mm 14mm; } @media print { .no-print { display: none !important; } tr, li { break-inside: avoid; } }'}</style>
