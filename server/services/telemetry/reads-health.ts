@@ -108,9 +108,11 @@ export async function terminalHealth(db: ScopedOrTx, scope: IntegratorScope, inp
   const sme = input.smeClientId ?? null;
   const q = input.q?.trim() || null;
   const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  // the live data terminals a filter selects: `live` on the health row is "not revoked and not a gateway"
+  // the live data terminals a filter selects: `live` on the health row is "not revoked and not a gateway"; the search
+  // matches the terminal's serial or its machine's asset tag
   const live = Prisma.sql`t."integratorId" = ${integratorId} AND t."revokedAt" IS NULL AND t."kind" = 'TERMINAL' AND h."live"
-    AND (${sme}::text IS NULL OR t."smeClientId" = ${sme}) AND (${like}::text IS NULL OR t."serial" ILIKE ${like})`;
+    AND (${sme}::text IS NULL OR t."smeClientId" = ${sme}) AND (${like}::text IS NULL OR t."serial" ILIKE ${like}
+      OR EXISTS (SELECT 1 FROM "Machine" m WHERE m."id" = t."machineId" AND m."integratorId" = ${integratorId} AND m."assetTag" ILIKE ${like}))`;
   // an SME the caller cannot see (another tenant's, or none) answers NOT_FOUND, as every read by id does
   if (sme && !(await db.smeClient.findUnique({ where: { id: sme }, select: { id: true } }))) throw new AppError('NOT_FOUND');
   const counts = sme || q ? await filteredCounts(db, integratorId, live, cut) : await fleetCounts(db, integratorId, cut);

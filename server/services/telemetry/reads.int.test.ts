@@ -121,6 +121,11 @@ describe(`telemetry reads (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect((await api.telemetry.terminalHealth({ smeClientId: sme, page: 1, pageSize: 50 })).counts).toEqual(all.counts);
     const bySerial = await api.telemetry.terminalHealth({ q: `s-${sme}`, page: 1, pageSize: 50 });
     expect([bySerial.counts.all, bySerial.counts.silent, bySerial.rows.map((r) => r.machine?.id)]).toEqual([1, 1, [machines[1]?.id]]);
+    // the search also finds a terminal by its machine's asset tag
+    const tag = (await t.db.machine.findUniqueOrThrow({ where: { id: machines[1]?.id as string }, select: { assetTag: true } })).assetTag;
+    const byTag = await api.telemetry.terminalHealth({ q: tag, page: 1, pageSize: 50 });
+    expect(byTag.rows.map((r) => r.machine?.id)).toContain(machines[1]?.id);
+    expect(byTag.rows.every((r) => r.machine?.assetTag.includes(tag) || r.serial.toLowerCase().includes(tag.toLowerCase()))).toBe(true);
     // another tenant's SME, or none, answers NOT_FOUND (not an empty page)
     const other = await createTenantWorld(t.db, uniqueTag('RD-B'), { machinesPerSme: 1 });
     for (const smeClientId of [other.smes[0]?.id as string, 'cnosuchsme000000000000000'])
